@@ -1,0 +1,38 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "blast",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "blast", targets: ["blast"]),
+        .library(name: "BlastCore", targets: ["BlastCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libcgraph libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        .target(name: "BlastCore"),
+        .target(name: "BlastImport", dependencies: ["BlastCore", "Yams"]),
+        .target(name: "BlastRender", dependencies: ["BlastCore", "CGraphviz"]),
+        .target(
+            name: "BlastCLI",
+            dependencies: [
+                "BlastCore", "BlastImport", "BlastRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "blast", dependencies: ["BlastCLI"]),
+        .target(name: "BlastTestSupport", dependencies: ["BlastCore", "BlastImport"], path: "Tests/BlastTestSupport"),
+        .testTarget(name: "BlastCoreTests", dependencies: ["BlastCore", "BlastTestSupport"]),
+        .testTarget(name: "BlastImportTests", dependencies: ["BlastImport", "BlastTestSupport"]),
+        .testTarget(name: "BlastRenderTests", dependencies: ["BlastRender", "BlastTestSupport"]),
+        .testTarget(name: "BlastCLITests", dependencies: ["BlastCLI", "BlastTestSupport"]),
+    ]
+)

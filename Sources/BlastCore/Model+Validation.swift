@@ -1,0 +1,80 @@
+extension Model {
+    /// The kind of element an id names.
+    public enum ElementKind: String, Sendable {
+        case identity, credential, group, role, resource
+    }
+
+    /// Checks that ids are unique across the model and that every reference names an element of
+    /// the right kind; throws the first problem in document order.
+    ///
+    /// Identity `resource`s that are not declared as resources are declared implicitly (criticality
+    /// low) by `AccessGraph.compile`; `stored_in` entries, grant scopes excepted, must name declared
+    /// resources.
+    /// - Complexity: O(n) in the number of elements and references.
+    public func validate() throws(ModelError) {
+        var kinds: [String: (ElementKind, SourceLocation?)] = [:]
+        func declare(_ id: String, _ kind: ElementKind, _ origin: SourceLocation?) throws(ModelError) {
+            if id.isEmpty {
+                throw ModelError(.invalidValue, "\(kind.rawValue) id is empty", at: origin)
+            }
+            if let (other, otherOrigin) = kinds[id] {
+                let firstPlace = otherOrigin.map { " (first declared at \($0))" } ?? ""
+                throw ModelError(
+                    .duplicateID,
+                    "duplicate id '\(id)': already declared as a \(other.rawValue)\(firstPlace); ids must be unique across the whole model",
+                    at: origin)
+            }
+            kinds[id] = (kind, origin)
+        }
+        for x in identities { try declare(x.id, .identity, x.origin) }
+        for x in credentials { try declare(x.id, .credential, x.origin) }
+        for x in groups { try declare(x.id, .group, x.origin) }
+        for x in roles { try declare(x.id, .role, x.origin) }
+        for x in resources { try declare(x.id, .resource, x.origin) }
+
+        func require(_ id: String, _ allowed: [ElementKind], field: String, _ origin: SourceLocation?) throws(ModelError) {
+            let expected = allowed.map(\.rawValue).joined(separator: " or ")
+            guard let (kind, _) = kinds[id] else {
+                let hint = Suggestion.closest(to: id, among: kinds.keys.filter { allowed.contains(kinds[$0]!.0) })
+                    .map { "; did you mean '\($0)'?" } ?? ""
+                throw ModelError(.undefinedReference, "\(field) '\(id)' is not a declared \(expected)\(hint)", at: origin)
+            }
+            guard allowed.contains(kind) else {
+                throw ModelError(.wrongKind, "\(field) '\(id)' is a \(kind.rawValue), expected a \(expected)", at: origin)
+            }
+        }
+        for c in credentials {
+            try require(c.of, [.identity], field: "of", c.origin)
+            for r in c.storedIn { try require(r, [.resource], field: "stored_in", c.origin) }
+        }
+        for g in groups {
+            for m in g.members { try require(m, [.identity, .group], field: "member", g.origin) }
+        }
+        for g in grants {
+            try require(g.to, [.identity, .group], field: "to", g.origin)
+            try require(g.role, [.role], field: "role", g.origin)
+            if let scope = g.scope, scope.isEmpty {
+                throw ModelError(.invalidValue, "scope is empty; omit it to apply the role everywhere", at: g.origin)
+            }
+        }
+        for a in assumes {
+            try require(a.from, [.identity, .group], field: "from", a.origin)
+            try require(a.to, [.identity], field: "to", a.origin)
+        }
+        for r in roles {
+            for s in r.allow + r.deny {
+                if s.actions.isEmpty || s.resources.isEmpty {
+                    throw ModelError(.invalidValue, "statement of role '\(r.id)' needs at least one action and one resource", at: s.origin ?? r.origin)
+                }
+            }
+        }
+        for i in identities {
+            if let res = i.resource, let (kind, _) = kinds[res], kind != .resource {
+                throw ModelError(.wrongKind, "resource '\(res)' of identity '\(i.id)' is a \(kind.rawValue), expected a resource id", at: i.origin)
+            }
+        }
+        if takeoverActions.count > 64 || revealActions.count > 64 {
+            throw ModelError(.invalidValue, "at most 64 takeover_actions and 64 reveal_actions are supported", at: nil)
+        }
+    }
+}

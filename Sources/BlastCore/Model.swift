@@ -1,0 +1,248 @@
+/// The plain, validated description of an organisation: who acts, what can leak, who holds which
+/// permissions on which terms, and which resources exist.
+///
+/// A `Model` is what every loader produces (native YAML/JSON, and later AWS and Kubernetes) and what
+/// `AccessGraph.compile(_:)` turns into the engine's frozen form. It holds values only: no I/O.
+public struct Model: Sendable, Equatable {
+    public var identities: [Identity]
+    public var credentials: [Credential]
+    public var groups: [Group]
+    public var roles: [Role]
+    public var grants: [Grant]
+    public var assumes: [Assume]
+    public var resources: [Resource]
+    /// Concrete actions that, allowed on an identity's `resource`, let a session become that identity.
+    public var takeoverActions: [String]
+    /// Concrete actions that, allowed on a resource holding a credential copy, reveal the credential.
+    public var revealActions: [String]
+
+    public static let defaultTakeoverActions = ["credentials:create", "impersonate"]
+    public static let defaultRevealActions = ["read"]
+
+    public init(
+        identities: [Identity] = [], credentials: [Credential] = [], groups: [Group] = [],
+        roles: [Role] = [], grants: [Grant] = [], assumes: [Assume] = [], resources: [Resource] = [],
+        takeoverActions: [String] = Model.defaultTakeoverActions,
+        revealActions: [String] = Model.defaultRevealActions
+    ) {
+        self.identities = identities
+        self.credentials = credentials
+        self.groups = groups
+        self.roles = roles
+        self.grants = grants
+        self.assumes = assumes
+        self.resources = resources
+        self.takeoverActions = takeoverActions
+        self.revealActions = revealActions
+    }
+}
+
+/// Where a model element was declared: the file, the line (1-based, when the parser gives it) and
+/// the key path inside the document (`grants[3].role`). Carried into every edge so answers can
+/// say why an edge exists.
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var keyPath: String
+
+    public init(file: String, line: Int? = nil, keyPath: String) {
+        self.file = file
+        self.line = line
+        self.keyPath = keyPath
+    }
+
+    /// `acme.yaml:42 (grants[3])`, or `acme.yaml (grants[3])` without a line.
+    public var description: String {
+        let place = line.map { "\(file):\($0)" } ?? file
+        return keyPath.isEmpty ? place : "\(place) (\(keyPath))"
+    }
+}
+
+/// Who acts in the organisation.
+public enum IdentityKind: String, Sendable, CaseIterable, Codable {
+    case human, service, agent, workload
+}
+
+/// How much a resource matters; drives colours, ranking and audit severities.
+public enum Criticality: String, Sendable, CaseIterable, Codable, Comparable {
+    case critical, high, medium, low
+
+    /// Higher is more critical.
+    public var rank: Int {
+        switch self {
+        case .critical: 3
+        case .high: 2
+        case .medium: 1
+        case .low: 0
+        }
+    }
+
+    public static func < (lhs: Criticality, rhs: Criticality) -> Bool { lhs.rank < rhs.rank }
+}
+
+public struct Identity: Sendable, Equatable {
+    public var id: String
+    public var kind: IdentityKind
+    /// The resource that stands for this identity; a takeover action on it yields the identity.
+    public var resource: String?
+    public var origin: SourceLocation?
+
+    public init(id: String, kind: IdentityKind = .human, resource: String? = nil, origin: SourceLocation? = nil) {
+        self.id = id
+        self.kind = kind
+        self.resource = resource
+        self.origin = origin
+    }
+}
+
+public struct Credential: Sendable, Equatable {
+    public var id: String
+    /// The identity one acts as with this credential.
+    public var of: String
+    /// Whether a session started from this credential counts as MFA-authenticated.
+    public var mfa: Bool
+    /// Resources holding a copy (wiki pages, chat channels, tickets).
+    public var storedIn: [String]
+    public var created: Instant?
+    public var lastUsed: Instant?
+    public var expires: Instant?
+    public var origin: SourceLocation?
+
+    public init(
+        id: String, of: String, mfa: Bool = false, storedIn: [String] = [],
+        created: Instant? = nil, lastUsed: Instant? = nil, expires: Instant? = nil, origin: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.of = of
+        self.mfa = mfa
+        self.storedIn = storedIn
+        self.created = created
+        self.lastUsed = lastUsed
+        self.expires = expires
+        self.origin = origin
+    }
+
+    /// A credential is usable at `at` unless it has expired (`expires <= at`).
+    public func isValid(at: Instant) -> Bool {
+        guard let expires else { return true }
+        return at < expires
+    }
+}
+
+public struct Group: Sendable, Equatable {
+    public var id: String
+    /// Identities or groups; nesting is allowed and cycles are tolerated.
+    public var members: [String]
+    public var origin: SourceLocation?
+
+    public init(id: String, members: [String] = [], origin: SourceLocation? = nil) {
+        self.id = id
+        self.members = members
+        self.origin = origin
+    }
+}
+
+/// One allow or deny statement: action patterns on resource patterns.
+public struct Statement: Sendable, Equatable {
+    public var actions: [String]
+    public var resources: [String]
+    public var origin: SourceLocation?
+
+    public init(actions: [String], resources: [String], origin: SourceLocation? = nil) {
+        self.actions = actions
+        self.resources = resources
+        self.origin = origin
+    }
+}
+
+public struct Role: Sendable, Equatable {
+    public var id: String
+    public var allow: [Statement]
+    public var deny: [Statement]
+    public var origin: SourceLocation?
+
+    public init(id: String, allow: [Statement] = [], deny: [Statement] = [], origin: SourceLocation? = nil) {
+        self.id = id
+        self.allow = allow
+        self.deny = deny
+        self.origin = origin
+    }
+}
+
+/// The conditions under which a grant or an assume may be used.
+public struct Terms: Sendable, Equatable, Hashable {
+    public var notBefore: Instant?
+    public var expires: Instant?
+    /// Just-in-time: usable only once someone approves.
+    public var approval: Bool
+    /// Usable only in a session with MFA.
+    public var mfa: Bool
+
+    public init(notBefore: Instant? = nil, expires: Instant? = nil, approval: Bool = false, mfa: Bool = false) {
+        self.notBefore = notBefore
+        self.expires = expires
+        self.approval = approval
+        self.mfa = mfa
+    }
+
+    public static let standing = Terms()
+
+    /// Active when `not_before <= at < expires`.
+    public func isActive(at: Instant) -> Bool {
+        if let notBefore, at < notBefore { return false }
+        if let expires, !(at < expires) { return false }
+        return true
+    }
+}
+
+public struct Grant: Sendable, Equatable {
+    /// An identity or a group.
+    public var to: String
+    public var role: String
+    /// When set, the role applies only to resources at or below this id.
+    public var scope: String?
+    public var terms: Terms
+    /// Last access review.
+    public var reviewed: Instant?
+    public var origin: SourceLocation?
+
+    public init(
+        to: String, role: String, scope: String? = nil, terms: Terms = .standing,
+        reviewed: Instant? = nil, origin: SourceLocation? = nil
+    ) {
+        self.to = to
+        self.role = role
+        self.scope = scope
+        self.terms = terms
+        self.reviewed = reviewed
+        self.origin = origin
+    }
+}
+
+/// `from` (an identity, or every member of a group) may act as the identity `to`.
+public struct Assume: Sendable, Equatable {
+    public var from: String
+    public var to: String
+    public var terms: Terms
+    public var origin: SourceLocation?
+
+    public init(from: String, to: String, terms: Terms = .standing, origin: SourceLocation? = nil) {
+        self.from = from
+        self.to = to
+        self.terms = terms
+        self.origin = origin
+    }
+}
+
+public struct Resource: Sendable, Equatable {
+    /// `/` makes a hierarchy: `prod/db` is below `prod`.
+    public var id: String
+    public var criticality: Criticality
+    public var origin: SourceLocation?
+
+    public init(id: String, criticality: Criticality = .low, origin: SourceLocation? = nil) {
+        self.id = id
+        self.criticality = criticality
+        self.origin = origin
+    }
+}

@@ -1,0 +1,106 @@
+import BlastCore
+
+/// What to draw, as plain data: nodes, edges, clusters and what to highlight.
+///
+/// Built from an answer (a radius, a path, the whole model) by `SceneBuilder`; drawn by
+/// `GraphvizRenderer`. The renderer never decides anything about access: it only maps this data
+/// to shapes, colours and styles.
+public struct Scene: Sendable, Equatable {
+    public struct Node: Sendable, Equatable {
+        public enum Kind: Sendable, Equatable {
+            case credential
+            case identity(IdentityKind)
+            case group
+            case role
+            case resource
+            /// Several resources folded into one node ("+137 under prod/logs").
+            case aggregate(count: Int)
+        }
+
+        /// Unique within the scene; also the Graphviz node name.
+        public var id: String
+        public var label: String
+        public var kind: Kind
+        /// Resources and aggregates only (an aggregate carries its most critical member's).
+        public var criticality: Criticality?
+        /// The start of the answer (a leaked credential, the queried identity).
+        public var isSource: Bool
+        /// On an explanation path of the answer.
+        public var isHighlighted: Bool
+        /// Reachable only once an approval is given.
+        public var isEligibleOnly: Bool
+        /// The SVG tooltip: what this is and why it is here.
+        public var tooltip: String
+        /// The key of the cluster it sits in (resources: their top-level subtree), nil for none.
+        public var cluster: String?
+
+        public init(
+            id: String, label: String, kind: Kind, criticality: Criticality? = nil, isSource: Bool = false,
+            isHighlighted: Bool = false, isEligibleOnly: Bool = false, tooltip: String = "", cluster: String? = nil
+        ) {
+            self.id = id
+            self.label = label
+            self.kind = kind
+            self.criticality = criticality
+            self.isSource = isSource
+            self.isHighlighted = isHighlighted
+            self.isEligibleOnly = isEligibleOnly
+            self.tooltip = tooltip
+            self.cluster = cluster
+        }
+    }
+
+    public struct Edge: Sendable, Equatable {
+        public var from: String
+        public var to: String
+        public var kind: EdgeKind
+        /// Approval-gated: drawn dashed.
+        public var needsApproval: Bool
+        /// Needs an MFA session.
+        public var needsMFA: Bool
+        /// On an explanation path: drawn bold.
+        public var isHighlighted: Bool
+        /// Removed by a what-if change: drawn struck through (grey, crossed label).
+        public var isRemoved: Bool
+        /// The SVG tooltip: why the edge exists (file, line, terms).
+        public var tooltip: String
+
+        public init(
+            from: String, to: String, kind: EdgeKind, needsApproval: Bool = false, needsMFA: Bool = false,
+            isHighlighted: Bool = false, isRemoved: Bool = false, tooltip: String = ""
+        ) {
+            self.from = from
+            self.to = to
+            self.kind = kind
+            self.needsApproval = needsApproval
+            self.needsMFA = needsMFA
+            self.isHighlighted = isHighlighted
+            self.isRemoved = isRemoved
+            self.tooltip = tooltip
+        }
+    }
+
+    public struct Cluster: Sendable, Equatable {
+        public var key: String
+        public var label: String
+
+        public init(key: String, label: String) {
+            self.key = key
+            self.label = label
+        }
+    }
+
+    public var title: String
+    public var nodes: [Node]
+    public var edges: [Edge]
+    public var clusters: [Cluster]
+    public var showsLegend: Bool
+
+    public init(title: String, nodes: [Node] = [], edges: [Edge] = [], clusters: [Cluster] = [], showsLegend: Bool = true) {
+        self.title = title
+        self.nodes = nodes
+        self.edges = edges
+        self.clusters = clusters
+        self.showsLegend = showsLegend
+    }
+}
