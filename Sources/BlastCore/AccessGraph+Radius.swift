@@ -1,0 +1,204 @@
+/// A proof of reachability: the state a search reached and how the path ends past it.
+public struct Proof: Sendable, Hashable {
+    public let state: UInt32
+    public let tail: PathTail
+}
+
+/// What a start can reach: sessions, credentials, resources with the actions allowed on them,
+/// what approvals alone would add, and statements that cover nothing declared.
+public struct Radius: Sendable {
+    public struct ReachedIdentity: Sendable {
+        public let identity: IdentityID
+        public let hops: Int
+        /// Whether the shortest way in yields an MFA session.
+        public let mfa: Bool
+        public let proof: Proof
+    }
+
+    public struct ReachedCredential: Sendable {
+        public let credential: CredentialID
+        public let hops: Int
+        public let proof: Proof
+    }
+
+    /// What one reached identity may do on a resource.
+    public struct Access: Sendable, Equatable {
+        public let identity: IdentityID
+        /// Remaining allow patterns, sorted.
+        public let actions: [String]
+        /// Deny patterns that apply, sorted.
+        public let denied: [String]
+    }
+
+    public struct ReachedResource: Sendable {
+        public let resource: ResourceID
+        public let hops: Int
+        public let proof: Proof
+        /// Sorted by identity id.
+        public let access: [Access]
+        /// The sorted union of the access entries' actions.
+        public let actions: [String]
+    }
+
+    /// An allow statement of a reached identity whose resource patterns (within the grant's scope)
+    /// match no declared resource: reach the model does not list.
+    public struct Unmatched: Sendable {
+        public let identity: IdentityID
+        /// The allow statement that matches nothing declared.
+        public let statement: StatementID
+        public let actions: [String]
+        public let resources: [String]
+        public let scope: String?
+        public let hops: Int
+        public let proof: Proof
+    }
+
+    public let start: AccessGraph.Start
+    public let options: QueryOptions
+    /// Why nothing is reachable, when the start itself is unusable (an expired credential).
+    public let startProblem: String?
+    /// Sorted by (hops, id).
+    public let identities: [ReachedIdentity]
+    /// Credentials used or revealed on the way, sorted by (hops, id); includes a credential start.
+    public let credentials: [ReachedCredential]
+    /// In hierarchy order.
+    public let resources: [ReachedResource]
+    /// Reachable only once approval-gated grants or assumes are approved; proofs refer to
+    /// `eligibleSearch`. Empty when the query already follows approvals.
+    public let eligible: [ReachedResource]
+    public let unmatched: [Unmatched]
+    public let search: Exploration
+    public let eligibleSearch: Exploration?
+
+    /// The explanation path of a proof from the standing search.
+    public func path(_ proof: Proof) -> [PathStep] { Radius.path(proof, in: search) }
+
+    /// The explanation path of an eligible resource's proof.
+    public func eligiblePath(_ proof: Proof) -> [PathStep] {
+        guard let eligibleSearch else { preconditionFailure("eligible path asked of a radius that follows approvals") }
+        return Radius.path(proof, in: eligibleSearch)
+    }
+
+    static func path(_ proof: Proof, in search: Exploration) -> [PathStep] {
+        search.graph.steps(moves: search.moves(to: proof.state), endingAt: proof.state, tail: proof.tail) { search.views[$0] }
+    }
+}
+
+extension AccessGraph {
+    /// The blast radius of a credential or identity.
+    /// - Complexity: one or two searches (standing, then with approvals), each
+    ///   O(S · v + M), plus O(a log a) for the a (resource, identity) access entries reported.
+    public func radius(from start: Start, options: QueryOptions) -> Radius {
+        let standing = Exploration(graph: self, start: start, options: options)
+        var startProblem: String?
+        if case .credential(let c) = start, !credentials[c.index].isValid(at: options.at) {
+            let cred = credentials[c.index]
+            startProblem = "credential '\(cred.id)' expired at \(cred.expires?.iso8601 ?? "?"); it cannot start a path at \(options.at.iso8601)"
+        }
+        let reached = reachedResources(standing)
+        var eligible: [Radius.ReachedResource] = []
+        var eligibleSearch: Exploration?
+        if !options.withApprovals {
+            var approved = options
+            approved.withApprovals = true
+            let search = Exploration(graph: self, start: start, options: approved)
+            let standingSet = Set(reached.resources.map(\.resource))
+            eligible = reachedResources(search).resources.filter { !standingSet.contains($0.resource) }
+            eligibleSearch = search
+        }
+
+        var bestIdentity: [IdentityID: Radius.ReachedIdentity] = [:]
+        for v in standing.sessions {
+            let i = v.session.identity
+            let d = Int(standing.distance[Int(v.session.state)])
+            if bestIdentity[i] == nil || d < bestIdentity[i]!.hops {
+                bestIdentity[i] = Radius.ReachedIdentity(identity: i, hops: d, mfa: v.session.mfa,
+                                                         proof: Proof(state: v.session.state, tail: .none))
+            }
+        }
+        let identityList = bestIdentity.values.sorted {
+            ($0.hops, identities[$0.identity.index].id) < ($1.hops, identities[$1.identity.index].id)
+        }
+        let credentialList = standing.credentials.map { c in
+            Radius.ReachedCredential(credential: c, hops: Int(standing.distance[Int(state(of: c))]),
+                                     proof: Proof(state: state(of: c), tail: .none))
+        }.sorted { ($0.hops, credentials[$0.credential.index].id) < ($1.hops, credentials[$1.credential.index].id) }
+
+        return Radius(start: start, options: options, startProblem: startProblem, identities: identityList,
+                      credentials: credentialList, resources: reached.resources, eligible: eligible,
+                      unmatched: reached.unmatched, search: standing, eligibleSearch: eligibleSearch)
+    }
+
+    /// Resources reached by a search's sessions, and the statements of those sessions that
+    /// cover no declared resource.
+    func reachedResources(_ search: Exploration) -> (resources: [Radius.ReachedResource], unmatched: [Radius.Unmatched]) {
+        struct Entry {
+            let position: UInt32
+            let identity: IdentityID
+            let segment: Int
+        }
+        var segments: [AccessSegment] = []
+        var entries: [Entry] = []
+        var best: [UInt32: (hops: UInt32, proof: Proof)] = [:]
+        var unmatched: [String: Radius.Unmatched] = [:]
+        for v in search.sessions {
+            let base = search.distance[Int(v.session.state)]
+            let (segs, nothing) = access(v)
+            for s in segs {
+                segments.append(s)
+                let hops = base + s.entitlement.held.hops + 1
+                for p in s.positions {
+                    entries.append(Entry(position: p, identity: v.session.identity, segment: segments.count - 1))
+                    if let b = best[p], b.hops <= hops { continue }
+                    best[p] = (hops, Proof(state: v.session.state, tail: .resource(s.entitlement, ResourceID(p))))
+                }
+            }
+            for e in nothing {
+                let st = statements[e.statement.index]
+                let scope = grants[e.held.grant.index].model.scope
+                let key = "\(v.session.identity.rawValue)|\(e.statement.rawValue)|\(scope ?? "")"
+                let hops = Int(base + e.held.hops)
+                if let old = unmatched[key], old.hops <= hops { continue }
+                unmatched[key] = Radius.Unmatched(identity: v.session.identity, statement: e.statement, actions: st.actions.map(\.text),
+                                                  resources: st.resourcePatterns, scope: scope, hops: hops,
+                                                  proof: Proof(state: v.session.state, tail: .role(e.held)))
+            }
+        }
+        entries.sort { a, b in
+            if a.position != b.position { return a.position < b.position }
+            let (x, y) = (identities[a.identity.index].id, identities[b.identity.index].id)
+            return x != y ? x < y : a.segment < b.segment
+        }
+        var out: [Radius.ReachedResource] = []
+        var k = 0
+        while k < entries.count {
+            let p = entries[k].position
+            var access: [Radius.Access] = []
+            var all: Set<String> = []
+            while k < entries.count, entries[k].position == p {
+                let identity = entries[k].identity
+                var actions: Set<String> = []
+                var denied: Set<String> = []
+                while k < entries.count, entries[k].position == p, entries[k].identity == identity {
+                    actions.formUnion(segments[entries[k].segment].actions)
+                    denied.formUnion(segments[entries[k].segment].denied)
+                    k += 1
+                }
+                all.formUnion(actions)
+                access.append(Radius.Access(identity: identity, actions: actions.sorted(), denied: denied.sorted()))
+            }
+            guard let b = best[p] else { preconditionFailure("resource entry without a best proof") }
+            out.append(Radius.ReachedResource(resource: ResourceID(p), hops: Int(b.hops), proof: b.proof,
+                                              access: access, actions: all.sorted()))
+        }
+        let unmatchedList = unmatched.values.sorted { a, b in
+            let (x, y) = (identities[a.identity.index].id, identities[b.identity.index].id)
+            if x != y { return x < y }
+            if a.resources != b.resources { return a.resources.lexicographicallyPrecedes(b.resources) }
+            if a.actions != b.actions { return a.actions.lexicographicallyPrecedes(b.actions) }
+            if a.scope != b.scope { return (a.scope ?? "") < (b.scope ?? "") }
+            return a.statement < b.statement
+        }
+        return (out, unmatchedList)
+    }
+}

@@ -1,0 +1,372 @@
+/// The compiled, immutable form of a `Model` that every query runs on.
+///
+/// Ids are interned to small integers; memberships, grants and assumes are stored as compressed
+/// adjacency; resources are numbered in hierarchy order so that a subtree, a scope and most
+/// pattern coverage are runs of integers; every pattern is compiled once here, never per query.
+public struct AccessGraph: Sendable {
+    /// A named element of the model.
+    public enum Element: Sendable, Hashable {
+        case identity(IdentityID)
+        case credential(CredentialID)
+        case group(GroupID)
+        case role(RoleID)
+        case resource(ResourceID)
+    }
+
+    public struct CompiledStatement: Sendable {
+        public let role: RoleID
+        public let isDeny: Bool
+        public let actions: [Pattern]
+        public let resourcePatterns: [String]
+        /// Declared resources the statement covers (matched ids and everything below them).
+        public let coverage: IntervalSet
+        /// Bit k set when some action pattern matches `revealActions[k]`.
+        public let revealMask: UInt64
+        /// Bit k set when some action pattern matches `takeoverActions[k]`.
+        public let takeoverMask: UInt64
+        public let origin: SourceLocation?
+    }
+
+    public struct CompiledGrant: Sendable {
+        public let holder: HolderID
+        public let role: RoleID
+        /// Positions at or below the scope; nil for an unscoped grant.
+        public let scope: Range<UInt32>?
+        public let terms: Terms
+        public let model: Grant
+    }
+
+    public struct CompiledAssume: Sendable {
+        public let from: HolderID
+        public let to: IdentityID
+        public let terms: Terms
+        public let model: Assume
+    }
+
+    /// A copy of a credential held in a resource.
+    public struct CredentialCopy: Sendable {
+        public let resource: ResourceID
+        public let credential: CredentialID
+    }
+
+    /// An identity that a takeover action on `resource` yields.
+    public struct TakeoverTarget: Sendable {
+        public let resource: ResourceID
+        public let identity: IdentityID
+    }
+
+    public let model: Model
+    public let identities: [Identity]
+    public let credentials: [Credential]
+    public let groups: [Group]
+    public let roles: [Role]
+    /// Resources in hierarchy order (`prod`, `prod/db`, `prod/db/x`, `prod-eu`, …).
+    public let resources: [Resource]
+    public let statements: [CompiledStatement]
+    public let grants: [CompiledGrant]
+    public let assumes: [CompiledAssume]
+    /// Per role: its allow statements then its deny statements.
+    public let roleAllows: [Range<Int>]
+    public let roleDenies: [Range<Int>]
+    /// Holder → the groups that directly contain it, in group declaration order.
+    public let memberOf: Adjacency<HolderID>
+    /// Group (as holder) → its direct members.
+    public let members: Adjacency<HolderID>
+    /// Holder → grants held directly.
+    public let grantsOf: Adjacency<GrantID>
+    /// Holder → assumes it may make directly.
+    public let assumesOf: Adjacency<AssumeID>
+    /// Role → grants of it.
+    public let grantsOfRole: Adjacency<GrantID>
+    /// Credential copies sorted by resource position.
+    public let copies: [CredentialCopy]
+    /// Identity resources sorted by resource position.
+    public let takeoverTargets: [TakeoverTarget]
+    /// Resource positions of `copies` and of `takeoverTargets`, for binary search.
+    let copyPositions: [UInt32]
+    let takeoverPositions: [UInt32]
+    /// Identity → its credentials.
+    public let credentialsOf: Adjacency<CredentialID>
+    /// Identity → the position of its resource, if any.
+    public let identityResource: [ResourceID?]
+    let index: [String: Element]
+    let hierarchyKeys: [[UInt8]]
+
+    public var identityCount: Int { identities.count }
+    public var holderCount: Int { identities.count + groups.count }
+
+    /// Compiles a validated model.
+    /// - Complexity: O(E + R log R + P · R_p) where P is the number of distinct wildcard resource
+    ///   patterns and R_p the resources sharing each one's literal prefix.
+    public static func compile(_ model: Model) throws(ModelError) -> AccessGraph {
+        try model.validate()
+        return AccessGraph(validated: model)
+    }
+
+    private init(validated model: Model) {
+        self.model = model
+        identities = model.identities
+        credentials = model.credentials
+        groups = model.groups
+        roles = model.roles
+
+        // Resources: declared ones plus identity resources not declared, in hierarchy order.
+        var declared = model.resources
+        var seen = Set(declared.map(\.id))
+        for i in model.identities {
+            if let r = i.resource, seen.insert(r).inserted {
+                declared.append(Resource(id: r, criticality: .low, origin: i.origin))
+            }
+        }
+        let keyed = declared.map { (AccessGraph.hierarchyKey($0.id), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
+        resources = keyed.map(\.1)
+        hierarchyKeys = keyed.map(\.0)
+
+        var index: [String: Element] = [:]
+        index.reserveCapacity(model.identities.count + model.credentials.count + model.groups.count + model.roles.count + resources.count)
+        for (k, x) in model.identities.enumerated() { index[x.id] = .identity(IdentityID(k)) }
+        for (k, x) in model.credentials.enumerated() { index[x.id] = .credential(CredentialID(k)) }
+        for (k, x) in model.groups.enumerated() { index[x.id] = .group(GroupID(k)) }
+        for (k, x) in model.roles.enumerated() { index[x.id] = .role(RoleID(k)) }
+        for (k, x) in resources.enumerated() { index[x.id] = .resource(ResourceID(k)) }
+        self.index = index
+
+        let identityCount = model.identities.count
+        func holder(_ id: String) -> HolderID {
+            switch index[id] {
+            case .identity(let i): HolderID(i.rawValue)
+            case .group(let g): HolderID(UInt32(identityCount) + g.rawValue)
+            default: preconditionFailure("validated model has holder '\(id)' that is neither identity nor group")
+            }
+        }
+        func resourceID(_ id: String) -> ResourceID {
+            guard case .resource(let r) = index[id] else { preconditionFailure("validated model lacks resource '\(id)'") }
+            return r
+        }
+        func identityID(_ id: String) -> IdentityID {
+            guard case .identity(let i) = index[id] else { preconditionFailure("validated model lacks identity '\(id)'") }
+            return i
+        }
+        let holderCount = identityCount + model.groups.count
+
+        var memberPairs: [(Int, HolderID)] = []
+        var memberOfPairs: [(Int, HolderID)] = []
+        for (g, group) in model.groups.enumerated() {
+            let gh = HolderID(identityCount + g)
+            var seenMembers = Set<String>()
+            for m in group.members where seenMembers.insert(m).inserted {
+                let mh = holder(m)
+                memberPairs.append((gh.index, mh))
+                memberOfPairs.append((mh.index, gh))
+            }
+        }
+        members = Adjacency(sourceCount: holderCount, pairs: memberPairs)
+        memberOf = Adjacency(sourceCount: holderCount, pairs: memberOfPairs)
+
+        // Statements, with coverage computed once per distinct resource pattern.
+        let keys = hierarchyKeys
+        var coverageCache: [String: IntervalSet] = [:]
+        func coverage(_ pattern: String) -> IntervalSet {
+            if let c = coverageCache[pattern] { return c }
+            let c = AccessGraph.coverage(of: Pattern(pattern), keys: keys)
+            coverageCache[pattern] = c
+            return c
+        }
+        let reveal = model.revealActions
+        let takeover = model.takeoverActions
+        func mask(_ actions: [Pattern], _ concrete: [String]) -> UInt64 {
+            var m: UInt64 = 0
+            for (k, a) in concrete.enumerated() where actions.contains(where: { $0.matches(a) }) { m |= 1 << UInt64(k) }
+            return m
+        }
+        var statements: [CompiledStatement] = []
+        var roleAllows: [Range<Int>] = []
+        var roleDenies: [Range<Int>] = []
+        for (r, role) in model.roles.enumerated() {
+            for (isDeny, list) in [(false, role.allow), (true, role.deny)] {
+                let start = statements.count
+                for s in list {
+                    let actions = s.actions.map(Pattern.init)
+                    let cov = IntervalSet(runs: s.resources.flatMap { coverage($0).runs })
+                    statements.append(CompiledStatement(
+                        role: RoleID(r), isDeny: isDeny, actions: actions, resourcePatterns: s.resources,
+                        coverage: cov, revealMask: mask(actions, reveal), takeoverMask: mask(actions, takeover),
+                        origin: s.origin ?? role.origin))
+                }
+                if isDeny { roleDenies.append(start..<statements.count) } else { roleAllows.append(start..<statements.count) }
+            }
+        }
+        self.statements = statements
+        self.roleAllows = roleAllows
+        self.roleDenies = roleDenies
+
+        var grants: [CompiledGrant] = []
+        var grantPairs: [(Int, GrantID)] = []
+        var grantsOfRolePairs: [(Int, GrantID)] = []
+        for (k, g) in model.grants.enumerated() {
+            guard case .role(let role) = index[g.role] else { preconditionFailure("validated grant lacks role '\(g.role)'") }
+            let h = holder(g.to)
+            let scope = g.scope.map { AccessGraph.subtreeRange(of: $0, keys: keys) }
+            grants.append(CompiledGrant(holder: h, role: role, scope: scope, terms: g.terms, model: g))
+            grantPairs.append((h.index, GrantID(k)))
+            grantsOfRolePairs.append((role.index, GrantID(k)))
+        }
+        self.grants = grants
+        grantsOf = Adjacency(sourceCount: holderCount, pairs: grantPairs)
+        grantsOfRole = Adjacency(sourceCount: model.roles.count, pairs: grantsOfRolePairs)
+
+        var assumes: [CompiledAssume] = []
+        var assumePairs: [(Int, AssumeID)] = []
+        for (k, a) in model.assumes.enumerated() {
+            let from = holder(a.from)
+            assumes.append(CompiledAssume(from: from, to: identityID(a.to), terms: a.terms, model: a))
+            assumePairs.append((from.index, AssumeID(k)))
+        }
+        self.assumes = assumes
+        assumesOf = Adjacency(sourceCount: holderCount, pairs: assumePairs)
+
+        var copies: [CredentialCopy] = []
+        var credPairs: [(Int, CredentialID)] = []
+        for (k, c) in model.credentials.enumerated() {
+            for r in Set(c.storedIn).sorted() { copies.append(CredentialCopy(resource: resourceID(r), credential: CredentialID(k))) }
+            credPairs.append((identityID(c.of).index, CredentialID(k)))
+        }
+        copies.sort { ($0.resource, $0.credential) < ($1.resource, $1.credential) }
+        self.copies = copies
+        copyPositions = copies.map(\.resource.rawValue)
+        credentialsOf = Adjacency(sourceCount: identityCount, pairs: credPairs)
+
+        var targets: [TakeoverTarget] = []
+        var identityResource: [ResourceID?] = []
+        for (k, i) in model.identities.enumerated() {
+            let r = i.resource.map(resourceID)
+            identityResource.append(r)
+            if let r { targets.append(TakeoverTarget(resource: r, identity: IdentityID(k))) }
+        }
+        targets.sort { ($0.resource, $0.identity) < ($1.resource, $1.identity) }
+        takeoverTargets = targets
+        takeoverPositions = targets.map(\.resource.rawValue)
+        self.identityResource = identityResource
+    }
+
+    // MARK: Lookup
+
+    /// The element an id names, if any.
+    /// - Complexity: O(1).
+    public func element(named id: String) -> Element? { index[id] }
+
+    /// Resolves an id, or throws an error with a "did you mean" suggestion.
+    /// - Complexity: O(1) when found; O(n) for the suggestion.
+    public func resolve(_ id: String) throws(QueryError) -> Element {
+        if let e = index[id] { return e }
+        let hint = Suggestion.closest(to: id, among: index.keys).map { "; did you mean '\($0)'?" } ?? ""
+        throw QueryError(.unknownID, "'\(id)' is not an identity, credential, group, role or resource of the model\(hint)")
+    }
+
+    public func name(of element: Element) -> String {
+        switch element {
+        case .identity(let i): identities[i.index].id
+        case .credential(let c): credentials[c.index].id
+        case .group(let g): groups[g.index].id
+        case .role(let r): roles[r.index].id
+        case .resource(let r): resources[r.index].id
+        }
+    }
+
+    public func kind(of element: Element) -> NodeKind {
+        switch element {
+        case .identity: .identity
+        case .credential: .credential
+        case .group: .group
+        case .role: .role
+        case .resource: .resource
+        }
+    }
+
+    /// The holder as an element (identity or group).
+    public func element(of holder: HolderID) -> Element {
+        holder.index < identities.count ? .identity(IdentityID(holder.rawValue))
+            : .group(GroupID(holder.index - identities.count))
+    }
+
+    public func holder(of identity: IdentityID) -> HolderID { HolderID(identity.rawValue) }
+
+    /// The positions of `id` and everything below it, whether or not `id` itself is declared.
+    /// - Complexity: O(log R).
+    public func subtree(of id: String) -> Range<UInt32> {
+        AccessGraph.subtreeRange(of: id, keys: hierarchyKeys)
+    }
+
+    // MARK: Hierarchy helpers
+
+    /// Resource ids compared component by component: `/` sorts before every other byte.
+    static func hierarchyKey(_ id: String) -> [UInt8] {
+        id.utf8.map { $0 == 47 ? 0 : $0 }
+    }
+
+    static func lowerBound(_ keys: [[UInt8]], _ key: [UInt8]) -> Int {
+        var lo = 0, hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if keys[mid].lexicographicallyPrecedes(key) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    static func subtreeRange(of id: String, keys: [[UInt8]]) -> Range<UInt32> {
+        let k = hierarchyKey(id)
+        let lo = lowerBound(keys, k)
+        let hi = lowerBound(keys, k + [1])
+        return UInt32(lo)..<UInt32(hi)
+    }
+
+    /// Positions of the keys starting with `prefix` (byte-wise, after the hierarchy mapping).
+    static func prefixRange(_ prefix: [UInt8], keys: [[UInt8]]) -> Range<Int> {
+        let lo = lowerBound(keys, prefix)
+        var hi = lo
+        var step = 1
+        // Gallop then binary search for the first key that does not start with `prefix`.
+        while hi + step <= keys.count, keys[hi + step - 1].starts(with: prefix) { hi += step; step *= 2 }
+        var top = min(keys.count, hi + step)
+        while hi < top {
+            let mid = (hi + top) / 2
+            if keys[mid].starts(with: prefix) { hi = mid + 1 } else { top = mid }
+        }
+        return lo..<hi
+    }
+
+    /// The declared resources a resource pattern covers: those it matches, and everything below
+    /// an id it matches (declared or only implied by a deeper id).
+    static func coverage(of pattern: Pattern, keys: [[UInt8]]) -> IntervalSet {
+        if pattern.isLiteral { return IntervalSet(runs: [subtreeRange(of: pattern.text, keys: keys)]) }
+        let prefix = pattern.literalPrefix.map { $0 == 47 ? 0 : $0 }
+        var runs: [Range<UInt32>] = []
+        let candidates = prefixRange(prefix, keys: keys)
+        var position = candidates.lowerBound
+        let end = candidates.upperBound
+        while position < end {
+            // Restore '/' for matching; test the id and each ancestor at least as long as the prefix.
+            var bytes = keys[position].map { $0 == 0 ? 47 : $0 }
+            var matched = false
+            var length = bytes.count
+            while length >= prefix.count {
+                if bytes.withUnsafeBufferPointer({ pattern.matches(utf8: UnsafeBufferPointer(rebasing: $0[0..<length])) }) {
+                    matched = true
+                    break
+                }
+                guard let slash = bytes[0..<length].lastIndex(of: 47) else { break }
+                length = slash
+            }
+            if matched {
+                // The matched id's subtree is a run: skip to its end.
+                bytes.removeSubrange(length...)
+                let run = subtreeRange(of: String(decoding: bytes, as: UTF8.self), keys: keys)
+                runs.append(run)
+                position = max(position + 1, Int(run.upperBound))
+            } else {
+                position += 1
+            }
+        }
+        return IntervalSet(runs: runs)
+    }
+}

@@ -1,0 +1,178 @@
+/// One step between search states: a credential used, an assume, a credential revealed by a
+/// pivot, or an identity taken over.
+public struct Move: Sendable {
+    public enum Kind: UInt8, Sendable {
+        /// credential state → the session of its identity.
+        case credential
+        /// session → the assumed identity's session (same MFA bit).
+        case assume
+        /// session → a credential whose copy it can read.
+        case pivot
+        /// session → the taken-over identity's session without MFA.
+        case takeover
+    }
+
+    public let kind: Kind
+    public let from: UInt32
+    public let to: UInt32
+    /// Path edges the move adds.
+    public let weight: UInt32
+    /// Assume: index into the from-view's assumes; pivot: copy index; takeover: target index.
+    public let item: Int
+    /// Pivot and takeover: what allowed the action.
+    public let entitlement: Entitlement?
+}
+
+/// A forward search from one start over sessions and credentials, with parent pointers.
+///
+/// States are numbered sessions first (`identity * 2 + mfa`), then credentials. Move weights are
+/// the number of explanation-path edges a move adds, so distances count path edges exactly; the
+/// search is Dial's bucket queue, and ties go to the first state settled, which makes paths
+/// deterministic.
+public struct Exploration: Sendable {
+    public let graph: AccessGraph
+    public let options: QueryOptions
+    /// Path edges from the start; `UInt32.max` when unreached.
+    public private(set) var distance: [UInt32]
+    /// How each reached state was first reached at its distance; nil for the start.
+    public private(set) var parent: [Move?]
+    /// Reached sessions in settlement order, with their views.
+    public private(set) var sessions: [SessionView] = []
+    /// Views by session state.
+    public private(set) var views: [UInt32: SessionView] = [:]
+    /// Reached credentials in settlement order.
+    public private(set) var credentials: [CredentialID] = []
+
+    public static let unreached = UInt32.max
+
+    /// Searches from `start` (a credential or an identity).
+    /// - Complexity: O(S · v + M) for S reached sessions with view cost v and M moves.
+    public init(graph: AccessGraph, start: AccessGraph.Start, options: QueryOptions) {
+        self.graph = graph
+        self.options = options
+        let count = graph.identityCount * 2 + graph.credentials.count
+        distance = Array(repeating: Exploration.unreached, count: count)
+        parent = Array(repeating: nil, count: count)
+        let startState: UInt32
+        switch start {
+        case .credential(let c):
+            guard graph.credentials[c.index].isValid(at: options.at) else { return }
+            startState = graph.state(of: c)
+        case .session(let s):
+            startState = s.state
+        }
+        distance[Int(startState)] = 0
+        var buckets: [[UInt32]] = [[startState]]
+        var d = 0
+        while d < buckets.count {
+            var i = 0
+            while i < buckets[d].count {
+                let state = buckets[d][i]
+                i += 1
+                guard distance[Int(state)] == UInt32(d) else { continue }
+                let moves = settle(state)
+                for m in moves {
+                    let nd = UInt32(d) + m.weight
+                    guard nd < distance[Int(m.to)] else { continue }
+                    distance[Int(m.to)] = nd
+                    parent[Int(m.to)] = m
+                    while buckets.count <= Int(nd) { buckets.append([]) }
+                    buckets[Int(nd)].append(m.to)
+                }
+            }
+            buckets[d] = []
+            d += 1
+        }
+    }
+
+    private mutating func settle(_ state: UInt32) -> [Move] {
+        if let c = graph.credential(ofState: state) {
+            credentials.append(c)
+            return graph.moves(fromCredential: c)
+        }
+        let session = graph.session(ofState: state)
+        let view = graph.view(of: session, options: options)
+        sessions.append(view)
+        views[state] = view
+        return graph.moves(from: view)
+    }
+
+    /// The moves from the start to `state`, in order; empty for the start or an unreached state.
+    public func moves(to state: UInt32) -> [Move] {
+        var out: [Move] = []
+        var s = state
+        while let m = parent[Int(s)] {
+            out.append(m)
+            s = m.from
+        }
+        return out.reversed()
+    }
+
+    public func isReached(_ state: UInt32) -> Bool { distance[Int(state)] != Exploration.unreached }
+}
+
+extension AccessGraph {
+    /// Where a question starts: a credential (its identity with its MFA bit) or an identity session.
+    public enum Start: Sendable, Hashable {
+        case credential(CredentialID)
+        case session(Session)
+    }
+
+    /// Turns a `--from` id into a start; identities use `mfa` for their session.
+    public func start(from id: String, mfa: Bool) throws(QueryError) -> Start {
+        switch try resolve(id) {
+        case .credential(let c): return .credential(c)
+        case .identity(let i): return .session(Session(identity: i, mfa: mfa))
+        case let other:
+            throw QueryError(.wrongKind, "'\(id)' is a \(kind(of: other).rawValue); start from a credential or an identity")
+        }
+    }
+
+    @inlinable public func state(of credential: CredentialID) -> UInt32 {
+        UInt32(identityCount * 2) + credential.rawValue
+    }
+
+    public func state(of start: Start) -> UInt32 {
+        switch start {
+        case .credential(let c): state(of: c)
+        case .session(let s): s.state
+        }
+    }
+
+    public func credential(ofState state: UInt32) -> CredentialID? {
+        state >= UInt32(identityCount * 2) ? CredentialID(state - UInt32(identityCount * 2)) : nil
+    }
+
+    public func session(ofState state: UInt32) -> Session {
+        Session(identity: IdentityID(state / 2), mfa: state % 2 == 1)
+    }
+
+    /// The move from a valid credential to its identity's session.
+    public func moves(fromCredential c: CredentialID) -> [Move] {
+        let cred = credentials[c.index]
+        guard case .identity(let i) = element(named: cred.of) else { return [] }
+        let to = Session(identity: i, mfa: cred.mfa).state
+        return [Move(kind: .credential, from: state(of: c), to: to, weight: 1, item: c.index, entitlement: nil)]
+    }
+
+    /// Every move a session can make: assumes, pivots to valid credentials, takeovers.
+    /// - Complexity: that of building its pivot and takeover lists, O(s · (log c + k)).
+    public func moves(from view: SessionView) -> [Move] {
+        let from = view.session.state
+        var out: [Move] = []
+        for (k, a) in view.assumes.enumerated() {
+            let to = Session(identity: assumes[a.assume.index].to, mfa: view.session.mfa).state
+            out.append(Move(kind: .assume, from: from, to: to, weight: view.holderHops[a.via] + 1, item: k, entitlement: nil))
+        }
+        for (copy, e) in revealableCopies(view) {
+            let c = copies[copy].credential
+            guard credentials[c.index].isValid(at: view.options.at) else { continue }
+            out.append(Move(kind: .pivot, from: from, to: state(of: c), weight: e.held.hops + 2, item: copy, entitlement: e))
+        }
+        for (target, e) in takeoverableTargets(view) {
+            let to = Session(identity: takeoverTargets[target].identity, mfa: false).state
+            out.append(Move(kind: .takeover, from: from, to: to, weight: e.held.hops + 2, item: target, entitlement: e))
+        }
+        return out
+    }
+}

@@ -1,0 +1,118 @@
+/// One edge of an explanation path, with why it exists.
+public struct PathStep: Sendable, Hashable {
+    public let from: String
+    public let fromKind: NodeKind
+    public let to: String
+    public let toKind: NodeKind
+    public let edge: EdgeKind
+    /// Where the grant, assume, membership, statement or credential was declared.
+    public let origin: SourceLocation?
+    /// The terms of a grant or assume step (nil for other edges).
+    public let terms: Terms?
+
+    public init(from: String, fromKind: NodeKind, to: String, toKind: NodeKind, edge: EdgeKind,
+                origin: SourceLocation? = nil, terms: Terms? = nil) {
+        self.from = from
+        self.fromKind = fromKind
+        self.to = to
+        self.toKind = toKind
+        self.edge = edge
+        self.origin = origin
+        self.terms = terms
+    }
+}
+
+/// Where an answer's path ends, past the moves that reach a session or credential.
+public enum PathTail: Sendable, Hashable {
+    /// Nothing more: the path ends at the state itself.
+    case none
+    /// The identity's member chain to a group (index into the view's holders).
+    case group(via: Int)
+    /// The member chain, the grant edge, to the role.
+    case role(HeldGrant)
+    /// The member chain, the grant, and the allow edge to a resource.
+    case resource(Entitlement, ResourceID)
+}
+
+extension AccessGraph {
+    /// Expands moves (from a search's parent or next pointers) and a tail into explanation steps.
+    /// `view(state)` must return the view each move's source session was expanded with.
+    /// - Complexity: O(path length).
+    public func steps(moves: [Move], endingAt end: UInt32, tail: PathTail, view: (UInt32) -> SessionView?) -> [PathStep] {
+        var out: [PathStep] = []
+        for m in moves {
+            switch m.kind {
+            case .credential:
+                let c = credentials[m.item]
+                out.append(PathStep(from: c.id, fromKind: .credential, to: c.of, toKind: .identity, edge: .credential, origin: c.origin))
+            case .assume:
+                guard let v = view(m.from) else { preconditionFailure("no view for state \(m.from) of a move") }
+                let a = v.assumes[m.item]
+                appendChain(&out, v, to: a.via)
+                let assume = assumes[a.assume.index]
+                out.append(PathStep(from: name(of: element(of: v.holders[a.via])), fromKind: kind(of: element(of: v.holders[a.via])),
+                                    to: identities[assume.to.index].id, toKind: .identity, edge: .assume,
+                                    origin: assume.model.origin, terms: assume.terms))
+            case .pivot:
+                guard let v = view(m.from), let e = m.entitlement else { preconditionFailure("pivot move without view or entitlement") }
+                let copy = copies[m.item]
+                appendAllow(&out, v, e, copy.resource)
+                let c = credentials[copy.credential.index]
+                out.append(PathStep(from: resources[copy.resource.index].id, fromKind: .resource, to: c.id, toKind: .credential,
+                                    edge: .pivot, origin: c.origin))
+            case .takeover:
+                guard let v = view(m.from), let e = m.entitlement else { preconditionFailure("takeover move without view or entitlement") }
+                let t = takeoverTargets[m.item]
+                appendAllow(&out, v, e, t.resource)
+                let i = identities[t.identity.index]
+                out.append(PathStep(from: resources[t.resource.index].id, fromKind: .resource, to: i.id, toKind: .identity,
+                                    edge: .takeover, origin: i.origin))
+            }
+        }
+        switch tail {
+        case .none:
+            break
+        case .group(let via):
+            guard let v = view(end) else { preconditionFailure("no view for the path's last session") }
+            appendChain(&out, v, to: via)
+        case .role(let held):
+            guard let v = view(end) else { preconditionFailure("no view for the path's last session") }
+            appendGrant(&out, v, held)
+        case .resource(let e, let r):
+            guard let v = view(end) else { preconditionFailure("no view for the path's last session") }
+            appendAllow(&out, v, e, r)
+        }
+        return out
+    }
+
+    private func appendChain(_ out: inout [PathStep], _ v: SessionView, to index: Int) {
+        var chain: [Int] = []
+        var k = index
+        while k > 0 {
+            chain.append(k)
+            k = v.holderParent[k]
+        }
+        for k in chain.reversed() {
+            let child = element(of: v.holders[v.holderParent[k]])
+            let group = element(of: v.holders[k])
+            let g = groups[(v.holders[k].index - identityCount)]
+            out.append(PathStep(from: name(of: child), fromKind: kind(of: child), to: name(of: group), toKind: .group,
+                                edge: .member, origin: g.origin))
+        }
+    }
+
+    private func appendGrant(_ out: inout [PathStep], _ v: SessionView, _ held: HeldGrant) {
+        appendChain(&out, v, to: held.via)
+        let holderElement = element(of: v.holders[held.via])
+        let g = grants[held.grant.index]
+        out.append(PathStep(from: name(of: holderElement), fromKind: kind(of: holderElement), to: roles[g.role.index].id,
+                            toKind: .role, edge: .grant, origin: g.model.origin, terms: g.terms))
+    }
+
+    private func appendAllow(_ out: inout [PathStep], _ v: SessionView, _ e: Entitlement, _ r: ResourceID) {
+        appendGrant(&out, v, e.held)
+        let s = statements[e.statement.index]
+        out.append(PathStep(from: roles[s.role.index].id, fromKind: .role, to: resources[r.index].id, toKind: .resource,
+                            edge: .allow, origin: s.origin))
+    }
+}
