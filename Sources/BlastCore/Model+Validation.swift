@@ -2,6 +2,9 @@ extension Model {
     /// The kind of element an id names.
     public enum ElementKind: String, Sendable {
         case identity, credential, group, role, resource
+
+        /// "an identity", "a group".
+        public var withArticle: String { self == .identity ? "an identity" : "a \(rawValue)" }
     }
 
     /// Checks that ids are unique across the model and that every reference names an element of
@@ -21,7 +24,7 @@ extension Model {
                 let firstPlace = otherOrigin.map { " (first declared at \($0))" } ?? ""
                 throw ModelError(
                     .duplicateID,
-                    "duplicate id '\(id)': already declared as a \(other.rawValue)\(firstPlace); ids must be unique across the whole model",
+                    "duplicate id '\(id)': already declared as \(other.withArticle)\(firstPlace); ids must be unique across the whole model",
                     at: origin)
             }
             kinds[id] = (kind, origin)
@@ -33,14 +36,14 @@ extension Model {
         for x in resources { try declare(x.id, .resource, x.origin) }
 
         func require(_ id: String, _ allowed: [ElementKind], field: String, _ origin: SourceLocation?) throws(ModelError) {
-            let expected = allowed.map(\.rawValue).joined(separator: " or ")
+            let expected = allowed.map(\.withArticle).joined(separator: " or ")
             guard let (kind, _) = kinds[id] else {
-                let hint = Suggestion.closest(to: id, among: kinds.keys.filter { allowed.contains(kinds[$0]!.0) })
+                let hint = Suggestion.closest(to: id, among: kinds.compactMap { allowed.contains($0.value.0) ? $0.key : nil })
                     .map { "; did you mean '\($0)'?" } ?? ""
-                throw ModelError(.undefinedReference, "\(field) '\(id)' is not a declared \(expected)\(hint)", at: origin)
+                throw ModelError(.undefinedReference, "\(field) '\(id)' is not a declared \(allowed.map(\.rawValue).joined(separator: " or "))\(hint)", at: origin)
             }
             guard allowed.contains(kind) else {
-                throw ModelError(.wrongKind, "\(field) '\(id)' is a \(kind.rawValue), expected a \(expected)", at: origin)
+                throw ModelError(.wrongKind, "\(field) '\(id)' is \(kind.withArticle), expected \(expected)", at: origin)
             }
         }
         for c in credentials {
@@ -70,7 +73,7 @@ extension Model {
         }
         for i in identities {
             if let res = i.resource, let (kind, _) = kinds[res], kind != .resource {
-                throw ModelError(.wrongKind, "resource '\(res)' of identity '\(i.id)' is a \(kind.rawValue), expected a resource id", at: i.origin)
+                throw ModelError(.wrongKind, "resource '\(res)' of identity '\(i.id)' is \(kind.withArticle), expected a resource id", at: i.origin)
             }
         }
         if takeoverActions.count > 64 || revealActions.count > 64 {

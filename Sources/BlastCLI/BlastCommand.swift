@@ -1,0 +1,34 @@
+import ArgumentParser
+
+/// The `blast` command line.
+///
+/// Exit codes: 0 success (`can`: allowed; `path`: found); 1 `can` not allowed, `path` not found,
+/// or bad input (an unreadable or invalid model, an unknown id; the message names the file,
+/// line and value); 64 a malformed command line.
+public struct BlastCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "blast",
+        abstract: "Blast-radius analysis for access graphs: what a leaked key can reach, who can reach a resource, and the paths that prove it.",
+        subcommands: [RadiusCommand.self, WhoCanCommand.self, CanCommand.self, PathCommand.self, RenderCommand.self])
+
+    public init() {}
+
+    /// Parses and runs a command line against captured output; for tests and embedding.
+    public static func execute(_ arguments: [String]) -> (exitCode: Int32, stdout: [UInt8], stderr: String) {
+        var io = CommandIO()
+        do {
+            let command = try parseAsRoot(arguments)
+            guard let runnable = command as? BlastRunnable else {
+                return (0, Array(helpMessage(for: type(of: command)).utf8), "")
+            }
+            do {
+                let code = try runnable.execute(&io)
+                return (code, io.stdout, io.stderr)
+            } catch {
+                return (error.exitCode, io.stdout, io.stderr + error.message + "\n")
+            }
+        } catch {
+            return (exitCode(for: error).rawValue, [], fullMessage(for: error) + "\n")
+        }
+    }
+}

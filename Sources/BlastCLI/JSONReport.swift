@@ -1,0 +1,189 @@
+import BlastCore
+import Foundation
+
+/// The JSON shapes of every answer. Keys are stable; encoding sorts them.
+enum JSONReport {
+    struct Step: Encodable {
+        let from: String
+        let to: String
+        let edge: String
+        let source: String?
+        let approval: Bool?
+        let mfa: Bool?
+        let notBefore: String?
+        let expires: String?
+
+        enum CodingKeys: String, CodingKey {
+            case from, to, edge, source, approval, mfa, expires
+            case notBefore = "not_before"
+        }
+
+        init(_ s: PathStep) {
+            from = s.from
+            to = s.to
+            edge = s.edge.rawValue
+            source = s.origin?.description
+            approval = s.terms?.approval == true ? true : nil
+            mfa = s.terms?.mfa == true ? true : nil
+            notBefore = s.terms?.notBefore?.iso8601
+            expires = s.terms?.expires?.iso8601
+        }
+    }
+
+    static func path(_ steps: [PathStep]) -> [Step] { steps.map(Step.init) }
+
+    struct Identity: Encodable {
+        let id: String
+        let type: String
+        let hops: Int
+        let mfa: Bool
+        let path: [Step]
+    }
+
+    struct Credential: Encodable {
+        let id: String
+        let of: String
+        let hops: Int
+        let path: [Step]
+    }
+
+    struct Access: Encodable {
+        let identity: String
+        let actions: [String]
+        let denied: [String]
+    }
+
+    struct Resource: Encodable {
+        let id: String
+        let actions: [String]
+        let criticality: String
+        let hops: Int
+        let path: [Step]
+        let access: [Access]
+    }
+
+    struct Unmatched: Encodable {
+        let actions: [String]
+        let resources: [String]
+        let scope: String?
+        let identity: String
+        let path: [Step]
+    }
+
+    struct Radius: Encodable {
+        let source: String
+        let sourceKind: String
+        let at: String
+        let mfa: Bool
+        let withApprovals: Bool
+        let problem: String?
+        let identities: [Identity]
+        let credentials: [Credential]
+        let resources: [Resource]
+        let eligible: [Resource]
+        let unmatched: [Unmatched]
+
+        enum CodingKeys: String, CodingKey {
+            case source, at, mfa, problem, identities, credentials, resources, eligible, unmatched
+            case sourceKind = "source_kind"
+            case withApprovals = "with_approvals"
+        }
+    }
+
+    struct Reacher: Encodable {
+        let id: String
+        let hops: Int
+        let path: [Step]
+    }
+
+    struct WhoCan: Encodable {
+        let resource: String
+        let action: String?
+        let at: String
+        let identities: [Reacher]
+        let credentials: [Reacher]
+
+        enum CodingKeys: String, CodingKey { case resource, action, at, identities, credentials }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(resource, forKey: .resource)
+            try c.encode(action, forKey: .action) // null when no action was asked
+            try c.encode(at, forKey: .at)
+            try c.encode(identities, forKey: .identities)
+            try c.encode(credentials, forKey: .credentials)
+        }
+    }
+
+    struct Can: Encodable {
+        let from: String
+        let action: String
+        let on: String
+        let at: String
+        let allowed: Bool
+        let hops: Int?
+        let path: [Step]
+        let onceApproved: [Step]?
+
+        enum CodingKeys: String, CodingKey {
+            case from, action, on, at, allowed, hops, path
+            case onceApproved = "once_approved"
+        }
+    }
+
+    struct Path: Encodable {
+        let from: String
+        let to: String
+        let at: String
+        let found: Bool
+        let hops: Int?
+        let path: [Step]
+    }
+
+    /// Sorted keys, two-space indentation, no escaped slashes, trailing newline.
+    static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else {
+            preconditionFailure("report types encode without failure")
+        }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+extension JSONReport {
+    static func radius(_ r: BlastCore.Radius, graph g: AccessGraph, sourceID: String) -> Radius {
+        func resource(_ x: BlastCore.Radius.ReachedResource, path: [PathStep]) -> Resource {
+            Resource(id: g.resources[x.resource.index].id, actions: x.actions,
+                     criticality: g.resources[x.resource.index].criticality.rawValue, hops: x.hops, path: JSONReport.path(path),
+                     access: x.access.map { Access(identity: g.identities[$0.identity.index].id, actions: $0.actions, denied: $0.denied) })
+        }
+        let sourceKind: String
+        let mfa: Bool
+        switch r.start {
+        case .credential(let c):
+            sourceKind = "credential"
+            mfa = g.credentials[c.index].mfa
+        case .session(let s):
+            sourceKind = "identity"
+            mfa = s.mfa
+        }
+        return Radius(
+            source: sourceID, sourceKind: sourceKind, at: r.options.at.iso8601, mfa: mfa, withApprovals: r.options.withApprovals,
+            problem: r.startProblem,
+            identities: r.identities.map {
+                Identity(id: g.identities[$0.identity.index].id, type: g.identities[$0.identity.index].kind.rawValue,
+                         hops: $0.hops, mfa: $0.mfa, path: path(r.path($0.proof)))
+            },
+            credentials: r.credentials.map {
+                Credential(id: g.credentials[$0.credential.index].id, of: g.credentials[$0.credential.index].of,
+                           hops: $0.hops, path: path(r.path($0.proof)))
+            },
+            resources: r.resources.map { resource($0, path: r.path($0.proof)) },
+            eligible: r.eligible.map { resource($0, path: r.eligiblePath($0.proof)) },
+            unmatched: r.unmatched.map {
+                Unmatched(actions: $0.actions, resources: $0.resources, scope: $0.scope,
+                          identity: g.identities[$0.identity.index].id, path: path(r.path($0.proof)))
+            })
+    }
+}

@@ -1,0 +1,116 @@
+import BlastCore
+
+extension RawModelFile {
+    /// One model from several decoded files: lists concatenated in file order, and
+    /// `takeover_actions` / `reveal_actions` the union, in first-seen order, of the files that set
+    /// them (the model's defaults when none does). Does not validate references.
+    static func model(merging files: [RawModelFile]) throws(ImportError) -> Model {
+        var model = Model()
+        for file in files { try file.append(to: &model) }
+        model.takeoverActions = union(files.compactMap(\.takeoverActions)) ?? Model.defaultTakeoverActions
+        model.revealActions = union(files.compactMap(\.revealActions)) ?? Model.defaultRevealActions
+        return model
+    }
+
+    /// Appends this file's elements to `model`, turning raw values into ids, enums, booleans and dates.
+    private func append(to model: inout Model) throws(ImportError) {
+        for raw in identities {
+            model.identities.append(BlastCore.Identity(
+                id: try raw.id.id(), kind: try raw.type?.choice("identity type") ?? .human,
+                resource: try raw.resource?.id(), origin: raw.at))
+        }
+        for raw in credentials {
+            var storedIn: [String] = []
+            for resource in raw.storedIn { storedIn.append(try resource.id()) }
+            model.credentials.append(BlastCore.Credential(
+                id: try raw.id.id(), of: try raw.of.id(), mfa: try raw.mfa?.bool() ?? false, storedIn: storedIn,
+                created: try raw.created?.instant(), lastUsed: try raw.lastUsed?.instant(),
+                expires: try raw.expires?.instant(), origin: raw.at))
+        }
+        for raw in groups {
+            var members: [String] = []
+            for member in raw.members { members.append(try member.id()) }
+            model.groups.append(BlastCore.Group(id: try raw.id.id(), members: members, origin: raw.at))
+        }
+        for raw in roles {
+            model.roles.append(BlastCore.Role(
+                id: try raw.id.id(), allow: raw.allow.map(\.statement), deny: raw.deny.map(\.statement),
+                origin: raw.at))
+        }
+        for raw in grants {
+            model.grants.append(BlastCore.Grant(
+                to: try raw.to.id(), role: try raw.role.id(), scope: raw.scope?.text, terms: try raw.terms.terms(),
+                reviewed: try raw.reviewed?.instant(), origin: raw.at))
+        }
+        for raw in assumes {
+            model.assumes.append(BlastCore.Assume(
+                from: try raw.from.id(), to: try raw.to.id(), terms: try raw.terms.terms(), origin: raw.at))
+        }
+        for raw in resources {
+            model.resources.append(BlastCore.Resource(
+                id: try raw.id.id(), criticality: try raw.criticality?.choice("criticality") ?? .low,
+                origin: raw.at))
+        }
+    }
+
+    /// The texts of `lists` in order, each once; nil when there are no lists.
+    private static func union(_ lists: [[RawScalar]]) -> [String]? {
+        guard !lists.isEmpty else { return nil }
+        var seen: Set<String> = []
+        return lists.joined().map(\.text).filter { seen.insert($0).inserted }
+    }
+}
+
+extension RawModelFile.Statement {
+    /// The model statement; emptiness is left to `Model.validate()`, which names the role.
+    var statement: Statement {
+        Statement(actions: actions.map(\.text), resources: resources.map(\.text), origin: at)
+    }
+}
+
+extension RawModelFile.Terms {
+    /// The model terms: absent booleans are false, absent dates nil.
+    func terms() throws(ImportError) -> Terms {
+        Terms(
+            notBefore: try notBefore?.instant(), expires: try expires?.instant(),
+            approval: try approval?.bool() ?? false, mfa: try mfa?.bool() ?? false)
+    }
+}
+
+extension RawScalar {
+    /// The scalar as an id or a reference to one: any non-empty text (`id: 123` is the id "123").
+    func id() throws(ImportError) -> String {
+        guard !text.isEmpty else { throw ImportError(.badValue, "an id cannot be empty; write the id", at: at) }
+        return text
+    }
+
+    /// The scalar as a case of a closed vocabulary, suggesting the closest case on a typo.
+    func choice<Value: RawRepresentable<String> & CaseIterable>(_ what: String) throws(ImportError) -> Value {
+        if let value = Value(rawValue: text) { return value }
+        let cases = Value.allCases.map(\.rawValue)
+        let guess = Suggestion.closest(to: text, among: cases).map { " did you mean '\($0)'?" } ?? ""
+        throw ImportError(
+            .badValue, "'\(text)' is not a valid \(what);\(guess) use one of \(cases.joined(separator: ", "))", at: at)
+    }
+
+    /// The scalar as a YAML boolean: `true` or `false` (also `True`, `TRUE`, …), unquoted.
+    func bool() throws(ImportError) -> Bool {
+        switch (isPlain, text) {
+        case (true, "true"), (true, "True"), (true, "TRUE"): return true
+        case (true, "false"), (true, "False"), (true, "FALSE"): return false
+        case (false, _):
+            throw ImportError(
+                .badValue, "'\(text)' is a quoted string, not a boolean; write true or false without quotes", at: at)
+        default:
+            throw ImportError(.badValue, "'\(text)' is not a boolean; use true or false", at: at)
+        }
+    }
+
+    /// The scalar as an ISO 8601 date or date-time, as `Instant(iso8601:)` reads it.
+    func instant() throws(ImportError) -> Instant {
+        guard let instant = Instant(iso8601: text) else {
+            throw ImportError(.badValue, "'\(text)' is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ", at: at)
+        }
+        return instant
+    }
+}

@@ -1,0 +1,283 @@
+import CGraphviz
+import Foundation
+
+/// Draws a `Scene` with Graphviz, in process: DOT text or a laid-out SVG.
+///
+/// The only code that talks to Graphviz's C libraries (cgraph and gvc). Every call is made
+/// behind one lock, since Graphviz keeps global state (error level, attribute prototypes, writer
+/// state); every resource is freed by a `defer` right after it is acquired; Graphviz's messages
+/// are kept off stderr and reported in `RenderError.graphvizMessage`.
+///
+/// Output is deterministic: cgraph's default ID discipline orders subgraphs by the address of
+/// their name, so graphs are opened with one that numbers objects in creation order, and the
+/// document adds everything in scene order.
+public enum GraphvizRenderer {
+    /// Renders `scene` as DOT (Graphviz's own text, no layout) or SVG (laid out by `dot`).
+    ///
+    /// The same scene always gives the same DOT bytes, and the same SVG bytes for a given
+    /// Graphviz version.
+    ///
+    /// - Throws: `RenderError` when the scene contradicts itself or Graphviz fails.
+    /// - Complexity: O(V + E) to build the graph; SVG adds the `dot` layout, which is
+    ///   superlinear in the drawing's size.
+    public static func render(_ scene: Scene, as format: DiagramFormat) throws(RenderError) -> [UInt8] {
+        let document = try GraphvizDocument(scene)
+        lock.lock()
+        defer { lock.unlock() }
+        return try draw(document, as: format)
+    }
+
+    /// The version of the Graphviz library in use, such as `2.43.0`.
+    ///
+    /// - Complexity: O(1) after the first call, which starts a Graphviz context.
+    public static var graphvizVersion: String { version }
+
+    private static let lock = NSLock()
+
+    private static let version: String = {
+        lock.lock()
+        defer { lock.unlock() }
+        _ = agseterr(AGMAX)
+        guard let context = gvContext() else { return "unknown" }
+        defer { gvFreeContext(context) }
+        return gvcVersion(context).map { String(cString: $0) } ?? "unknown"
+    }()
+
+    /// Builds `document` into a cgraph graph and writes it; the caller holds `lock`.
+    private static func draw(_ document: GraphvizDocument, as format: DiagramFormat) throws(RenderError) -> [UInt8] {
+        _ = agseterr(AGMAX)
+        guard let context = gvContext() else {
+            throw failure(.context, "could not start Graphviz; check that libgraphviz and its plugins are installed")
+        }
+        defer { gvFreeContext(context) }
+
+        let state = GraphState()
+        guard let graph = document.name.withMutableCString({ agopen($0, blast_agdirected(), state.discipline) }) else {
+            throw failure(.graph, "could not open a Graphviz graph")
+        }
+        defer {
+            agclose(graph)
+            withExtendedLifetime(state) {}
+        }
+        try build(document, into: graph)
+
+        switch format {
+        case .dot:
+            guard agwrite(graph, state.opaque) == 0 else {
+                throw failure(.output, "could not write the graph as DOT")
+            }
+            return state.written
+        case .svg:
+            guard gvLayout(context, graph, "dot") == 0 else {
+                throw failure(.layout, "the dot layout failed; try a smaller scene (aggregate resources)")
+            }
+            defer { gvFreeLayout(context, graph) }
+            var data: UnsafeMutablePointer<CChar>?
+            var length: UInt32 = 0
+            let status = gvRenderData(context, graph, "svg", &data, &length)
+            defer { gvFreeRenderData(data) }
+            guard status == 0, let data else {
+                throw failure(.output, "could not render the graph as SVG; check that Graphviz's core plugin is installed")
+            }
+            return Array(UnsafeRawBufferPointer(start: data, count: Int(length)))
+        }
+    }
+
+    /// Adds `document`'s attributes, subgraphs, nodes and edges to `graph`, in document order.
+    private static func build(_ document: GraphvizDocument, into graph: UnsafeMutablePointer<Agraph_t>) throws(RenderError) {
+        for attribute in document.inheritedGraphAttributes {
+            try declare(attribute, kind: AGRAPH, in: graph)
+        }
+        for attribute in document.graphAttributes {
+            try set(attribute, on: graph)
+        }
+        for attribute in document.nodeDefaults {
+            try declare(attribute, kind: AGNODE, in: graph)
+        }
+        for attribute in document.edgeDefaults {
+            try declare(attribute, kind: AGEDGE, in: graph)
+        }
+
+        var subgraphs: [UnsafeMutablePointer<Agraph_t>] = []
+        subgraphs.reserveCapacity(document.subgraphs.count)
+        for subgraph in document.subgraphs {
+            guard let created = subgraph.name.withMutableCString({ agsubg(graph, $0, 1) }) else {
+                throw failure(.graph, "could not add the subgraph \(subgraph.name)")
+            }
+            for attribute in subgraph.attributes {
+                try set(attribute, on: created)
+            }
+            subgraphs.append(created)
+        }
+
+        for node in document.nodes {
+            guard let created = node.name.withMutableCString({ agnode(graph, $0, 1) }) else {
+                throw failure(.graph, "could not add the node \(node.name)")
+            }
+            if let index = node.subgraph, agsubnode(subgraphs[index], created, 1) == nil {
+                throw failure(.graph, "could not put the node \(node.name) in \(document.subgraphs[index].name)")
+            }
+            for attribute in node.attributes {
+                try set(attribute, on: created)
+            }
+        }
+
+        for edge in document.edges {
+            let tail = edge.tail.withMutableCString { agnode(graph, $0, 0) }
+            let head = edge.head.withMutableCString { agnode(graph, $0, 0) }
+            guard let tail, let head, let created = agedge(graph, tail, head, nil, 1) else {
+                throw failure(.graph, "could not add the edge \(edge.tail) -> \(edge.head)")
+            }
+            for attribute in edge.attributes {
+                try set(attribute, on: created)
+            }
+        }
+    }
+
+    /// Declares an attribute with its default for every object of `kind` (`AGRAPH`, `AGNODE`, `AGEDGE`).
+    private static func declare(
+        _ attribute: GraphvizDocument.Attribute, kind: Int32, in graph: UnsafeMutablePointer<Agraph_t>
+    ) throws(RenderError) {
+        let symbol = attribute.name.withMutableCString { name in
+            attribute.value.withMutableCString { value in agattr(graph, kind, name, value) }
+        }
+        guard symbol != nil else {
+            throw failure(.graph, "could not declare the attribute \(attribute.name)=\(attribute.value)")
+        }
+    }
+
+    /// Sets an attribute on one graph, subgraph, node or edge; undeclared attributes default to "".
+    private static func set<Object>(_ attribute: GraphvizDocument.Attribute, on object: UnsafeMutablePointer<Object>) throws(RenderError) {
+        let status = attribute.name.withMutableCString { name in
+            attribute.value.withMutableCString { value in
+                "".withMutableCString { empty in agsafeset(object, name, value, empty) }
+            }
+        }
+        guard status == 0 else {
+            throw failure(.graph, "could not set the attribute \(attribute.name)=\(attribute.value)")
+        }
+    }
+
+    /// An error carrying what Graphviz reported last.
+    private static func failure(_ code: RenderError.Code, _ message: String) -> RenderError {
+        RenderError(code, message, graphvizMessage: lastGraphvizMessage())
+    }
+
+    /// `aglasterr()`, trimmed; nil when Graphviz has reported nothing.
+    private static func lastGraphvizMessage() -> String? {
+        guard let message = aglasterr() else { return nil }
+        defer { free(message) }
+        let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+}
+
+/// The state behind the cgraph disciplines of one graph: object IDs numbered in creation order
+/// (so subgraphs, nodes and edges are written and laid out in that order), and the DOT text
+/// `agwrite` produces.
+///
+/// cgraph keeps pointers to the disciplines until `agclose`, so an instance must outlive its graph.
+private final class GraphState {
+    /// The discipline to pass to `agopen`.
+    let discipline: UnsafeMutablePointer<Agdisc_t>
+    /// This object, as the channel to pass to `agwrite` and as the ID discipline's state.
+    var opaque: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+    /// What `agwrite` wrote.
+    private(set) var written: [UInt8] = []
+
+    private let storage: UnsafeMutablePointer<blast_disc_t>
+    private let idDiscipline: UnsafeMutablePointer<Agiddisc_t>
+    private let ioDiscipline: UnsafeMutablePointer<Agiodisc_t>
+    private var idsByName: [String: IDTYPE] = [:]
+    /// The name of each ID (nil for anonymous objects); ID 0 is never handed out.
+    private var names: [UnsafeMutablePointer<CChar>?] = [nil]
+
+    init() {
+        idDiscipline = .allocate(capacity: 1)
+        idDiscipline.initialize(
+            to: Agiddisc_t(
+                open: { _, discipline in
+                    UnsafeMutableRawPointer(discipline)?.assumingMemoryBound(to: blast_disc_t.self).pointee.owner
+                },
+                map: { state, _, name, id, create in
+                    guard let state, let id else { return 0 }
+                    return GraphState.from(state).map(name, to: id, creating: create != 0) ? 1 : 0
+                },
+                alloc: { _, _, _ in 0 },
+                free: { _, _, _ in },
+                print: { state, _, id in state.flatMap { GraphState.from($0).name(of: id) } },
+                close: { _ in },
+                idregister: { _, _, _ in }
+            )
+        )
+        ioDiscipline = .allocate(capacity: 1)
+        ioDiscipline.initialize(
+            to: Agiodisc_t(
+                afread: nil,
+                putstr: { channel, text in
+                    guard let channel, let text else { return -1 }
+                    GraphState.from(channel).written.append(contentsOf: UnsafeRawBufferPointer(start: text, count: strlen(text)))
+                    return 0
+                },
+                flush: { _ in 0 }
+            )
+        )
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: blast_disc_t(base: Agdisc_t(mem: nil, id: idDiscipline, io: ioDiscipline), owner: nil))
+        discipline = UnsafeMutableRawPointer(storage).assumingMemoryBound(to: Agdisc_t.self)
+        storage.pointee.owner = opaque
+    }
+
+    deinit {
+        for name in names {
+            name?.deallocate()
+        }
+        storage.deallocate()
+        ioDiscipline.deallocate()
+        idDiscipline.deallocate()
+    }
+
+    private static func from(_ pointer: UnsafeMutableRawPointer) -> GraphState {
+        Unmanaged<GraphState>.fromOpaque(pointer).takeUnretainedValue()
+    }
+
+    /// The ID discipline's `map`: finds or, when `create` is set, hands out the next ID for
+    /// `name`; anonymous objects (nil name) always get a new one.
+    private func map(_ name: UnsafeMutablePointer<CChar>?, to id: UnsafeMutablePointer<IDTYPE>, creating create: Bool) -> Bool {
+        guard let name else {
+            id.pointee = newID(named: nil)
+            return true
+        }
+        let key = String(cString: name)
+        if let existing = idsByName[key] {
+            id.pointee = existing
+            return true
+        }
+        guard create else { return false }
+        let length = strlen(name) + 1
+        let copy = UnsafeMutablePointer<CChar>.allocate(capacity: length)
+        copy.initialize(from: name, count: length)
+        let newID = newID(named: copy)
+        idsByName[key] = newID
+        id.pointee = newID
+        return true
+    }
+
+    private func newID(named name: UnsafeMutablePointer<CChar>?) -> IDTYPE {
+        names.append(name)
+        return IDTYPE(names.count - 1)
+    }
+
+    /// The ID discipline's `print`: the name an ID was handed out for.
+    private func name(of id: IDTYPE) -> UnsafeMutablePointer<CChar>? {
+        id < names.count ? names[Int(id)] : nil
+    }
+}
+
+extension String {
+    /// Calls `body` with a C copy of the string typed `char *`, as cgraph's API wants; cgraph
+    /// copies what it keeps and never writes through these pointers.
+    fileprivate func withMutableCString<Result>(_ body: (UnsafeMutablePointer<CChar>) -> Result) -> Result {
+        withCString { body(UnsafeMutablePointer(mutating: $0)) }
+    }
+}

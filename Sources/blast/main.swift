@@ -1,0 +1,3 @@
+import BlastCLI
+
+BlastCommand.main()
