@@ -20,11 +20,12 @@ let package = Package(
         ),
         .target(name: "BlastCore"),
         .target(name: "BlastImport", dependencies: ["BlastCore", "Yams"]),
+        .target(name: "BlastAudit", dependencies: ["BlastCore"]),
         .target(name: "BlastRender", dependencies: ["BlastCore", "CGraphviz"]),
         .target(
             name: "BlastCLI",
             dependencies: [
-                "BlastCore", "BlastImport", "BlastRender",
+                "BlastCore", "BlastImport", "BlastAudit", "BlastRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -32,6 +33,7 @@ let package = Package(
         .target(name: "BlastTestSupport", dependencies: ["BlastCore", "BlastImport"], path: "Tests/BlastTestSupport"),
         .testTarget(name: "BlastCoreTests", dependencies: ["BlastCore", "BlastTestSupport"]),
         .testTarget(name: "BlastImportTests", dependencies: ["BlastImport", "BlastTestSupport"]),
+        .testTarget(name: "BlastAuditTests", dependencies: ["BlastAudit", "BlastTestSupport"]),
         .testTarget(name: "BlastRenderTests", dependencies: ["BlastRender", "BlastTestSupport"]),
         .testTarget(name: "BlastCLITests", dependencies: ["BlastCLI", "BlastTestSupport"]),
     ]

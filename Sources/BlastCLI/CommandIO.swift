@@ -71,7 +71,7 @@ enum Workspace {
     static func graph(_ paths: [String]) throws(CommandFailure) -> AccessGraph {
         let model: Model
         do {
-            model = try ModelLoader.load(paths: paths)
+            model = try ModelSources.load(paths: paths)
         } catch {
             throw CommandFailure(error.description)
         }

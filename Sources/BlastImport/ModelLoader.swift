@@ -14,11 +14,9 @@ public enum ModelLoader {
     /// Ids must be unique across all files: a clash names both places.
     /// - Complexity: O(n) in the total size of the files, plus `Model.validate()`.
     public static func load(paths: [String]) throws(ImportError) -> Model {
-        var files: [RawModelFile] = []
-        for path in paths {
-            files.append(try RawModelFile(parsing: try read(path), file: path))
-        }
-        let model = try RawModelFile.model(merging: files)
+        var files: [SourceFile] = []
+        for path in paths { files.append(SourceFile(path: path, text: try read(path))) }
+        let model = try NativeFormat.importModel(files: files)
         do {
             try model.validate()
         } catch {
@@ -35,7 +33,7 @@ public enum ModelLoader {
     }
 
     /// The UTF-8 text of the file at `path`.
-    private static func read(_ path: String) throws(ImportError) -> String {
+    static func read(_ path: String) throws(ImportError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ImportError(.unreadable, "cannot read the file: \(whyUnreadable(path)); check the path", file: path)
         }

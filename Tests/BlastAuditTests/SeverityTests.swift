@@ -1,0 +1,7 @@
+import BlastAudit
+import Testing
+
+@Test("severities order from low to critical")
+func severityOrder() {
+    #expect(Severity.allCases.sorted() == [.low, .medium, .high, .critical])
+}
