@@ -9,7 +9,10 @@ public struct BlastCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "blast",
         abstract: "Blast-radius analysis for access graphs: what a leaked key can reach, who can reach a resource, and the paths that prove it.",
-        subcommands: [RadiusCommand.self, WhoCanCommand.self, CanCommand.self, PathCommand.self, RenderCommand.self])
+        subcommands: [
+            RadiusCommand.self, WhoCanCommand.self, CanCommand.self, PathCommand.self, RenderCommand.self,
+            ImportCommand.self,
+        ])
 
     public init() {}
 

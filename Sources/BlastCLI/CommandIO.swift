@@ -68,13 +68,23 @@ extension BlastRunnable {
 /// Loading and compiling models, shared by every command.
 enum Workspace {
     /// Loads the model files and compiles them; errors name the file, line and value.
-    static func graph(_ paths: [String]) throws(CommandFailure) -> AccessGraph {
-        let model: Model
+    static func graph(_ paths: [String], io: inout CommandIO) throws(CommandFailure) -> AccessGraph {
+        try compile(model(paths, io: &io))
+    }
+
+    /// Loads any mix of supported files into one validated model; importer notes go to stderr.
+    static func model(_ paths: [String], io: inout CommandIO) throws(CommandFailure) -> Model {
+        let imported: ImportedModel
         do {
-            model = try ModelSources.load(paths: paths)
+            imported = try ModelSources.load(paths: paths)
         } catch {
             throw CommandFailure(error.description)
         }
+        for note in imported.notes { io.diagnose(note.description) }
+        return imported.model
+    }
+
+    static func compile(_ model: Model) throws(CommandFailure) -> AccessGraph {
         do {
             return try AccessGraph.compile(model)
         } catch {

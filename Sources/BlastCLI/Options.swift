@@ -60,6 +60,13 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Largest number of resource nodes a diagram shows before folding subtrees.")
     var maxResources = 150
 
+    init() {}
+
+    /// Output to a file (or stdout when nil) with the default format.
+    init(output: String?) {
+        self.output = output
+    }
+
     func validate() throws {
         if maxResources < 1 { throw ValidationError("--max-resources must be at least 1") }
     }

@@ -16,7 +16,8 @@ public enum ModelLoader {
     public static func load(paths: [String]) throws(ImportError) -> Model {
         var files: [SourceFile] = []
         for path in paths { files.append(SourceFile(path: path, text: try read(path))) }
-        let model = try NativeFormat.importModel(files: files)
+        var context = ImportContext()
+        let model = try NativeFormat.importModel(files: files, context: &context)
         do {
             try model.validate()
         } catch {

@@ -9,7 +9,44 @@ public protocol FormatImporter {
     static func recognises(path: String, text: String) -> Bool
     /// One model from every file recognised as this format, imported together (so that, for
     /// example, an AWS credential report can refer to users of an authorization-details file).
-    static func importModel(files: [SourceFile]) throws(ImportError) -> Model
+    /// `context` holds the ids declared by formats imported earlier (a Kubernetes service account
+    /// annotated with an AWS role links to it only when the AWS export is loaded too) and collects
+    /// notes about what was not modelled.
+    static func importModel(files: [SourceFile], context: inout ImportContext) throws(ImportError) -> Model
+}
+
+/// What importers share while one set of files is imported.
+public struct ImportContext: Sendable {
+    /// Ids declared by the formats imported so far.
+    public var declaredIDs: Set<String> = []
+    /// What an importer read but did not model, or linked only partly: shown to the user.
+    public var notes: [ImportNote] = []
+
+    public init() {}
+}
+
+/// A visible diagnostic about input that was understood only in part.
+public struct ImportNote: Sendable, Hashable, CustomStringConvertible {
+    public let file: String
+    public let keyPath: String?
+    public let message: String
+
+    public init(file: String, keyPath: String? = nil, message: String) {
+        self.file = file
+        self.keyPath = keyPath
+        self.message = message
+    }
+
+    /// `authz.json: note: RoleDetailList[3]: condition aws:SourceIp kept as conditional`.
+    public var description: String {
+        "\(file): note: " + (keyPath.map { "\($0): " } ?? "") + message
+    }
+}
+
+/// A validated model and the notes its importers left.
+public struct ImportedModel: Sendable {
+    public let model: Model
+    public let notes: [ImportNote]
 }
 
 /// A file read into memory.
@@ -29,18 +66,36 @@ public enum ModelSources {
     /// Importers tried in order; the native format comes last and takes whatever is left.
     public static let importers: [any FormatImporter.Type] = [NativeFormat.self]
 
+    /// The names of the formats, in recognition order.
+    public static var formatNames: [String] { importers.map { $0.formatName } }
+
+    /// The name of the format a file is recognised as ("native" when no importer claims it).
+    public static func format(of file: SourceFile) -> String { importers[formatIndex(of: file)].formatName }
+
+    /// Reads a file as UTF-8 text; errors name the path and the reason.
+    public static func read(_ path: String) throws(ImportError) -> SourceFile {
+        SourceFile(path: path, text: try ModelLoader.read(path))
+    }
+
+    static func formatIndex(of file: SourceFile) -> Int {
+        importers.firstIndex { $0.recognises(path: file.path, text: file.text) } ?? importers.count - 1
+    }
+
     /// Reads, recognises, imports and merges the files, then validates the whole.
     /// - Complexity: O(n) in the total size of the files, plus each importer's cost.
-    public static func load(paths: [String]) throws(ImportError) -> Model {
+    public static func load(paths: [String]) throws(ImportError) -> ImportedModel {
         var groups: [[SourceFile]] = Array(repeating: [], count: importers.count)
         for path in paths {
             let file = SourceFile(path: path, text: try ModelLoader.read(path))
-            let k = importers.firstIndex { $0.recognises(path: path, text: file.text) } ?? importers.count - 1
-            groups[k].append(file)
+            groups[formatIndex(of: file)].append(file)
         }
         var parts: [Model] = []
+        var context = ImportContext()
         for (k, files) in groups.enumerated() where !files.isEmpty {
-            parts.append(try importers[k].importModel(files: files))
+            let part = try importers[k].importModel(files: files, context: &context)
+            context.declaredIDs.formUnion(part.identities.map(\.id) + part.credentials.map(\.id) + part.groups.map(\.id)
+                                          + part.roles.map(\.id) + part.resources.map(\.id))
+            parts.append(part)
         }
         let model = Model.merged(parts)
         do {
@@ -48,7 +103,7 @@ public enum ModelSources {
         } catch {
             throw ImportError(error)
         }
-        return model
+        return ImportedModel(model: model, notes: context.notes.sorted { $0.description < $1.description })
     }
 }
 
@@ -58,7 +113,7 @@ public enum NativeFormat: FormatImporter {
 
     public static func recognises(path: String, text: String) -> Bool { true }
 
-    public static func importModel(files: [SourceFile]) throws(ImportError) -> Model {
+    public static func importModel(files: [SourceFile], context: inout ImportContext) throws(ImportError) -> Model {
         var raw: [RawModelFile] = []
         for f in files { raw.append(try RawModelFile(parsing: f.text, file: f.path)) }
         return try RawModelFile.model(merging: raw)
