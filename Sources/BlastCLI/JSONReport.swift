@@ -12,9 +12,10 @@ enum JSONReport {
         let mfa: Bool?
         let notBefore: String?
         let expires: String?
+        let technique: String?
 
         enum CodingKeys: String, CodingKey {
-            case from, to, edge, source, approval, mfa, expires
+            case from, to, edge, source, approval, mfa, expires, technique
             case notBefore = "not_before"
         }
 
@@ -27,6 +28,7 @@ enum JSONReport {
             mfa = s.terms?.mfa == true ? true : nil
             notBefore = s.terms?.notBefore?.iso8601
             expires = s.terms?.expires?.iso8601
+            technique = s.technique
         }
     }
 

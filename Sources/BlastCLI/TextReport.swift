@@ -30,8 +30,9 @@ struct TextReport {
             var label = s.edge.rawValue
             if s.terms?.approval == true { label += "+approval" }
             if s.terms?.mfa == true { label += "+mfa" }
+            if let t = s.technique { label += "[\(t)]" }
             let arrow = " -\(label)-> "
-            out += (s.edge == .pivot || s.edge == .takeover) ? paint(arrow, "31") : dim(arrow)
+            out += (s.edge == .pivot || s.edge == .takeover || s.edge == .escalate) ? paint(arrow, "31") : dim(arrow)
             out += s.to
         }
         return out

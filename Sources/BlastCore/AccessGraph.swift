@@ -49,6 +49,13 @@ public struct AccessGraph: Sendable {
         public let credential: CredentialID
     }
 
+    /// An escalation with its requirements resolved.
+    public struct CompiledEscalation: Sendable {
+        public let requires: [(action: String, resource: ResourceID)]
+        public let to: IdentityID
+        public let model: Escalation
+    }
+
     /// An identity that a takeover action on `resource` yields.
     public struct TakeoverTarget: Sendable {
         public let resource: ResourceID
@@ -85,6 +92,7 @@ public struct AccessGraph: Sendable {
     /// Resource positions of `copies` and of `takeoverTargets`, for binary search.
     let copyPositions: [UInt32]
     let takeoverPositions: [UInt32]
+    public let escalations: [CompiledEscalation]
     /// Identity → its credentials.
     public let credentialsOf: Adjacency<CredentialID>
     /// Identity → the position of its resource, if any.
@@ -235,6 +243,10 @@ public struct AccessGraph: Sendable {
         self.copies = copies
         copyPositions = copies.map(\.resource.rawValue)
         credentialsOf = Adjacency(sourceCount: identityCount, pairs: credPairs)
+
+        escalations = model.escalations.map { e in
+            CompiledEscalation(requires: e.requires.map { ($0.action, resourceID($0.resource)) }, to: identityID(e.to), model: e)
+        }
 
         var targets: [TakeoverTarget] = []
         var identityResource: [ResourceID?] = []

@@ -14,6 +14,8 @@ public enum EdgeKind: String, Sendable, CaseIterable, Codable {
     case takeover
     /// role → a resource it allows actions on.
     case allow
+    /// a resource → the identity an escalation technique yields (the step names the technique).
+    case escalate
 }
 
 /// What kind of element a node of an answer or a diagram is.

@@ -10,6 +10,8 @@ public struct Move: Sendable {
         case pivot
         /// session → the taken-over identity's session without MFA.
         case takeover
+        /// session → the identity an escalation technique yields, without MFA.
+        case escalate
     }
 
     public let kind: Kind
@@ -17,9 +19,10 @@ public struct Move: Sendable {
     public let to: UInt32
     /// Path edges the move adds.
     public let weight: UInt32
-    /// Assume: index into the from-view's assumes; pivot: copy index; takeover: target index.
+    /// Assume: index into the from-view's assumes; pivot: copy index; takeover: target index;
+    /// escalate: escalation index.
     public let item: Int
-    /// Pivot and takeover: what allowed the action.
+    /// Pivot, takeover, escalate: what allowed the (first) action.
     public let entitlement: Entitlement?
 }
 
@@ -155,8 +158,9 @@ extension AccessGraph {
         return [Move(kind: .credential, from: state(of: c), to: to, weight: 1, item: c.index, entitlement: nil)]
     }
 
-    /// Every move a session can make: assumes, pivots to valid credentials, takeovers.
-    /// - Complexity: that of building its pivot and takeover lists, O(s · (log c + k)).
+    /// Every move a session can make: assumes, pivots to valid credentials, takeovers, escalations.
+    /// - Complexity: O(s · (log c + k)) for pivots and takeovers, plus O(x · q · s log r) for x
+    ///   escalations of q requirements each.
     public func moves(from view: SessionView) -> [Move] {
         let from = view.session.state
         var out: [Move] = []
@@ -172,6 +176,17 @@ extension AccessGraph {
         for (target, e) in takeoverableTargets(view) {
             let to = Session(identity: takeoverTargets[target].identity, mfa: false).state
             out.append(Move(kind: .takeover, from: from, to: to, weight: e.held.hops + 2, item: target, entitlement: e))
+        }
+        for (k, esc) in escalations.enumerated() {
+            var first: Entitlement?
+            var all = true
+            for r in esc.requires {
+                guard let e = entitlement(view, action: r.action, on: r.resource) else { all = false; break }
+                if first == nil { first = e }
+            }
+            guard all, let e = first else { continue }
+            let to = Session(identity: esc.to, mfa: false).state
+            out.append(Move(kind: .escalate, from: from, to: to, weight: e.held.hops + 2, item: k, entitlement: e))
         }
         return out
     }

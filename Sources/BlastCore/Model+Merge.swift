@@ -14,6 +14,7 @@ extension Model {
             out.grants += m.grants
             out.assumes += m.assumes
             out.resources += m.resources
+            out.escalations += m.escalations
             for a in m.takeoverActions where !out.takeoverActions.contains(a) { out.takeoverActions.append(a) }
             for a in m.revealActions where !out.revealActions.contains(a) { out.revealActions.append(a) }
         }

@@ -64,6 +64,16 @@ extension Model {
             try require(a.from, [.identity, .group], field: "from", a.origin)
             try require(a.to, [.identity], field: "to", a.origin)
         }
+        for e in escalations {
+            if e.technique.isEmpty {
+                throw ModelError(.invalidValue, "escalation technique is empty; name the technique", at: e.origin)
+            }
+            if e.requires.isEmpty {
+                throw ModelError(.invalidValue, "escalation '\(e.technique)' needs at least one requirement", at: e.origin)
+            }
+            try require(e.to, [.identity], field: "to", e.origin)
+            for r in e.requires { try require(r.resource, [.resource], field: "requires.resource", e.origin) }
+        }
         for r in roles {
             for s in r.allow + r.deny {
                 if s.actions.isEmpty || s.resources.isEmpty {

@@ -11,6 +11,8 @@ public struct Model: Sendable, Equatable {
     public var grants: [Grant]
     public var assumes: [Assume]
     public var resources: [Resource]
+    /// Multi-permission moves: a session allowed every requirement becomes another identity.
+    public var escalations: [Escalation]
     /// Concrete actions that, allowed on an identity's `resource`, let a session become that identity.
     public var takeoverActions: [String]
     /// Concrete actions that, allowed on a resource holding a credential copy, reveal the credential.
@@ -22,6 +24,7 @@ public struct Model: Sendable, Equatable {
     public init(
         identities: [Identity] = [], credentials: [Credential] = [], groups: [Group] = [],
         roles: [Role] = [], grants: [Grant] = [], assumes: [Assume] = [], resources: [Resource] = [],
+        escalations: [Escalation] = [],
         takeoverActions: [String] = Model.defaultTakeoverActions,
         revealActions: [String] = Model.defaultRevealActions
     ) {
@@ -32,6 +35,7 @@ public struct Model: Sendable, Equatable {
         self.grants = grants
         self.assumes = assumes
         self.resources = resources
+        self.escalations = escalations
         self.takeoverActions = takeoverActions
         self.revealActions = revealActions
     }
@@ -243,6 +247,40 @@ public struct Resource: Sendable, Equatable {
     public init(id: String, criticality: Criticality = .low, origin: SourceLocation? = nil) {
         self.id = id
         self.criticality = criticality
+        self.origin = origin
+    }
+}
+
+/// A named privilege-escalation technique as data: a session that may do every required concrete
+/// action on its resource (the `can` rule, deny wins) becomes the identity `to`, without MFA.
+///
+/// Importers generate these (an AWS PassRole-and-run technique, a Kubernetes pod creation that
+/// mounts a service account); hand-written models may use them too.
+public struct Escalation: Sendable, Equatable {
+    /// One permission the technique needs.
+    public struct Requirement: Sendable, Equatable, Hashable {
+        public var action: String
+        /// A declared resource id.
+        public var resource: String
+
+        public init(action: String, resource: String) {
+            self.action = action
+            self.resource = resource
+        }
+    }
+
+    /// The technique's stable id, named in every path that uses it (`iam-createaccesskey`).
+    public var technique: String
+    /// All must be allowed to the same session.
+    public var requires: [Requirement]
+    /// The identity the technique yields.
+    public var to: String
+    public var origin: SourceLocation?
+
+    public init(technique: String, requires: [Requirement], to: String, origin: SourceLocation? = nil) {
+        self.technique = technique
+        self.requires = requires
+        self.to = to
         self.origin = origin
     }
 }

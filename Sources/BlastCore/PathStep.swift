@@ -9,9 +9,11 @@ public struct PathStep: Sendable, Hashable {
     public let origin: SourceLocation?
     /// The terms of a grant or assume step (nil for other edges).
     public let terms: Terms?
+    /// An escalate step's technique and every permission it used (`lambda-001: iam:PassRole on …`).
+    public let technique: String?
 
     public init(from: String, fromKind: NodeKind, to: String, toKind: NodeKind, edge: EdgeKind,
-                origin: SourceLocation? = nil, terms: Terms? = nil) {
+                origin: SourceLocation? = nil, terms: Terms? = nil, technique: String? = nil) {
         self.from = from
         self.fromKind = fromKind
         self.to = to
@@ -19,6 +21,7 @@ public struct PathStep: Sendable, Hashable {
         self.edge = edge
         self.origin = origin
         self.terms = terms
+        self.technique = technique
     }
 }
 
@@ -67,6 +70,15 @@ extension AccessGraph {
                 let i = identities[t.identity.index]
                 out.append(PathStep(from: resources[t.resource.index].id, fromKind: .resource, to: i.id, toKind: .identity,
                                     edge: .takeover, origin: i.origin))
+            case .escalate:
+                guard let v = view(m.from), let e = m.entitlement else { preconditionFailure("escalate move without view or entitlement") }
+                let esc = escalations[m.item]
+                let first = esc.requires[0].resource
+                appendAllow(&out, v, e, first)
+                let used = esc.requires.map { "\($0.action) on \(resources[$0.resource.index].id)" }.joined(separator: " + ")
+                out.append(PathStep(from: resources[first.index].id, fromKind: .resource, to: identities[esc.to.index].id,
+                                    toKind: .identity, edge: .escalate, origin: esc.model.origin,
+                                    technique: "\(esc.model.technique): \(used)"))
             }
         }
         switch tail {

@@ -23,6 +23,7 @@ public enum ModelWriter {
         section("grants", model.grants.map(node))
         section("assumes", model.assumes.map(node))
         section("resources", model.resources.map(node))
+        section("escalations", model.escalations.map(node))
         if model.takeoverActions != Model.defaultTakeoverActions {
             sections.append(("takeover_actions", list(model.takeoverActions)))
         }
@@ -91,6 +92,20 @@ public enum ModelWriter {
         keys.add("from", string(assume.from))
         keys.add("to", string(assume.to))
         add(assume.terms, to: &keys)
+        return keys.node
+    }
+
+    private static func node(_ escalation: Escalation) -> Yams.Node {
+        var keys = Keys()
+        keys.add("technique", string(escalation.technique))
+        let requires = escalation.requires.map { r -> Yams.Node in
+            var pair = Keys()
+            pair.add("action", string(r.action))
+            pair.add("resource", string(r.resource))
+            return Yams.Node(pair.node.mapping.map { Array($0) } ?? [], .implicit, .flow)
+        }
+        keys.add("requires", Yams.Node(requires, .implicit, .block))
+        keys.add("to", string(escalation.to))
         return keys.node
     }
 

@@ -46,6 +46,12 @@ extension RawModelFile {
             model.assumes.append(BlastCore.Assume(
                 from: try raw.from.id(), to: try raw.to.id(), terms: try raw.terms.terms(), origin: raw.at))
         }
+        for raw in escalations {
+            var requires: [BlastCore.Escalation.Requirement] = []
+            for r in raw.requires { requires.append(.init(action: r.action.text, resource: try r.resource.id())) }
+            model.escalations.append(BlastCore.Escalation(
+                technique: try raw.technique.id(), requires: requires, to: try raw.to.id(), origin: raw.at))
+        }
         for raw in resources {
             model.resources.append(BlastCore.Resource(
                 id: try raw.id.id(), criticality: try raw.criticality?.choice("criticality") ?? .low,

@@ -14,6 +14,7 @@ struct RawModelFile {
     var grants: [Grant]
     var assumes: [Assume]
     var resources: [Resource]
+    var escalations: [Escalation]
     /// `takeover_actions`; nil when the file does not set it.
     var takeoverActions: [RawScalar]?
     /// `reveal_actions`; nil when the file does not set it.
@@ -21,7 +22,7 @@ struct RawModelFile {
 
     /// The top-level keys.
     enum Key: String, SchemaKey {
-        case version, identities, credentials, groups, roles, grants, assumes, resources
+        case version, identities, credentials, groups, roles, grants, assumes, resources, escalations
         case takeoverActions = "takeover_actions", revealActions = "reveal_actions"
     }
 
@@ -68,6 +69,7 @@ struct RawModelFile {
         grants = try fields[.grants]?.list(Grant.init) ?? []
         assumes = try fields[.assumes]?.list(Assume.init) ?? []
         resources = try fields[.resources]?.list(Resource.init) ?? []
+        escalations = try fields[.escalations]?.list(Escalation.init) ?? []
         takeoverActions = try fields[.takeoverActions]?.scalars()
         revealActions = try fields[.revealActions]?.scalars()
     }
@@ -261,6 +263,38 @@ struct RawModelFile {
             id = try fields.required(.id, "resource id").scalar()
             criticality = try fields[.criticality]?.scalar()
             at = reader.location
+        }
+    }
+
+    /// An entry of `escalations`.
+    struct Escalation {
+        var technique: RawScalar
+        var requires: [Requirement]
+        var to: RawScalar
+        var at: SourceLocation
+
+        enum Key: String, SchemaKey { case technique, requires, to }
+
+        init(_ reader: NodeReader) throws(ImportError) {
+            let fields = try reader.fields(Key.self)
+            technique = try fields.required(.technique, "technique id").scalar()
+            requires = try fields.required(.requires, "list of {action, resource}").list(Requirement.init)
+            to = try fields.required(.to, "identity id").scalar()
+            at = reader.location
+        }
+    }
+
+    /// An entry of an escalation's `requires`.
+    struct Requirement {
+        var action: RawScalar
+        var resource: RawScalar
+
+        enum Key: String, SchemaKey { case action, resource }
+
+        init(_ reader: NodeReader) throws(ImportError) {
+            let fields = try reader.fields(Key.self)
+            action = try fields.required(.action, "concrete action").scalar()
+            resource = try fields.required(.resource, "resource id").scalar()
         }
     }
 }

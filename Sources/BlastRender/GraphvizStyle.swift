@@ -115,7 +115,7 @@ enum GraphvizStyle {
         case .member: "#0f766e"
         case .grant: "#1d4ed8"
         case .assume: "#b45309"
-        case .pivot, .takeover: "#dc2626"
+        case .pivot, .takeover, .escalate: "#dc2626"
         case .allow: "#6b7280"
         }
     }

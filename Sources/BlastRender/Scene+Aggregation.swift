@@ -31,7 +31,7 @@ extension Scene {
             .filter { !nodes[$0].isSource && !nodes[$0].isHighlighted }
             .map { FoldCandidate(index: $0, parent: nodes[$0].id.split(separator: "/", omittingEmptySubsequences: false).dropLast()) }
         guard candidates.count > 1 else { return self }
-        candidates.sort()
+        candidates.sort(by: FoldCandidate.precedes)
 
         let shownAlongside = nodes.count { node in
             switch node.kind {
@@ -43,17 +43,17 @@ extension Scene {
         let depth = FoldCandidate.deepestFoldDepth(of: candidates, budget: maxResources - shownAlongside)
         let folds = FoldCandidate.folds(of: candidates, atDepth: depth)
         guard !folds.isEmpty else { return self }
-        return folding(folds)
+        return folding(folds, atDepth: depth)
     }
 
     /// The scene with each fold's members replaced by one aggregate node and edges redirected.
-    private func folding(_ folds: [[FoldCandidate]]) -> Scene {
+    private func folding(_ folds: [[FoldCandidate]], atDepth depth: Int) -> Scene {
         var takenIDs = Set(nodes.map(\.id))
         var aggregateAt: [Int: Node] = [:]
         var foldedIndices = Set<Int>()
         var aggregateIDOf: [String: String] = [:]
         for members in folds {
-            let aggregate = aggregateNode(of: members, takenIDs: &takenIDs)
+            let aggregate = aggregateNode(of: members, atDepth: depth, takenIDs: &takenIDs)
             aggregateAt[members.map(\.index).min() ?? 0] = aggregate
             for member in members {
                 foldedIndices.insert(member.index)
@@ -70,9 +70,9 @@ extension Scene {
     }
 
     /// The aggregate node standing for `members`, with an id no other node has.
-    private func aggregateNode(of members: [FoldCandidate], takenIDs: inout Set<String>) -> Node {
+    private func aggregateNode(of members: [FoldCandidate], atDepth depth: Int, takenIDs: inout Set<String>) -> Node {
         let folded = members.map { nodes[$0.index] }
-        let path = members[0].parent.prefix(members[0].foldDepth).joined(separator: "/")
+        let path = members[0].parent.prefix(depth).joined(separator: "/")
         var id = path.isEmpty ? "*" : path + "/*"
         while !takenIDs.insert(id).inserted {
             id += "*"
@@ -140,19 +140,13 @@ extension Scene {
 }
 
 /// A resource that may be folded: its node index and the components of its parent path.
-private struct FoldCandidate: Comparable {
+private struct FoldCandidate {
     var index: Int
     var parent: ArraySlice<Substring>
-    /// The depth its fold was cut at; set by `folds(of:atDepth:)`.
-    var foldDepth = 0
 
-    /// Parent paths component by component, then scene order.
-    static func < (lhs: FoldCandidate, rhs: FoldCandidate) -> Bool {
+    /// The fold order: parent paths component by component, then scene order.
+    static func precedes(_ lhs: FoldCandidate, _ rhs: FoldCandidate) -> Bool {
         lhs.parent == rhs.parent ? lhs.index < rhs.index : lhs.parent.lexicographicallyPrecedes(rhs.parent)
-    }
-
-    static func == (lhs: FoldCandidate, rhs: FoldCandidate) -> Bool {
-        lhs.index == rhs.index
     }
 
     /// The deepest cut (at least 1) whose number of groups fits `budget`.
@@ -188,8 +182,7 @@ private struct FoldCandidate: Comparable {
     static func folds(of candidates: [FoldCandidate], atDepth depth: Int) -> [[FoldCandidate]] {
         var folds: [[FoldCandidate]] = []
         var run: [FoldCandidate] = []
-        for var candidate in candidates {
-            candidate.foldDepth = depth
+        for candidate in candidates {
             if let first = run.first, first.parent.prefix(depth) != candidate.parent.prefix(depth) {
                 if run.count > 1 { folds.append(run) }
                 run.removeAll(keepingCapacity: true)

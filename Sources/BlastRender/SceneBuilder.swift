@@ -90,6 +90,12 @@ public struct SceneBuilder {
             b.addEdge(PathStep(from: g.resources[t.resource.index].id, fromKind: .resource, to: i.id, toKind: .identity,
                                edge: .takeover, origin: i.origin), highlighted: false)
         }
+        for e in g.escalations {
+            let used = e.requires.map { "\($0.action) on \(g.resources[$0.resource.index].id)" }.joined(separator: " + ")
+            b.addEdge(PathStep(from: g.resources[e.requires[0].resource.index].id, fromKind: .resource, to: g.identities[e.to.index].id,
+                               toKind: .identity, edge: .escalate, origin: e.model.origin,
+                               technique: "\(e.model.technique): \(used)"), highlighted: false)
+        }
         return b.build(title: title)
     }
 
@@ -147,6 +153,7 @@ public struct SceneBuilder {
             return
         }
         var why = ["\(s.edge.rawValue): \(s.from) → \(s.to)"]
+        if let t = s.technique { why.append("technique \(t)") }
         if let o = s.origin { why.append("from \(o)") }
         if let t = s.terms {
             var terms: [String] = []

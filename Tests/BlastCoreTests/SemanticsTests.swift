@@ -241,3 +241,29 @@ struct SemanticsTests {
         #expect(g.element(named: "iam/identities/backup-svc") != nil)
     }
 }
+
+@Suite("Escalations")
+struct EscalationTests {
+    @Test("an escalation applies when one session holds every required permission; the path names the technique")
+    func allRequirementsHeld() {
+        let g = Fixtures.compile(Fixtures.passRoleEscalation())
+        let r = g.radius(from: g.startFor("dev"), options: Fixtures.options())
+        let db = r.resources.first { g.resources[$0.resource.index].id == "prod/db" }
+        let steps = db.map { r.path($0.proof) } ?? []
+        #expect(steps.map(\.edge) == [.grant, .allow, .escalate, .grant, .allow])
+        #expect(steps[2].technique?.hasPrefix("lambda-001: iam:PassRole on iam/roles/admin + lambda:CreateFunction") == true)
+    }
+
+    @Test("a missing or denied requirement blocks the escalation")
+    func nearMisses() {
+        var missing = Fixtures.passRoleEscalation()
+        missing.roles[0].allow.removeLast()
+        var denied = Fixtures.passRoleEscalation()
+        denied.roles[0].deny = [Statement(actions: ["iam:*"], resources: ["iam"])]
+        for model in [missing, denied] {
+            let g = Fixtures.compile(model)
+            let r = g.radius(from: g.startFor("dev"), options: Fixtures.options())
+            #expect(!r.identities.contains { g.identities[$0.identity.index].id == "lambda-admin" })
+        }
+    }
+}

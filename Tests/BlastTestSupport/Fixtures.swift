@@ -146,3 +146,20 @@ extension AccessGraph {
         resources.map { self.resources[$0.resource.index].id }
     }
 }
+
+extension Fixtures {
+    /// dev may pass the admin role and create functions: together they yield lambda-admin.
+    public static func passRoleEscalation() -> Model {
+        Model(
+            identities: [Identity(id: "dev"), Identity(id: "lambda-admin", kind: .service)],
+            roles: [Role(id: "dev-role", allow: [Statement(actions: ["iam:PassRole"], resources: ["iam/roles/admin"]),
+                                                 Statement(actions: ["lambda:CreateFunction"], resources: ["lambda"])]),
+                    Role(id: "admin", allow: [Statement(actions: ["*"], resources: ["prod"])])],
+            grants: [Grant(to: "dev", role: "dev-role"), Grant(to: "lambda-admin", role: "admin")],
+            resources: [Resource(id: "iam/roles/admin"), Resource(id: "lambda/functions"), Resource(id: "prod/db", criticality: .critical)],
+            escalations: [Escalation(technique: "lambda-001", requires: [
+                .init(action: "iam:PassRole", resource: "iam/roles/admin"),
+                .init(action: "lambda:CreateFunction", resource: "lambda/functions"),
+            ], to: "lambda-admin")])
+    }
+}
