@@ -103,7 +103,7 @@ enum Workspace {
     static func resolveResource(_ graph: AccessGraph, _ id: String, option: String) throws(CommandFailure) -> ResourceID {
         let element = try resolve(graph, id, option: option)
         guard case .resource(let r) = element else {
-            throw CommandFailure("error: \(option): '\(id)' is a \(graph.kind(of: element).rawValue), not a resource")
+            throw CommandFailure("error: \(option): '\(id)' is \(graph.kind(of: element).withArticle), not a resource")
         }
         return r
     }

@@ -21,4 +21,7 @@ public enum EdgeKind: String, Sendable, CaseIterable, Codable {
 /// What kind of element a node of an answer or a diagram is.
 public enum NodeKind: String, Sendable, CaseIterable, Codable {
     case credential, identity, group, role, resource
+
+    /// "an identity", "a resource".
+    public var withArticle: String { self == .identity ? "an identity" : "a \(rawValue)" }
 }

@@ -127,7 +127,7 @@ extension AccessGraph {
         case .credential(let c): return .credential(c)
         case .identity(let i): return .session(Session(identity: i, mfa: mfa))
         case let other:
-            throw QueryError(.wrongKind, "'\(id)' is a \(kind(of: other).rawValue); start from a credential or an identity")
+            throw QueryError(.wrongKind, "'\(id)' is \(kind(of: other).withArticle); start from a credential or an identity")
         }
     }
 
