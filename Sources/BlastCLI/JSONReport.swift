@@ -13,9 +13,10 @@ enum JSONReport {
         let notBefore: String?
         let expires: String?
         let technique: String?
+        let condition: String?
 
         enum CodingKeys: String, CodingKey {
-            case from, to, edge, source, approval, mfa, expires, technique
+            case from, to, edge, source, approval, mfa, expires, technique, condition
             case notBefore = "not_before"
         }
 
@@ -29,6 +30,7 @@ enum JSONReport {
             notBefore = s.terms?.notBefore?.iso8601
             expires = s.terms?.expires?.iso8601
             technique = s.technique
+            condition = s.terms?.condition
         }
     }
 
@@ -162,13 +164,16 @@ extension JSONReport {
         }
         let sourceKind: String
         let mfa: Bool
-        switch r.start {
-        case .credential(let c):
+        switch r.starts.count == 1 ? r.starts.first : nil {
+        case .credential(let c)?:
             sourceKind = "credential"
             mfa = g.credentials[c.index].mfa
-        case .session(let s):
+        case .session(let s)?:
             sourceKind = "identity"
             mfa = s.mfa
+        case nil:
+            sourceKind = r.starts.isEmpty ? "none" : "several"
+            mfa = r.options.mfa
         }
         return Radius(
             source: sourceID, sourceKind: sourceKind, at: r.options.at.iso8601, mfa: mfa, withApprovals: r.options.withApprovals,

@@ -30,6 +30,7 @@ struct TextReport {
             var label = s.edge.rawValue
             if s.terms?.approval == true { label += "+approval" }
             if s.terms?.mfa == true { label += "+mfa" }
+            if let c = s.terms?.condition { label += "+if(\(c))" }
             if let t = s.technique { label += "[\(t)]" }
             let arrow = " -\(label)-> "
             out += (s.edge == .pivot || s.edge == .takeover || s.edge == .escalate) ? paint(arrow, "31") : dim(arrow)
@@ -48,12 +49,14 @@ struct TextReport {
     func radius(_ r: Radius, sourceID: String) -> String {
         var out = ""
         let subject: String
-        switch r.start {
-        case .credential(let c):
+        switch r.starts.count == 1 ? r.starts.first : nil {
+        case .credential(let c)?:
             let cred = graph.credentials[c.index]
             subject = "credential \(bold(sourceID)) (acts as \(cred.of), \(cred.mfa ? "with" : "no") MFA)"
-        case .session(let s):
+        case .session(let s)?:
             subject = "identity \(bold(sourceID)) (\(s.mfa ? "with" : "no") MFA)"
+        case nil:
+            subject = r.starts.isEmpty ? "nothing (every start was removed)" : bold(sourceID)
         }
         out += "Blast radius of \(subject) at \(r.options.at.iso8601)\(r.options.withApprovals ? ", approvals granted" : "")\n"
         if let problem = r.startProblem { out += "  \(paint("nothing reachable:", "1;31")) \(problem)\n" }

@@ -30,22 +30,24 @@ extension AccessGraph {
     /// - Complexity: O(s log r) over the session's statements.
     public func access(_ view: SessionView, at resource: ResourceID) -> PointAccess? {
         let p = resource.rawValue
-        var deny: [Pattern] = []
-        for (s, g) in view.denies where covers(s, g, p) { deny.append(contentsOf: statements[s.index].actions) }
+        var deny: [StatementID] = []
+        for (s, g) in view.denies where covers(s, g, p) { deny.append(s) }
         var remaining: Set<String> = []
         var best: Entitlement?
         for h in view.grants {
             for s in roleAllows[grants[h.grant.index].role.index] where covers(StatementID(s), h.grant, p) {
                 var contributes = false
-                for a in statements[s].actions where !deny.contains(where: { $0.matches(a.text) }) {
-                    remaining.insert(a.text)
+                let st = statements[s]
+                for (a, text) in zip(st.actions, st.actionTexts) where !deny.contains(where: { statements[$0.index].removes(allow: a) }) {
+                    remaining.insert(text)
                     contributes = true
                 }
                 if contributes && best == nil { best = Entitlement(held: h, statement: StatementID(s)) }
             }
         }
         guard let best else { return nil }
-        return PointAccess(actions: remaining.sorted(), denied: Set(deny.map(\.text)).sorted(), entitlement: best)
+        return PointAccess(actions: remaining.sorted(), denied: Set(deny.flatMap { statements[$0.index].actionTexts }).sorted(),
+                           entitlement: best)
     }
 
     /// Whether `start` may do the concrete `action` on `resource`: some reachable session has an

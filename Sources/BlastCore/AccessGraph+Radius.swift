@@ -53,10 +53,12 @@ public struct Radius: Sendable {
         public let proof: Proof
     }
 
-    public let start: AccessGraph.Start
+    /// The starts (one, or several for a multi-key compromise).
+    public let starts: [AccessGraph.Start]
     public let options: QueryOptions
-    /// Why nothing is reachable, when the start itself is unusable (an expired credential).
+    /// Why a start is unusable (an expired credential), one sentence per such start.
     public let startProblem: String?
+
     /// Sorted by (hops, id).
     public let identities: [ReachedIdentity]
     /// Credentials used or revealed on the way, sorted by (hops, id); includes a credential start.
@@ -89,19 +91,26 @@ extension AccessGraph {
     /// - Complexity: one or two searches (standing, then with approvals), each
     ///   O(S · v + M), plus O(a log a) for the a (resource, identity) access entries reported.
     public func radius(from start: Start, options: QueryOptions) -> Radius {
-        let standing = Exploration(graph: self, start: start, options: options)
-        var startProblem: String?
-        if case .credential(let c) = start, !credentials[c.index].isValid(at: options.at) {
+        radius(from: [start], options: options)
+    }
+
+    /// The blast radius of several starts together (a multi-key compromise).
+    /// - Complexity: as for one start: the searches share every reached session.
+    public func radius(from starts: [Start], options: QueryOptions) -> Radius {
+        let standing = Exploration(graph: self, starts: starts, options: options)
+        var problems: [String] = []
+        for case .credential(let c) in starts where !credentials[c.index].isValid(at: options.at) {
             let cred = credentials[c.index]
-            startProblem = "credential '\(cred.id)' expired at \(cred.expires?.iso8601 ?? "?"); it cannot start a path at \(options.at.iso8601)"
+            problems.append("credential '\(cred.id)' expired at \(cred.expires?.iso8601 ?? "?"); it cannot start a path at \(options.at.iso8601)")
         }
+        let startProblem = problems.isEmpty ? nil : problems.joined(separator: "; ")
         let reached = reachedResources(standing)
         var eligible: [Radius.ReachedResource] = []
         var eligibleSearch: Exploration?
         if !options.withApprovals {
             var approved = options
             approved.withApprovals = true
-            let search = Exploration(graph: self, start: start, options: approved)
+            let search = Exploration(graph: self, starts: starts, options: approved)
             let standingSet = Set(reached.resources.map(\.resource))
             eligible = reachedResources(search).resources.filter { !standingSet.contains($0.resource) }
             eligibleSearch = search
@@ -124,7 +133,7 @@ extension AccessGraph {
                                      proof: Proof(state: state(of: c), tail: .none))
         }.sorted { ($0.hops, credentials[$0.credential.index].id) < ($1.hops, credentials[$1.credential.index].id) }
 
-        return Radius(start: start, options: options, startProblem: startProblem, identities: identityList,
+        return Radius(starts: starts, options: options, startProblem: startProblem, identities: identityList,
                       credentials: credentialList, resources: reached.resources, eligible: eligible,
                       unmatched: reached.unmatched, search: standing, eligibleSearch: eligibleSearch)
     }
@@ -159,7 +168,7 @@ extension AccessGraph {
                 let key = "\(v.session.identity.rawValue)|\(e.statement.rawValue)|\(scope ?? "")"
                 let hops = Int(base + e.held.hops)
                 if let old = unmatched[key], old.hops <= hops { continue }
-                unmatched[key] = Radius.Unmatched(identity: v.session.identity, statement: e.statement, actions: st.actions.map(\.text),
+                unmatched[key] = Radius.Unmatched(identity: v.session.identity, statement: e.statement, actions: st.actionTexts,
                                                   resources: st.resourcePatterns, scope: scope, hops: hops,
                                                   proof: Proof(state: v.session.state, tail: .role(e.held)))
             }

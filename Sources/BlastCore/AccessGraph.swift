@@ -17,6 +17,8 @@ public struct AccessGraph: Sendable {
         public let role: RoleID
         public let isDeny: Bool
         public let actions: [Pattern]
+        /// Actions excepted from `actions` (AWS `NotAction`); empty for most statements.
+        public let exceptActions: [Pattern]
         public let resourcePatterns: [String]
         /// Declared resources the statement covers (matched ids and everything below them).
         public let coverage: IntervalSet
@@ -25,6 +27,26 @@ public struct AccessGraph: Sendable {
         /// Bit k set when some action pattern matches `takeoverActions[k]`.
         public let takeoverMask: UInt64
         public let origin: SourceLocation?
+
+        /// Whether the statement applies to the concrete `action`: some action pattern matches it
+        /// and no excepted pattern does.
+        @inlinable public func matches(action: String) -> Bool {
+            actions.contains { $0.matches(action) } && !exceptActions.contains { $0.matches(action) }
+        }
+
+        /// The action patterns as shown in answers: `*`, or `* except iam:*, organizations:*`.
+        public var actionTexts: [String] {
+            guard !exceptActions.isEmpty else { return actions.map(\.text) }
+            let except = exceptActions.map(\.text).joined(separator: ", ")
+            return actions.map { "\($0.text) except \(except)" }
+        }
+
+        /// For a deny statement: whether it removes the allow pattern `allow` as a whole (see
+        /// docs/semantics.md). With excepted actions, only when no excepted pattern overlaps `allow`.
+        public func removes(allow: Pattern) -> Bool {
+            guard actions.contains(where: { $0.matches(allow.text) }) else { return false }
+            return !exceptActions.contains { $0.matches(allow.text) || allow.matches($0.text) }
+        }
     }
 
     public struct CompiledGrant: Sendable {
@@ -53,6 +75,8 @@ public struct AccessGraph: Sendable {
     public struct CompiledEscalation: Sendable {
         public let requires: [(action: String, resource: ResourceID)]
         public let to: IdentityID
+        /// Only sessions whose holders include this one may use it (nil: any session).
+        public let from: HolderID?
         public let model: Escalation
     }
 
@@ -182,9 +206,11 @@ public struct AccessGraph: Sendable {
         }
         let reveal = model.revealActions
         let takeover = model.takeoverActions
-        func mask(_ actions: [Pattern], _ concrete: [String]) -> UInt64 {
+        func mask(_ actions: [Pattern], except: [Pattern], _ concrete: [String]) -> UInt64 {
             var m: UInt64 = 0
-            for (k, a) in concrete.enumerated() where actions.contains(where: { $0.matches(a) }) { m |= 1 << UInt64(k) }
+            for (k, a) in concrete.enumerated() where actions.contains(where: { $0.matches(a) }) && !except.contains(where: { $0.matches(a) }) {
+                m |= 1 << UInt64(k)
+            }
             return m
         }
         var statements: [CompiledStatement] = []
@@ -195,10 +221,15 @@ public struct AccessGraph: Sendable {
                 let start = statements.count
                 for s in list {
                     let actions = s.actions.map(Pattern.init)
-                    let cov = IntervalSet(runs: s.resources.flatMap { coverage($0).runs })
+                    let except = s.exceptActions.map(Pattern.init)
+                    var cov = IntervalSet(runs: s.resources.flatMap { coverage($0).runs })
+                    if !s.exceptResources.isEmpty {
+                        cov = cov.subtracting(IntervalSet(runs: s.exceptResources.flatMap { coverage($0).runs }))
+                    }
                     statements.append(CompiledStatement(
-                        role: RoleID(r), isDeny: isDeny, actions: actions, resourcePatterns: s.resources,
-                        coverage: cov, revealMask: mask(actions, reveal), takeoverMask: mask(actions, takeover),
+                        role: RoleID(r), isDeny: isDeny, actions: actions, exceptActions: except, resourcePatterns: s.resources,
+                        coverage: cov, revealMask: mask(actions, except: except, reveal),
+                        takeoverMask: mask(actions, except: except, takeover),
                         origin: s.origin ?? role.origin))
                 }
                 if isDeny { roleDenies.append(start..<statements.count) } else { roleAllows.append(start..<statements.count) }
@@ -245,7 +276,8 @@ public struct AccessGraph: Sendable {
         credentialsOf = Adjacency(sourceCount: identityCount, pairs: credPairs)
 
         escalations = model.escalations.map { e in
-            CompiledEscalation(requires: e.requires.map { ($0.action, resourceID($0.resource)) }, to: identityID(e.to), model: e)
+            CompiledEscalation(requires: e.requires.map { ($0.action, resourceID($0.resource)) }, to: identityID(e.to),
+                               from: e.from.map(holder), model: e)
         }
 
         var targets: [TakeoverTarget] = []

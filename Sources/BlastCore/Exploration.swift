@@ -51,21 +51,27 @@ public struct Exploration: Sendable {
     /// Searches from `start` (a credential or an identity).
     /// - Complexity: O(S · v + M) for S reached sessions with view cost v and M moves.
     public init(graph: AccessGraph, start: AccessGraph.Start, options: QueryOptions) {
+        self.init(graph: graph, starts: [start], options: options)
+    }
+
+    /// Searches from several starts at once (a multi-key compromise): every start is at distance 0.
+    /// Expired credentials among them start nothing.
+    /// - Complexity: O(S · v + M).
+    public init(graph: AccessGraph, starts: [AccessGraph.Start], options: QueryOptions) {
         self.graph = graph
         self.options = options
         let count = graph.identityCount * 2 + graph.credentials.count
         distance = Array(repeating: Exploration.unreached, count: count)
         parent = Array(repeating: nil, count: count)
-        let startState: UInt32
-        switch start {
-        case .credential(let c):
-            guard graph.credentials[c.index].isValid(at: options.at) else { return }
-            startState = graph.state(of: c)
-        case .session(let s):
-            startState = s.state
+        var first: [UInt32] = []
+        for start in starts {
+            if case .credential(let c) = start, !graph.credentials[c.index].isValid(at: options.at) { continue }
+            let state = graph.state(of: start)
+            if distance[Int(state)] == 0 { continue }
+            distance[Int(state)] = 0
+            first.append(state)
         }
-        distance[Int(startState)] = 0
-        var buckets: [[UInt32]] = [[startState]]
+        var buckets: [[UInt32]] = [first]
         var d = 0
         while d < buckets.count {
             var i = 0
@@ -178,6 +184,7 @@ extension AccessGraph {
             out.append(Move(kind: .takeover, from: from, to: to, weight: e.held.hops + 2, item: target, entitlement: e))
         }
         for (k, esc) in escalations.enumerated() {
+            if let only = esc.from, !view.holders.contains(only) { continue }
             var first: Entitlement?
             var all = true
             for r in esc.requires {

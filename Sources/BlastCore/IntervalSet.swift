@@ -57,3 +57,57 @@ public struct IntervalSet: Sendable, Hashable {
         return out
     }
 }
+
+extension IntervalSet {
+    /// The positions in either set.
+    /// - Complexity: O(n + m).
+    public func union(_ other: IntervalSet) -> IntervalSet {
+        if other.isEmpty { return self }
+        if isEmpty { return other }
+        var merged: [Range<UInt32>] = []
+        merged.reserveCapacity(runs.count + other.runs.count)
+        var i = 0, j = 0
+        while i < runs.count || j < other.runs.count {
+            let next: Range<UInt32>
+            if j >= other.runs.count || (i < runs.count && runs[i].lowerBound <= other.runs[j].lowerBound) {
+                next = runs[i]; i += 1
+            } else {
+                next = other.runs[j]; j += 1
+            }
+            if let last = merged.last, next.lowerBound <= last.upperBound {
+                if next.upperBound > last.upperBound { merged[merged.count - 1] = last.lowerBound..<next.upperBound }
+            } else {
+                merged.append(next)
+            }
+        }
+        var out = IntervalSet()
+        out.runs = merged
+        return out
+    }
+
+    /// The positions in this set and not in `other`.
+    /// - Complexity: O(n + m).
+    public func subtracting(_ other: IntervalSet) -> IntervalSet {
+        if other.isEmpty || isEmpty { return self }
+        var out = IntervalSet()
+        var j = 0
+        for r in runs {
+            var lo = r.lowerBound
+            while j < other.runs.count, other.runs[j].upperBound <= lo { j += 1 }
+            var k = j
+            while k < other.runs.count, other.runs[k].lowerBound < r.upperBound {
+                if other.runs[k].lowerBound > lo { out.runs.append(lo..<other.runs[k].lowerBound) }
+                lo = max(lo, other.runs[k].upperBound)
+                k += 1
+            }
+            if lo < r.upperBound { out.runs.append(lo..<r.upperBound) }
+        }
+        return out
+    }
+
+    /// The sum of `prefix[hi] - prefix[lo]` over the runs: a weighted size.
+    /// - Complexity: O(runs).
+    public func weight(prefix: [UInt64]) -> UInt64 {
+        runs.reduce(0) { $0 + prefix[Int($1.upperBound)] - prefix[Int($1.lowerBound)] }
+    }
+}

@@ -72,6 +72,7 @@ extension Model {
                 throw ModelError(.invalidValue, "escalation '\(e.technique)' needs at least one requirement", at: e.origin)
             }
             try require(e.to, [.identity], field: "to", e.origin)
+            if let from = e.from { try require(from, [.identity, .group], field: "from", e.origin) }
             for r in e.requires { try require(r.resource, [.resource], field: "requires.resource", e.origin) }
         }
         for r in roles {

@@ -147,14 +147,26 @@ public struct Group: Sendable, Equatable {
 }
 
 /// One allow or deny statement: action patterns on resource patterns.
+///
+/// `exceptActions` and `exceptResources` carve exceptions out of the statement (AWS `NotAction`,
+/// `NotResource`): it applies to an action matched by some `actions` pattern and by no
+/// `exceptActions` pattern, on a resource covered by some `resources` pattern and by no
+/// `exceptResources` pattern (coverage includes everything below a matched id, as for `resources`).
 public struct Statement: Sendable, Equatable {
     public var actions: [String]
     public var resources: [String]
+    /// Actions the statement does not apply to, though `actions` match them.
+    public var exceptActions: [String]
+    /// Resources (and everything below them) the statement does not apply to.
+    public var exceptResources: [String]
     public var origin: SourceLocation?
 
-    public init(actions: [String], resources: [String], origin: SourceLocation? = nil) {
+    public init(actions: [String], resources: [String], exceptActions: [String] = [], exceptResources: [String] = [],
+                origin: SourceLocation? = nil) {
         self.actions = actions
         self.resources = resources
+        self.exceptActions = exceptActions
+        self.exceptResources = exceptResources
         self.origin = origin
     }
 }
@@ -181,12 +193,17 @@ public struct Terms: Sendable, Equatable, Hashable {
     public var approval: Bool
     /// Usable only in a session with MFA.
     public var mfa: Bool
+    /// A condition the engine does not evaluate (an AWS policy condition such as
+    /// `aws:SourceIp IpAddress 10.0.0.0/8`): the edge is followed, and paths show it as conditional.
+    public var condition: String?
 
-    public init(notBefore: Instant? = nil, expires: Instant? = nil, approval: Bool = false, mfa: Bool = false) {
+    public init(notBefore: Instant? = nil, expires: Instant? = nil, approval: Bool = false, mfa: Bool = false,
+                condition: String? = nil) {
         self.notBefore = notBefore
         self.expires = expires
         self.approval = approval
         self.mfa = mfa
+        self.condition = condition
     }
 
     public static let standing = Terms()
@@ -275,12 +292,17 @@ public struct Escalation: Sendable, Equatable {
     public var requires: [Requirement]
     /// The identity the technique yields.
     public var to: String
+    /// When set (an identity or a group), only sessions of that identity, or of a member of that
+    /// group, may use the technique: a self-escalation (`iam:PutUserPolicy` on one's own user)
+    /// helps nobody else. Nil: any session allowed every requirement.
+    public var from: String?
     public var origin: SourceLocation?
 
-    public init(technique: String, requires: [Requirement], to: String, origin: SourceLocation? = nil) {
+    public init(technique: String, requires: [Requirement], to: String, from: String? = nil, origin: SourceLocation? = nil) {
         self.technique = technique
         self.requires = requires
         self.to = to
+        self.from = from
         self.origin = origin
     }
 }

@@ -102,13 +102,13 @@ extension AccessGraph {
     /// - Complexity: O(s log r) over the session's statements.
     public func entitlement(_ view: SessionView, action: String, on resource: ResourceID) -> Entitlement? {
         let p = resource.rawValue
-        for (s, g) in view.denies where covers(s, g, p) && statements[s.index].actions.contains(where: { $0.matches(action) }) {
+        for (s, g) in view.denies where covers(s, g, p) && statements[s.index].matches(action: action) {
             return nil
         }
         for h in view.grants {
             for s in roleAllows[grants[h.grant.index].role.index] {
                 let st = StatementID(s)
-                if covers(st, h.grant, p) && statements[s].actions.contains(where: { $0.matches(action) }) {
+                if covers(st, h.grant, p) && statements[s].matches(action: action) {
                     return Entitlement(held: h, statement: st)
                 }
             }
@@ -215,10 +215,10 @@ extension AccessGraph {
             }
             guard k < events.count, !active.isEmpty else { continue }
             let end = events[k].position
-            var denyPatterns: [Pattern] = []
+            var denyStatements: [StatementID] = []
             var allowItems: [Entitlement] = []
             for i in active.sorted() {
-                if let d = items[i].deny { denyPatterns.append(contentsOf: statements[d.index].actions) }
+                if let d = items[i].deny { denyStatements.append(d) }
                 else if let e = items[i].entitlement { allowItems.append(e) }
             }
             guard !allowItems.isEmpty else { continue }
@@ -226,8 +226,9 @@ extension AccessGraph {
             var best: Entitlement?
             for e in allowItems {
                 var contributes = false
-                for a in statements[e.statement.index].actions where !denyPatterns.contains(where: { $0.matches(a.text) }) {
-                    remaining.insert(a.text)
+                let st = statements[e.statement.index]
+                for (a, text) in zip(st.actions, st.actionTexts) where !denyStatements.contains(where: { statements[$0.index].removes(allow: a) }) {
+                    remaining.insert(text)
                     contributes = true
                 }
                 if contributes, best == nil || (e.held.hops, e.held.grant, e.statement) < (best!.held.hops, best!.held.grant, best!.statement) {
@@ -235,7 +236,7 @@ extension AccessGraph {
                 }
             }
             guard let best else { continue }
-            let denied = Set(denyPatterns.map(\.text)).sorted()
+            let denied = Set(denyStatements.flatMap { statements[$0.index].actionTexts }).sorted()
             let segment = AccessSegment(positions: start..<end, actions: remaining.sorted(), denied: denied, entitlement: best)
             if let last = segments.last, last.positions.upperBound == start, last.actions == segment.actions,
                last.denied == segment.denied, last.entitlement == segment.entitlement {

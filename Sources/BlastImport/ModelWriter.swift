@@ -74,6 +74,8 @@ public enum ModelWriter {
         var keys = Keys()
         keys.add("actions", list(statement.actions))
         keys.add("resources", list(statement.resources))
+        keys.add("except_actions", nonEmpty(statement.exceptActions))
+        keys.add("except_resources", nonEmpty(statement.exceptResources))
         return keys.node
     }
 
@@ -106,6 +108,7 @@ public enum ModelWriter {
         }
         keys.add("requires", Yams.Node(requires, .implicit, .block))
         keys.add("to", string(escalation.to))
+        keys.add("from", escalation.from.map(string))
         return keys.node
     }
 
@@ -116,12 +119,13 @@ public enum ModelWriter {
         return keys.node
     }
 
-    /// `not_before`, `expires`, `approval`, `mfa`: the keys grants and assumes share.
+    /// `not_before`, `expires`, `approval`, `mfa`, `condition`: the keys grants and assumes share.
     private static func add(_ terms: Terms, to keys: inout Keys) {
         keys.add("not_before", terms.notBefore.map(date))
         keys.add("expires", terms.expires.map(date))
         keys.add("approval", flag(terms.approval))
         keys.add("mfa", flag(terms.mfa))
+        keys.add("condition", terms.condition.map(string))
     }
 
     /// The keys of one mapping in the order they are added; absent values are left out.

@@ -50,7 +50,8 @@ extension RawModelFile {
             var requires: [BlastCore.Escalation.Requirement] = []
             for r in raw.requires { requires.append(.init(action: r.action.text, resource: try r.resource.id())) }
             model.escalations.append(BlastCore.Escalation(
-                technique: try raw.technique.id(), requires: requires, to: try raw.to.id(), origin: raw.at))
+                technique: try raw.technique.id(), requires: requires, to: try raw.to.id(), from: try raw.from?.id(),
+                origin: raw.at))
         }
         for raw in resources {
             model.resources.append(BlastCore.Resource(
@@ -70,7 +71,8 @@ extension RawModelFile {
 extension RawModelFile.Statement {
     /// The model statement; emptiness is left to `Model.validate()`, which names the role.
     var statement: Statement {
-        Statement(actions: actions.map(\.text), resources: resources.map(\.text), origin: at)
+        Statement(actions: actions.map(\.text), resources: resources.map(\.text),
+                  exceptActions: exceptActions.map(\.text), exceptResources: exceptResources.map(\.text), origin: at)
     }
 }
 
@@ -79,7 +81,8 @@ extension RawModelFile.Terms {
     func terms() throws(ImportError) -> Terms {
         Terms(
             notBefore: try notBefore?.instant(), expires: try expires?.instant(),
-            approval: try approval?.bool() ?? false, mfa: try mfa?.bool() ?? false)
+            approval: try approval?.bool() ?? false, mfa: try mfa?.bool() ?? false,
+            condition: condition.map(\.text))
     }
 }
 

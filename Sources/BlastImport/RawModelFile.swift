@@ -61,6 +61,24 @@ struct RawModelFile {
                 "unsupported version '\(version.text)'; this blast reads model files of version \(Self.version)",
                 at: version.at)
         }
+        try self.init(sections: fields)
+    }
+
+    /// A patch's `add:` part: the model sections without `version`.
+    init(fragment: NodeReader) throws(ImportError) {
+        let fields = try fragment.mapping(Key.self)
+        if let v = fields[.version] {
+            throw ImportError(.unknownKey, "'version' belongs at the top of the patch, not inside 'add'", at: v.location)
+        }
+        for key in [Key.takeoverActions, .revealActions] {
+            if let v = fields[key] {
+                throw ImportError(.unknownKey, "a patch cannot change '\(key.rawValue)'; edit the model file", at: v.location)
+            }
+        }
+        try self.init(sections: fields)
+    }
+
+    private init(sections fields: Fields<Key>) throws(ImportError) {
         try fields.rejectUnknownKeys()
         identities = try fields[.identities]?.list(Identity.init) ?? []
         credentials = try fields[.credentials]?.list(Credential.init) ?? []
@@ -158,14 +176,20 @@ struct RawModelFile {
     struct Statement {
         var actions: [RawScalar]
         var resources: [RawScalar]
+        var exceptActions: [RawScalar]
+        var exceptResources: [RawScalar]
         var at: SourceLocation
 
-        enum Key: String, SchemaKey { case actions, resources }
+        enum Key: String, SchemaKey {
+            case actions, resources, exceptActions = "except_actions", exceptResources = "except_resources"
+        }
 
         init(_ reader: NodeReader) throws(ImportError) {
             let fields = try reader.fields(Key.self)
             actions = try fields[.actions].map(StringOrList.init)?.items ?? []
             resources = try fields[.resources].map(StringOrList.init)?.items ?? []
+            exceptActions = try fields[.exceptActions].map(StringOrList.init)?.items ?? []
+            exceptResources = try fields[.exceptResources].map(StringOrList.init)?.items ?? []
             at = reader.location
         }
     }
@@ -189,6 +213,7 @@ struct RawModelFile {
         static var expires: Self { get }
         static var approval: Self { get }
         static var mfa: Self { get }
+        static var condition: Self { get }
     }
 
     /// `not_before`, `expires`, `approval` and `mfa` of a grant or an assume.
@@ -197,12 +222,14 @@ struct RawModelFile {
         var expires: RawScalar?
         var approval: RawScalar?
         var mfa: RawScalar?
+        var condition: RawScalar?
 
         init<Key: TermsKey>(_ fields: Fields<Key>) throws(ImportError) {
             notBefore = try fields[.notBefore]?.scalar()
             expires = try fields[.expires]?.scalar()
             approval = try fields[.approval]?.scalar()
             mfa = try fields[.mfa]?.scalar()
+            condition = try fields[.condition]?.scalar()
         }
     }
 
@@ -216,7 +243,7 @@ struct RawModelFile {
         var at: SourceLocation
 
         enum Key: String, TermsKey {
-            case to, role, scope, notBefore = "not_before", expires, approval, mfa, reviewed
+            case to, role, scope, notBefore = "not_before", expires, approval, mfa, condition, reviewed
         }
 
         init(_ reader: NodeReader) throws(ImportError) {
@@ -238,7 +265,7 @@ struct RawModelFile {
         var at: SourceLocation
 
         enum Key: String, TermsKey {
-            case from, to, notBefore = "not_before", expires, approval, mfa
+            case from, to, notBefore = "not_before", expires, approval, mfa, condition
         }
 
         init(_ reader: NodeReader) throws(ImportError) {
@@ -271,15 +298,17 @@ struct RawModelFile {
         var technique: RawScalar
         var requires: [Requirement]
         var to: RawScalar
+        var from: RawScalar?
         var at: SourceLocation
 
-        enum Key: String, SchemaKey { case technique, requires, to }
+        enum Key: String, SchemaKey { case technique, requires, to, from }
 
         init(_ reader: NodeReader) throws(ImportError) {
             let fields = try reader.fields(Key.self)
             technique = try fields.required(.technique, "technique id").scalar()
             requires = try fields.required(.requires, "list of {action, resource}").list(Requirement.init)
             to = try fields.required(.to, "identity id").scalar()
+            from = try fields[.from]?.scalar()
             at = reader.location
         }
     }

@@ -37,6 +37,7 @@ extension GraphvizDocument {
 
     private static let legendAttributes = [
         Attribute("label", "Legend"),
+        Attribute("tooltip", "Legend"),
         Attribute("style", "rounded"),
         Attribute("color", "#cbd5e1"),
         Attribute("fontsize", "11"),
@@ -79,7 +80,7 @@ extension GraphvizDocument {
     private static let legendEdgeRows: [[(caption: String, edge: Scene.Edge)]] = [
         [("credential", sampleEdge(.credential)), ("member", sampleEdge(.member))],
         [("grant", sampleEdge(.grant)), ("assume", sampleEdge(.assume))],
-        [("pivot / takeover", sampleEdge(.pivot)), ("allow", sampleEdge(.allow))],
+        [("pivot / takeover / escalate", sampleEdge(.pivot)), ("allow", sampleEdge(.allow))],
         [("needs approval", sampleEdge(.grant, needsApproval: true)), ("needs MFA", sampleEdge(.assume, needsMFA: true))],
         [("on a path", sampleEdge(.pivot, isHighlighted: true)), ("removed", sampleEdge(.allow, isRemoved: true))],
     ]

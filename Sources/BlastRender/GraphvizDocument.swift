@@ -48,8 +48,9 @@ struct GraphvizDocument: Sendable, Equatable {
 }
 
 extension GraphvizDocument {
-    /// The document that draws `scene`: its clusters, then its nodes and edges in scene order,
-    /// then the legend when the scene asks for one.
+    /// The document that draws `scene`: the legend when the scene asks for one (first, which
+    /// makes `dot` place it below the drawing), then the scene's clusters, nodes and edges in
+    /// scene order.
     ///
     /// - Throws: `RenderError.Code.invalidScene` for a duplicate node id or an edge whose end is
     ///   not a node of the scene.
@@ -70,21 +71,21 @@ extension GraphvizDocument {
         nodeDefaults = GraphvizStyle.nodeDefaults
         edgeDefaults = GraphvizStyle.edgeDefaults
 
-        var subgraphNames = SubgraphNames(reserving: scene.showsLegend ? [GraphvizStyle.legendSubgraphName] : [])
+        if scene.showsLegend {
+            addLegend(namePrefix: Self.legendNamePrefix(avoiding: nodeIDs))
+        }
+        var subgraphNames = SubgraphNames(reserving: subgraphs.map(\.name))
         let subgraphByKey = addClusters(of: scene, naming: &subgraphNames)
         let fadesOthers = scene.edges.contains { $0.isHighlighted }
-        nodes = scene.nodes.map { node in
+        nodes += scene.nodes.map { node in
             Node(
                 name: node.id,
                 subgraph: node.cluster.flatMap { subgraphByKey[$0] },
                 attributes: GraphvizStyle.nodeAttributes(node)
             )
         }
-        edges = scene.edges.map { edge in
+        edges += scene.edges.map { edge in
             Edge(tail: edge.from, head: edge.to, attributes: GraphvizStyle.edgeAttributes(edge, fadesOthers: fadesOthers))
-        }
-        if scene.showsLegend {
-            addLegend(namePrefix: Self.legendNamePrefix(avoiding: nodeIDs))
         }
     }
 
@@ -135,7 +136,7 @@ extension GraphvizDocument {
 
 /// Graphviz subgraph names for cluster keys: `cluster_` and the key with anything but ASCII
 /// letters, digits and `_` replaced by `_`, numbered (`_2`, `_3`, …) when two keys collide.
-struct SubgraphNames {
+private struct SubgraphNames {
     private var taken: Set<String>
 
     init(reserving reserved: [String]) {

@@ -5,8 +5,9 @@ import Foundation
 ///
 /// The only code that talks to Graphviz's C libraries (cgraph and gvc). Every call is made
 /// behind one lock, since Graphviz keeps global state (error level, attribute prototypes, writer
-/// state); every resource is freed by a `defer` right after it is acquired; Graphviz's messages
-/// are kept off stderr and reported in `RenderError.graphvizMessage`.
+/// state, plugin caches); every resource but the process-wide context is freed by a `defer`
+/// right after it is acquired; Graphviz's messages are kept off stderr and reported in
+/// `RenderError.graphvizMessage`.
 ///
 /// Output is deterministic: cgraph's default ID discipline orders subgraphs by the address of
 /// their name, so graphs are opened with one that numbers objects in creation order, and the
@@ -22,35 +23,23 @@ public enum GraphvizRenderer {
     ///   superlinear in the drawing's size.
     public static func render(_ scene: Scene, as format: DiagramFormat) throws(RenderError) -> [UInt8] {
         let document = try GraphvizDocument(scene)
-        lock.lock()
-        defer { lock.unlock() }
-        return try draw(document, as: format)
+        return try GraphvizSession.shared.withContext { context throws(RenderError) in
+            try draw(document, as: format, in: context)
+        }
     }
 
     /// The version of the Graphviz library in use, such as `2.43.0`.
     ///
-    /// - Complexity: O(1) after the first call, which starts a Graphviz context.
-    public static var graphvizVersion: String { version }
-
-    private static let lock = NSLock()
-
-    private static let version: String = {
-        lock.lock()
-        defer { lock.unlock() }
-        _ = agseterr(AGMAX)
-        guard let context = gvContext() else { return "unknown" }
-        defer { gvFreeContext(context) }
-        return gvcVersion(context).map { String(cString: $0) } ?? "unknown"
-    }()
-
-    /// Builds `document` into a cgraph graph and writes it; the caller holds `lock`.
-    private static func draw(_ document: GraphvizDocument, as format: DiagramFormat) throws(RenderError) -> [UInt8] {
-        _ = agseterr(AGMAX)
-        guard let context = gvContext() else {
-            throw failure(.context, "could not start Graphviz; check that libgraphviz and its plugins are installed")
+    /// - Complexity: O(1).
+    public static var graphvizVersion: String {
+        let version = try? GraphvizSession.shared.withContext { context in
+            gvcVersion(context).map { String(cString: $0) }
         }
-        defer { gvFreeContext(context) }
+        return version.flatMap { $0 } ?? "unknown"
+    }
 
+    /// Builds `document` into a cgraph graph and writes it; the caller holds the session's lock.
+    private static func draw(_ document: GraphvizDocument, as format: DiagramFormat, in context: OpaquePointer) throws(RenderError) -> [UInt8] {
         let state = GraphState()
         guard let graph = document.name.withMutableCString({ agopen($0, blast_agdirected(), state.discipline) }) else {
             throw failure(.graph, "could not open a Graphviz graph")
@@ -159,7 +148,7 @@ public enum GraphvizRenderer {
     }
 
     /// An error carrying what Graphviz reported last.
-    private static func failure(_ code: RenderError.Code, _ message: String) -> RenderError {
+    fileprivate static func failure(_ code: RenderError.Code, _ message: String) -> RenderError {
         RenderError(code, message, graphvizMessage: lastGraphvizMessage())
     }
 
@@ -169,6 +158,38 @@ public enum GraphvizRenderer {
         defer { free(message) }
         let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? nil : text
+    }
+}
+
+/// The Graphviz context (plugins loaded from the installed configuration), and the lock every
+/// Graphviz call is made behind.
+///
+/// The context lives as long as the process and is never freed: Graphviz 2.43's pango text
+/// layout plugin caches a pointer into the context's font table in a static, so freeing a
+/// context and starting another makes the next layout read freed memory. One long-lived context
+/// is also how Graphviz's own tools use it.
+private final class GraphvizSession: @unchecked Sendable {
+    static let shared = GraphvizSession()
+
+    /// Guards every Graphviz call; `@unchecked Sendable` rests on it.
+    private let lock = NSLock()
+    private let context: OpaquePointer?
+
+    /// Runs once, before any other Graphviz call: every call goes through `shared`.
+    private init() {
+        _ = agseterr(AGMAX)
+        context = gvContext()
+    }
+
+    /// Runs `body` with the context, holding the lock, with Graphviz's messages off stderr.
+    func withContext<Result>(_ body: (OpaquePointer) throws(RenderError) -> Result) throws(RenderError) -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        _ = agseterr(AGMAX)
+        guard let context else {
+            throw GraphvizRenderer.failure(.context, "could not start Graphviz; check that libgraphviz and its plugins are installed")
+        }
+        return try body(context)
     }
 }
 
@@ -188,16 +209,23 @@ private final class GraphState {
     private let storage: UnsafeMutablePointer<blast_disc_t>
     private let idDiscipline: UnsafeMutablePointer<Agiddisc_t>
     private let ioDiscipline: UnsafeMutablePointer<Agiodisc_t>
+    /// The graph, once `agopen` has called the ID discipline's `open`.
+    private var graph: UnsafeMutablePointer<Agraph_t>?
     private var idsByName: [String: IDTYPE] = [:]
-    /// The name of each ID (nil for anonymous objects); ID 0 is never handed out.
+    /// The name of each ID (nil for anonymous objects), as cgraph reference-counted strings:
+    /// cgraph reads flags stored in front of a name (is it HTML?) and frees them all in `agclose`.
+    /// ID 0 is never handed out.
     private var names: [UnsafeMutablePointer<CChar>?] = [nil]
 
     init() {
         idDiscipline = .allocate(capacity: 1)
         idDiscipline.initialize(
             to: Agiddisc_t(
-                open: { _, discipline in
-                    UnsafeMutableRawPointer(discipline)?.assumingMemoryBound(to: blast_disc_t.self).pointee.owner
+                open: { graph, discipline in
+                    guard let owner = UnsafeMutableRawPointer(discipline)?.assumingMemoryBound(to: blast_disc_t.self).pointee.owner
+                    else { return nil }
+                    GraphState.from(owner).graph = graph
+                    return owner
                 },
                 map: { state, _, name, id, create in
                     guard let state, let id else { return 0 }
@@ -229,9 +257,6 @@ private final class GraphState {
     }
 
     deinit {
-        for name in names {
-            name?.deallocate()
-        }
         storage.deallocate()
         ioDiscipline.deallocate()
         idDiscipline.deallocate()
@@ -253,10 +278,7 @@ private final class GraphState {
             id.pointee = existing
             return true
         }
-        guard create else { return false }
-        let length = strlen(name) + 1
-        let copy = UnsafeMutablePointer<CChar>.allocate(capacity: length)
-        copy.initialize(from: name, count: length)
+        guard create, let graph, let copy = agstrdup(graph, name) else { return false }
         let newID = newID(named: copy)
         idsByName[key] = newID
         id.pointee = newID

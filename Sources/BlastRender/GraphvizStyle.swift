@@ -8,9 +8,10 @@ import BlastCore
 ///   `hexagon`, workload `component`, group `tab`, role `octagon`, resource `cylinder`, folded
 ///   resources `folder`); resources and folds are filled by criticality, the rest by kind; the
 ///   source has a double, bold border; eligible-only nodes a dashed one.
-/// - Edges: a colour per kind (pivot and takeover red, allow grey); approval-gated edges dashed;
-///   MFA-gated edges end in an open dot before the arrow; highlighted edges thick, and the others
-///   faded when anything is highlighted; removed edges grey, dotted, ending in a bar, marked ✕.
+/// - Edges: a colour per kind (pivot, takeover and escalate red, allow grey); approval-gated
+///   edges dashed; MFA-gated edges end in an open dot before the arrow; highlighted edges thick
+///   and darker, the others faded when anything is highlighted; removed edges grey, dotted,
+///   ending in a bar, marked ✕.
 enum GraphvizStyle {
     typealias Attribute = GraphvizDocument.Attribute
 
@@ -65,6 +66,7 @@ enum GraphvizStyle {
     static func clusterAttributes(label: String) -> [Attribute] {
         [
             Attribute("label", escaped(label)),
+            Attribute("tooltip", escaped(label)),
             Attribute("style", "rounded,filled"),
             Attribute("color", "#cbd5e1"),
             Attribute("fillcolor", "#f8fafc"),
@@ -120,6 +122,18 @@ enum GraphvizStyle {
         }
     }
 
+    /// A darker shade of `color(for:)`, for highlighted edges.
+    static func highlightColor(for kind: EdgeKind) -> String {
+        switch kind {
+        case .credential: "#5b21b6"
+        case .member: "#115e59"
+        case .grant: "#1e3a8a"
+        case .assume: "#92400e"
+        case .pivot, .takeover, .escalate: "#b91c1c"
+        case .allow: "#1f2937"
+        }
+    }
+
     static func nodeAttributes(_ node: Scene.Node) -> [Attribute] {
         var attributes = [
             Attribute("label", escaped(node.label)),
@@ -153,11 +167,11 @@ enum GraphvizStyle {
                 Attribute("xlabel", "✕"), Attribute("fontcolor", removedColor),
             ]
         } else {
-            let color = color(for: edge.kind)
-            let isFaded = fadesOthers && !edge.isHighlighted
-            attributes = [Attribute("color", isFaded ? color + fadedAlpha : color)]
             if edge.isHighlighted {
-                attributes.append(Attribute("penwidth", "2.5"))
+                attributes = [Attribute("color", highlightColor(for: edge.kind)), Attribute("penwidth", "2.5")]
+            } else {
+                let color = color(for: edge.kind)
+                attributes = [Attribute("color", fadesOthers ? color + fadedAlpha : color)]
             }
             if edge.needsApproval {
                 attributes.append(Attribute("style", "dashed"))

@@ -163,3 +163,22 @@ extension Fixtures {
             ], to: "lambda-admin")])
     }
 }
+
+extension Fixtures {
+    /// Two leaked keys (ann's, ben's) both reach the database only through the `dba` group, which
+    /// holds two grants through `platform`; ann also reads a wiki page holding carl's token (carl
+    /// is in `dba` too). The minimum unit-cost cut is the one membership of `dba` in `platform`.
+    public static func funnel() -> Model {
+        Model(
+            identities: [Identity(id: "ann"), Identity(id: "ben"), Identity(id: "carl")],
+            credentials: [Credential(id: "ann-key", of: "ann"), Credential(id: "ben-key", of: "ben"),
+                          Credential(id: "carl-token", of: "carl", storedIn: ["wiki/page"])],
+            groups: [Group(id: "dba", members: ["ann", "ben", "carl"]), Group(id: "platform", members: ["dba"])],
+            roles: [Role(id: "db-read", allow: [Statement(actions: ["read"], resources: ["prod/db"])]),
+                    Role(id: "db-write", allow: [Statement(actions: ["write"], resources: ["prod/db"])]),
+                    Role(id: "wiki", allow: [Statement(actions: ["read"], resources: ["wiki"])])],
+            grants: [Grant(to: "platform", role: "db-read"), Grant(to: "platform", role: "db-write"),
+                     Grant(to: "ann", role: "wiki")],
+            resources: [Resource(id: "prod/db", criticality: .critical), Resource(id: "wiki/page")])
+    }
+}
