@@ -11,16 +11,22 @@ public struct BlastCommand: ParsableCommand {
         abstract: "Blast-radius analysis for access graphs: what a leaked key can reach, who can reach a resource, and the paths that prove it.",
         subcommands: [
             RadiusCommand.self, WhoCanCommand.self, CanCommand.self, PathCommand.self, RenderCommand.self,
-            ImportCommand.self,
+            ImportCommand.self, WhatIfCommand.self, DiffCommand.self, ChokepointsCommand.self, RankCommand.self,
+            AuditCommand.self, CheckCommand.self, ReportCommand.self,
         ])
 
     public init() {}
+
+    /// The process entry: runs the command line, with `diff`'s `--` separator understood.
+    public static func runFromCommandLine() {
+        main(DiffCommand.rewriteTerminator(Array(CommandLine.arguments.dropFirst())))
+    }
 
     /// Parses and runs a command line against captured output; for tests and embedding.
     public static func execute(_ arguments: [String]) -> (exitCode: Int32, stdout: [UInt8], stderr: String) {
         var io = CommandIO()
         do {
-            let command = try parseAsRoot(arguments)
+            let command = try parseAsRoot(DiffCommand.rewriteTerminator(arguments))
             guard let runnable = command as? BlastRunnable else {
                 return (0, Array(helpMessage(for: type(of: command)).utf8), "")
             }

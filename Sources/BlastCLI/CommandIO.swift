@@ -40,6 +40,8 @@ public enum ExitStatus {
     /// `can`: not allowed; `path`: no path. Also bad input: an unreadable or invalid model, an unknown id.
     public static let no: Int32 = 1
     public static let badInput: Int32 = 1
+    /// A gate failed: `diff --fail-on-gain`, `check`, `audit --fail-on`.
+    public static let violated: Int32 = 2
 }
 
 /// A subcommand that runs against injected output.

@@ -194,3 +194,122 @@ extension JSONReport {
             })
     }
 }
+
+extension JSONReport {
+    struct Change: Encodable {
+        let id: String
+        let criticality: String
+        let actions: [String]
+        let hops: Int
+        let path: [Step]
+    }
+
+    struct WhatIf: Encodable {
+        let starts: String
+        let at: String
+        let changes: [String]
+        let before: Radius
+        let after: Radius
+        let cut: [Change]
+        let remaining: [Change]
+        let gained: [Change]
+        let gainedEligible: [Change]
+        let identitiesLost: [String]
+        let identitiesGained: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case starts, at, changes, before, after, cut, remaining, gained
+            case gainedEligible = "gained_eligible"
+            case identitiesLost = "identities_lost"
+            case identitiesGained = "identities_gained"
+        }
+    }
+
+    static func change(_ x: BlastCore.Radius.ReachedResource, in r: BlastCore.Radius, eligible: Bool = false) -> Change {
+        let g = r.search.graph
+        return Change(id: g.resources[x.resource.index].id, criticality: g.resources[x.resource.index].criticality.rawValue,
+                      actions: x.actions, hops: x.hops, path: path(eligible ? r.eligiblePath(x.proof) : r.path(x.proof)))
+    }
+
+    static func whatIf(_ d: RadiusDiff, starts: String, changes: [ModelChange]) -> WhatIf {
+        WhatIf(starts: starts, at: d.before.options.at.iso8601, changes: changes.map(\.description),
+               before: radius(d.before, graph: d.before.search.graph, sourceID: starts),
+               after: radius(d.after, graph: d.after.search.graph, sourceID: starts),
+               cut: d.lost.map { change($0, in: d.before) }, remaining: d.kept.map { change($0, in: d.after) },
+               gained: d.gained.map { change($0, in: d.after) },
+               gainedEligible: d.gainedEligible.map { change($0, in: d.after, eligible: true) },
+               identitiesLost: d.lostIdentities, identitiesGained: d.gainedIdentities)
+    }
+}
+
+extension JSONReport {
+    struct DiffEntry: Encodable {
+        let id: String
+        let kind: String
+        let newEscalationPaths: Int
+        let gained: [Change]
+        let lost: [Change]
+        let gainedEligible: [Change]
+
+        enum CodingKeys: String, CodingKey {
+            case id, kind, gained, lost
+            case newEscalationPaths = "new_escalation_paths"
+            case gainedEligible = "gained_eligible"
+        }
+    }
+
+    struct Diff: Encodable {
+        let at: String
+        let old: [String]
+        let new: [String]
+        let failed: Bool
+        let changes: [DiffEntry]
+    }
+}
+
+extension JSONReport {
+    struct Rank: Encodable {
+        struct Eligible: Encodable {
+            let resources: Int
+            let critical: Int
+            let weighted: UInt64
+        }
+
+        struct Entry: Encodable {
+            let id: String
+            let kind: String
+            let resources: Int
+            let critical: Int
+            let weighted: UInt64
+            let eligible: Eligible
+        }
+
+        let at: String
+        let by: String
+        let entries: [Entry]
+    }
+
+    struct Chokepoints: Encodable {
+        struct Cut: Encodable {
+            let change: String
+            let kind: String
+            let cost: UInt64
+        }
+
+        struct Ranked: Encodable {
+            let change: String
+            let pairs: Int
+            let removes: Int
+        }
+
+        let at: String
+        let starts: [String]
+        let targets: [String]
+        let pairs: Int
+        let cut: [Cut]
+        let cost: UInt64
+        let removes: Int
+        let verified: Bool
+        let ranking: [Ranked]
+    }
+}

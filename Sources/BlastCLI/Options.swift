@@ -100,3 +100,4 @@ struct OutputOptions: ParsableArguments {
         io.diagnose("wrote \(output)")
     }
 }
+extension Criticality: ExpressibleByArgument {}

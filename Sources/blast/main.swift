@@ -1,3 +1,3 @@
 import BlastCLI
 
-BlastCommand.main()
+BlastCommand.runFromCommandLine()

@@ -1,0 +1,101 @@
+import ArgumentParser
+import BlastCore
+import BlastImport
+import BlastRender
+
+/// `blast what-if`: try a revocation before doing it.
+struct WhatIfCommand: ParsableCommand, BlastRunnable {
+    static let configuration = CommandConfiguration(
+        commandName: "what-if",
+        abstract: "The radius before and after a change: what is cut, what remains and by which path.",
+        discussion: """
+        Changes: --revoke-grant TO:ROLE, --remove-member GROUP:MEMBER, --remove-assume FROM:TO, --rotate CREDENTIAL,
+        --purge CREDENTIAL:RESOURCE, --disable IDENTITY (each repeatable), or --patch FILE (docs/what-if.md).
+        Several --from model a multi-key compromise.
+        Example: blast what-if samples/acme.yaml --from dave --purge deploy-token:wiki/runbooks/deploy --at 2026-11-23
+        """)
+
+    @OptionGroup var files: ModelFiles
+    @Option(help: ArgumentHelp("A compromised credential or identity (repeat for several).", valueName: "id"))
+    var from: [String]
+    @Option(help: ArgumentHelp("Revoke every grant of ROLE to TO.", valueName: "to:role")) var revokeGrant: [String] = []
+    @Option(help: ArgumentHelp("Remove MEMBER from GROUP.", valueName: "group:member")) var removeMember: [String] = []
+    @Option(help: ArgumentHelp("Remove the assume FROM → TO.", valueName: "from:to")) var removeAssume: [String] = []
+    @Option(help: ArgumentHelp("Rotate a credential: the old secret stops working.", valueName: "credential")) var rotate: [String] = []
+    @Option(help: ArgumentHelp("Delete a credential's copy from a resource.", valueName: "credential:resource")) var purge: [String] = []
+    @Option(help: ArgumentHelp("Disable an identity.", valueName: "identity")) var disable: [String] = []
+    @Option(help: ArgumentHelp("A patch file: removals and additions in the model's schema.", valueName: "file")) var patch: String?
+    @OptionGroup var query: QueryFlags
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if from.isEmpty { throw ValidationError("give at least one --from") }
+        if changes.isEmpty && patch == nil { throw ValidationError("give at least one change or --patch") }
+        for (name, values) in [("--revoke-grant", revokeGrant), ("--remove-member", removeMember), ("--remove-assume", removeAssume), ("--purge", purge)] {
+            for v in values where WhatIfCommand.pair(v) == nil {
+                throw ValidationError("\(name): '\(v)' is not of the form A:B")
+            }
+        }
+    }
+
+    /// `a:b` split at the first colon; ids with colons can use the patch file.
+    static func pair(_ text: String) -> (String, String)? {
+        guard let i = text.firstIndex(of: ":"), i != text.startIndex, text.index(after: i) != text.endIndex else { return nil }
+        return (String(text[..<i]), String(text[text.index(after: i)...]))
+    }
+
+    var changes: [ModelChange] {
+        revokeGrant.compactMap { Self.pair($0).map { .revokeGrant(to: $0.0, role: $0.1) } }
+            + removeMember.compactMap { Self.pair($0).map { .removeMember(group: $0.0, member: $0.1) } }
+            + removeAssume.compactMap { Self.pair($0).map { .removeAssume(from: $0.0, to: $0.1) } }
+            + rotate.map { .rotate(credential: $0) }
+            + purge.compactMap { Self.pair($0).map { .purge(credential: $0.0, resource: $0.1) } }
+            + disable.map { .disable(identity: $0) }
+    }
+
+    func run() throws { try runForReal() }
+
+    func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
+        let model = try Workspace.model(files.models, io: &io)
+        let before = try Workspace.compile(model)
+        let options = query.options
+        var starts: [AccessGraph.Start] = []
+        for id in from { starts.append(try Workspace.resolveStart(before, id, mfa: query.mfa)) }
+
+        var all = changes
+        var changed: Model
+        do {
+            changed = try model.applying(changes)
+            if let patch {
+                let p: ModelPatch
+                do { p = try PatchLoader.load(path: patch) } catch { throw CommandFailure(error.description) }
+                all += p.removals
+                changed = try p.apply(to: changed)
+            }
+        } catch let error as ModelError {
+            throw CommandFailure(error.description)
+        } catch let error as CommandFailure {
+            throw error
+        } catch {
+            throw CommandFailure("error: \(error)")
+        }
+        let after = try Workspace.compile(changed)
+        // Starts that the change removed (a rotated key) start nothing afterwards.
+        let afterStarts = from.compactMap { try? after.start(from: $0, mfa: query.mfa) }
+        let diff = RadiusDiff(before: before.radius(from: starts, options: options),
+                              after: after.radius(from: afterStarts, options: options))
+        let label = from.joined(separator: ", ")
+        let removed = all.flatMap { $0.removedEdges(in: model) }
+        switch output.resolved() {
+        case .text:
+            io.write(ChangeReport(colour: io.isTerminal && output.output == nil).whatIf(diff, starts: label, changes: all))
+        case .json:
+            io.write(JSONReport.encode(JSONReport.whatIf(diff, starts: label, changes: all)))
+        case .dot, .svg:
+            let scene = Diagrams.whatIf(diff, starts: from, changes: all, removed: removed)
+            io.write(bytes: try Diagrams.draw(scene, output.resolved().diagram!, maxResources: output.maxResources))
+        }
+        try output.deliver(&io)
+        return ExitStatus.ok
+    }
+}
