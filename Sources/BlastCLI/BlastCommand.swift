@@ -12,7 +12,6 @@ public struct BlastCommand: ParsableCommand {
         subcommands: [
             RadiusCommand.self, WhoCanCommand.self, CanCommand.self, PathCommand.self, RenderCommand.self,
             ImportCommand.self, WhatIfCommand.self, DiffCommand.self, ChokepointsCommand.self, RankCommand.self,
-            AuditCommand.self, CheckCommand.self, ReportCommand.self,
         ])
 
     public init() {}
