@@ -30,6 +30,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "blast", dependencies: ["BlastCLI"]),
+        .executableTarget(
+            name: "blast-bench", dependencies: ["BlastCore", "BlastImport", "BlastRender"], path: "Benchmarks/BlastBench"),
         .target(name: "BlastTestSupport", dependencies: ["BlastCore", "BlastImport"], path: "Tests/BlastTestSupport"),
         .testTarget(name: "BlastCoreTests", dependencies: ["BlastCore", "BlastTestSupport"]),
         .testTarget(name: "BlastImportTests", dependencies: ["BlastImport", "BlastTestSupport"]),

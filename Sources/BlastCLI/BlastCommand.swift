@@ -12,6 +12,7 @@ public struct BlastCommand: ParsableCommand {
         subcommands: [
             RadiusCommand.self, WhoCanCommand.self, CanCommand.self, PathCommand.self, RenderCommand.self,
             ImportCommand.self, WhatIfCommand.self, DiffCommand.self, ChokepointsCommand.self, RankCommand.self,
+            GenerateCommand.self, ExportCommand.self,
         ])
 
     public init() {}

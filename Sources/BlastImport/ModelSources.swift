@@ -114,8 +114,25 @@ public enum NativeFormat: FormatImporter {
     public static func recognises(path: String, text: String) -> Bool { true }
 
     public static func importModel(files: [SourceFile], context: inout ImportContext) throws(ImportError) -> Model {
-        var raw: [RawModelFile] = []
-        for f in files { raw.append(try RawModelFile(parsing: f.text, file: f.path)) }
-        return try RawModelFile.model(merging: raw)
+        var parts: [Model] = []
+        for f in files {
+            var m: Model
+            let setsTakeover: Bool, setsReveal: Bool
+            if FastJSONModel.looksLikeJSON(f.text), let doc = try? FastJSONModel.decode(f.text, file: f.path) {
+                (m, setsTakeover, setsReveal) = (doc.model, doc.setsTakeover, doc.setsReveal)
+            } else {
+                // YAML, or JSON the fast path refused: this path names the line of any problem.
+                let raw = try RawModelFile(parsing: f.text, file: f.path)
+                m = try RawModelFile.model(merging: [raw])
+                (setsTakeover, setsReveal) = (raw.takeoverActions != nil, raw.revealActions != nil)
+            }
+            if !setsTakeover { m.takeoverActions = [] }
+            if !setsReveal { m.revealActions = [] }
+            parts.append(m)
+        }
+        var model = Model.merged(parts)
+        if model.takeoverActions.isEmpty { model.takeoverActions = Model.defaultTakeoverActions }
+        if model.revealActions.isEmpty { model.revealActions = Model.defaultRevealActions }
+        return model
     }
 }
