@@ -185,6 +185,7 @@ extension AccessGraph {
         }
         for (k, esc) in escalations.enumerated() {
             if let only = esc.from, !view.holders.contains(only) { continue }
+            guard view.options.allows(esc.model.terms, sessionMFA: view.session.mfa) else { continue }
             var first: Entitlement?
             var all = true
             for r in esc.requires {
@@ -192,7 +193,7 @@ extension AccessGraph {
                 if first == nil { first = e }
             }
             guard all, let e = first else { continue }
-            let to = Session(identity: esc.to, mfa: false).state
+            let to = Session(identity: esc.to, mfa: esc.model.terms.mfa && view.session.mfa).state
             out.append(Move(kind: .escalate, from: from, to: to, weight: e.held.hops + 2, item: k, entitlement: e))
         }
         return out

@@ -269,7 +269,8 @@ public struct Resource: Sendable, Equatable {
 }
 
 /// A named privilege-escalation technique as data: a session that may do every required concrete
-/// action on its resource (the `can` rule, deny wins) becomes the identity `to`, without MFA.
+/// action on its resource (the `can` rule, deny wins) becomes the identity `to`, without MFA
+/// unless the technique's terms require MFA.
 ///
 /// Importers generate these (an AWS PassRole-and-run technique, a Kubernetes pod creation that
 /// mounts a service account); hand-written models may use them too.
@@ -296,13 +297,18 @@ public struct Escalation: Sendable, Equatable {
     /// group, may use the technique: a self-escalation (`iam:PutUserPolicy` on one's own user)
     /// helps nobody else. Nil: any session allowed every requirement.
     public var from: String?
+    /// When the technique may be used, as for an assume: with `mfa: true` only an MFA session may
+    /// use it and the identity is reached with MFA (an MFA-gated `sts:AssumeRole`).
+    public var terms: Terms
     public var origin: SourceLocation?
 
-    public init(technique: String, requires: [Requirement], to: String, from: String? = nil, origin: SourceLocation? = nil) {
+    public init(technique: String, requires: [Requirement], to: String, from: String? = nil, terms: Terms = .standing,
+                origin: SourceLocation? = nil) {
         self.technique = technique
         self.requires = requires
         self.to = to
         self.from = from
+        self.terms = terms
         self.origin = origin
     }
 }

@@ -78,7 +78,7 @@ extension AccessGraph {
                 let used = esc.requires.map { "\($0.action) on \(resources[$0.resource.index].id)" }.joined(separator: " + ")
                 out.append(PathStep(from: resources[first.index].id, fromKind: .resource, to: identities[esc.to.index].id,
                                     toKind: .identity, edge: .escalate, origin: esc.model.origin,
-                                    technique: "\(esc.model.technique): \(used)"))
+                                    terms: esc.model.terms == .standing ? nil : esc.model.terms, technique: "\(esc.model.technique): \(used)"))
             }
         }
         switch tail {

@@ -109,6 +109,7 @@ public enum ModelWriter {
         keys.add("requires", Yams.Node(requires, .implicit, .block))
         keys.add("to", string(escalation.to))
         keys.add("from", escalation.from.map(string))
+        add(escalation.terms, to: &keys)
         return keys.node
     }
 

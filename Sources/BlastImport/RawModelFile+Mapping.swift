@@ -51,7 +51,7 @@ extension RawModelFile {
             for r in raw.requires { requires.append(.init(action: r.action.text, resource: try r.resource.id())) }
             model.escalations.append(BlastCore.Escalation(
                 technique: try raw.technique.id(), requires: requires, to: try raw.to.id(), from: try raw.from?.id(),
-                origin: raw.at))
+                terms: try raw.terms.terms(), origin: raw.at))
         }
         for raw in resources {
             model.resources.append(BlastCore.Resource(

@@ -299,9 +299,12 @@ struct RawModelFile {
         var requires: [Requirement]
         var to: RawScalar
         var from: RawScalar?
+        var terms: Terms
         var at: SourceLocation
 
-        enum Key: String, SchemaKey { case technique, requires, to, from }
+        enum Key: String, TermsKey {
+            case technique, requires, to, from, notBefore = "not_before", expires, approval, mfa, condition
+        }
 
         init(_ reader: NodeReader) throws(ImportError) {
             let fields = try reader.fields(Key.self)
@@ -309,6 +312,7 @@ struct RawModelFile {
             requires = try fields.required(.requires, "list of {action, resource}").list(Requirement.init)
             to = try fields.required(.to, "identity id").scalar()
             from = try fields[.from]?.scalar()
+            terms = try Terms(fields)
             at = reader.location
         }
     }
