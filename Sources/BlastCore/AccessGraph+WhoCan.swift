@@ -46,11 +46,7 @@ extension AccessGraph {
         var terminal: [UInt32: PathTail] = [:]
         var distance = [UInt32](repeating: Exploration.unreached, count: stateCount)
         var next = [Move?](repeating: nil, count: stateCount)
-        var buckets: [[UInt32]] = []
-        func push(_ state: UInt32, _ d: UInt32) {
-            while buckets.count <= Int(d) { buckets.append([]) }
-            buckets[Int(d)].append(state)
-        }
+        var queue = BucketQueue()
         for i in 0..<identityCount {
             for mfa in [false, true] {
                 let v = view(of: Session(identity: IdentityID(i), mfa: mfa), options: options)
@@ -66,30 +62,22 @@ extension AccessGraph {
                 if let e = entitlement {
                     terminal[s] = .resource(e, resource)
                     distance[Int(s)] = e.held.hops + 1
-                    push(s, distance[Int(s)])
+                    queue.push(s, distance: distance[Int(s)])
                 }
             }
         }
         for c in credentials.indices where credentials[c].isValid(at: options.at) {
             for m in moves(fromCredential: CredentialID(c)) { reverse[Int(m.to)].append(m) }
         }
-        var d = 0
-        while d < buckets.count {
-            var k = 0
-            while k < buckets[d].count {
-                let s = buckets[d][k]
-                k += 1
-                guard distance[Int(s)] == UInt32(d) else { continue }
-                for m in reverse[Int(s)] {
-                    let nd = UInt32(d) + m.weight
-                    guard nd < distance[Int(m.from)] else { continue }
-                    distance[Int(m.from)] = nd
-                    next[Int(m.from)] = m
-                    push(m.from, nd)
-                }
+        while let (s, d) = queue.pop() {
+            guard distance[Int(s)] == d else { continue }
+            for m in reverse[Int(s)] {
+                let nd = d + m.weight
+                guard nd < distance[Int(m.from)] else { continue }
+                distance[Int(m.from)] = nd
+                next[Int(m.from)] = m
+                queue.push(m.from, distance: nd)
             }
-            buckets[d] = []
-            d += 1
         }
         var ids: [(identity: IdentityID, entry: WhoCan.Entry)] = []
         for i in 0..<identityCount {

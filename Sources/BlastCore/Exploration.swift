@@ -71,26 +71,17 @@ public struct Exploration: Sendable {
             distance[Int(state)] = 0
             first.append(state)
         }
-        var buckets: [[UInt32]] = [first]
-        var d = 0
-        while d < buckets.count {
-            var i = 0
-            while i < buckets[d].count {
-                let state = buckets[d][i]
-                i += 1
-                guard distance[Int(state)] == UInt32(d) else { continue }
-                let moves = settle(state)
-                for m in moves {
-                    let nd = UInt32(d) + m.weight
-                    guard nd < distance[Int(m.to)] else { continue }
-                    distance[Int(m.to)] = nd
-                    parent[Int(m.to)] = m
-                    while buckets.count <= Int(nd) { buckets.append([]) }
-                    buckets[Int(nd)].append(m.to)
-                }
+        var queue = BucketQueue()
+        for state in first { queue.push(state, distance: 0) }
+        while let (state, d) = queue.pop() {
+            guard distance[Int(state)] == d else { continue }
+            for m in settle(state) {
+                let nd = d + m.weight
+                guard nd < distance[Int(m.to)] else { continue }
+                distance[Int(m.to)] = nd
+                parent[Int(m.to)] = m
+                queue.push(m.to, distance: nd)
             }
-            buckets[d] = []
-            d += 1
         }
     }
 

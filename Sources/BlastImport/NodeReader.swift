@@ -18,6 +18,21 @@ struct RawScalar: Equatable {
 /// Reads the node into raw values, and rejects shapes and keys the schema does not define: every
 /// problem becomes an `ImportError` naming the key path and the line.
 struct NodeReader {
+    /// Parses one YAML (or JSON) document; nil when the document is empty or null. Syntax
+    /// errors name the file, line and column.
+    static func parse(_ text: String, file: String) throws(ImportError) -> NodeReader? {
+        let root: Yams.Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw ImportError(error, file: file)
+        } catch {
+            throw ImportError(.syntax, "syntax: \(error)", file: file)
+        }
+        guard let root, root.null == nil else { return nil }
+        return NodeReader(node: root, file: file, keyPath: "")
+    }
+
     let node: Yams.Node
     let file: String
     /// `grants[3].expires`; empty for the document itself.

@@ -1,5 +1,4 @@
 import BlastCore
-import Yams
 
 /// A change file for `what-if --patch`: removals and additions in the model's own schema.
 ///
@@ -41,18 +40,9 @@ public enum PatchLoader {
     }
 
     public static func decode(text: String, file: String) throws(ImportError) -> ModelPatch {
-        let root: Yams.Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw ImportError(error, file: file)
-        } catch {
-            throw ImportError(.syntax, "syntax: \(error)", file: file)
-        }
-        guard let root, root.null == nil else {
+        guard let doc = try NodeReader.parse(text, file: file) else {
             throw ImportError(.emptyDocument, "the patch is empty; write `version: 1` and `remove:` or `add:`", file: file)
         }
-        let doc = NodeReader(node: root, file: file, keyPath: "")
         let fields = try doc.fields(Key.self)
         let version = try fields.required(.version, "1").scalar()
         guard version.text == RawModelFile.version else {

@@ -31,19 +31,11 @@ struct RawModelFile {
 
     /// Parses `text` (YAML, or JSON as a YAML flow document) and decodes the one document in it.
     init(parsing text: String, file: String) throws(ImportError) {
-        let root: Yams.Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw ImportError(error, file: file)
-        } catch {
-            throw ImportError(.syntax, "syntax: \(error)", file: file)
-        }
-        guard let root, root.null == nil else {
+        guard let document = try NodeReader.parse(text, file: file) else {
             throw ImportError(
                 .emptyDocument, "the file holds no model; start it with `version: \(Self.version)`", file: file)
         }
-        try self.init(NodeReader(node: root, file: file, keyPath: ""))
+        try self.init(document)
     }
 
     /// Decodes a document: `version` first, then the sections; absent sections are empty.
