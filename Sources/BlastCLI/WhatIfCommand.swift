@@ -10,7 +10,7 @@ struct WhatIfCommand: ParsableCommand, BlastRunnable {
         abstract: "The radius before and after a change: what is cut, what remains and by which path.",
         discussion: """
         Changes: --revoke-grant TO:ROLE, --remove-member GROUP:MEMBER, --remove-assume FROM:TO, --rotate CREDENTIAL,
-        --purge CREDENTIAL:RESOURCE, --disable IDENTITY (each repeatable), or --patch FILE (docs/what-if.md).
+        --purge CREDENTIAL:RESOURCE, --disable IDENTITY (each repeatable), or --patch FILE (docs/changes.md).
         Several --from model a multi-key compromise.
         Example: blast what-if samples/acme.yaml --from dave --purge deploy-token:wiki/runbooks/deploy --at 2026-11-23
         """)
