@@ -27,6 +27,7 @@ let package = Package(
             dependencies: [
                 "BlastCore", "BlastImport", "BlastAudit", "BlastRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(name: "blast", dependencies: ["BlastCLI"]),

@@ -13,6 +13,7 @@ public struct BlastCommand: ParsableCommand {
             RadiusCommand.self, WhoCanCommand.self, CanCommand.self, PathCommand.self, RenderCommand.self,
             ImportCommand.self, WhatIfCommand.self, DiffCommand.self, ChokepointsCommand.self, RankCommand.self,
             GenerateCommand.self, ExportCommand.self,
+            AuditCommand.self, CheckCommand.self, ReportCommand.self,
         ])
 
     public init() {}

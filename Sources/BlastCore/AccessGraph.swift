@@ -117,6 +117,10 @@ public struct AccessGraph: Sendable {
     let copyPositions: [UInt32]
     let takeoverPositions: [UInt32]
     public let escalations: [CompiledEscalation]
+    /// Holder → the escalations restricted to it (`from`), so a session checks only its own.
+    let escalationsFrom: Adjacency<Int>
+    /// Escalations any session may use.
+    let openEscalations: [Int]
     /// Identity → its credentials.
     public let credentialsOf: Adjacency<CredentialID>
     /// Identity → the position of its resource, if any.
@@ -275,10 +279,14 @@ public struct AccessGraph: Sendable {
         copyPositions = copies.map(\.resource.rawValue)
         credentialsOf = Adjacency(sourceCount: identityCount, pairs: credPairs)
 
-        escalations = model.escalations.map { e in
+        let compiledEscalations = model.escalations.map { e in
             CompiledEscalation(requires: e.requires.map { ($0.action, resourceID($0.resource)) }, to: identityID(e.to),
                                from: e.from.map(holder), model: e)
         }
+        escalations = compiledEscalations
+        escalationsFrom = Adjacency(sourceCount: holderCount,
+                                    pairs: compiledEscalations.enumerated().compactMap { k, e in e.from.map { ($0.index, k) } })
+        openEscalations = compiledEscalations.indices.filter { compiledEscalations[$0].from == nil }
 
         var targets: [TakeoverTarget] = []
         var identityResource: [ResourceID?] = []

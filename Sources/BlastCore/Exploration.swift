@@ -174,8 +174,11 @@ extension AccessGraph {
             let to = Session(identity: takeoverTargets[target].identity, mfa: false).state
             out.append(Move(kind: .takeover, from: from, to: to, weight: e.held.hops + 2, item: target, entitlement: e))
         }
-        for (k, esc) in escalations.enumerated() {
-            if let only = esc.from, !view.holders.contains(only) { continue }
+        var candidates = openEscalations
+        for h in view.holders { candidates.append(contentsOf: escalationsFrom[h.index]) }
+        if candidates.count > openEscalations.count { candidates.sort() }
+        for k in candidates {
+            let esc = escalations[k]
             guard view.options.allows(esc.model.terms, sessionMFA: view.session.mfa) else { continue }
             var first: Entitlement?
             var all = true

@@ -64,7 +64,7 @@ public struct SourceFile: Sendable {
 /// into one validated model.
 public enum ModelSources {
     /// Importers tried in order; the native format comes last and takes whatever is left.
-    public static let importers: [any FormatImporter.Type] = [NativeFormat.self]
+    public static let importers: [any FormatImporter.Type] = [AWSFormat.self, NativeFormat.self]
 
     /// The names of the formats, in recognition order.
     public static var formatNames: [String] { importers.map { $0.formatName } }
@@ -115,6 +115,7 @@ public enum NativeFormat: FormatImporter {
 
     public static func importModel(files: [SourceFile], context: inout ImportContext) throws(ImportError) -> Model {
         var parts: [Model] = []
+        var anyTakeover = false, anyReveal = false
         for f in files {
             var m: Model
             let setsTakeover: Bool, setsReveal: Bool
@@ -126,13 +127,16 @@ public enum NativeFormat: FormatImporter {
                 m = try RawModelFile.model(merging: [raw])
                 (setsTakeover, setsReveal) = (raw.takeoverActions != nil, raw.revealActions != nil)
             }
+            // Only files that set the lists contribute to their union; none setting them means the defaults.
             if !setsTakeover { m.takeoverActions = [] }
             if !setsReveal { m.revealActions = [] }
+            anyTakeover = anyTakeover || setsTakeover
+            anyReveal = anyReveal || setsReveal
             parts.append(m)
         }
         var model = Model.merged(parts)
-        if model.takeoverActions.isEmpty { model.takeoverActions = Model.defaultTakeoverActions }
-        if model.revealActions.isEmpty { model.revealActions = Model.defaultRevealActions }
+        if !anyTakeover { model.takeoverActions = Model.defaultTakeoverActions }
+        if !anyReveal { model.revealActions = Model.defaultRevealActions }
         return model
     }
 }

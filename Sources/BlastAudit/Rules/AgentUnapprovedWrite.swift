@@ -1,0 +1,47 @@
+import BlastCore
+
+/// `lp.agent-unapproved-write`: an AI agent whose standing radius allows writing, deleting,
+/// closing or administering (any action pattern `ActionClass.isMutating` accepts) without an
+/// approval gate. Reading is fine.
+public struct AgentUnapprovedWrite: AuditRule {
+    public init() {}
+    public let id = "lp.agent-unapproved-write"
+    public let severity = Severity.critical
+    public let title = "AI agent can change things without an approval gate"
+    public let rationale = "An agent acts on untrusted input (tickets, chat, web pages); a prompt injection turns any standing write, delete, close or admin permission into an attacker's."
+    public let remedy = "Keep the agent's standing access read-only and move every mutating action to an approval-gated grant (`approval: true`)."
+
+    public func findings(in c: AuditContext) -> [Finding] {
+        let g = c.graph
+        var out: [Finding] = []
+        for i in g.identities.indices where g.identities[i].kind == .agent {
+            let agent = g.identities[i]
+            let radius = c.radius(of: IdentityID(i))
+            var hits: [(Radius.ReachedResource, [String])] = []
+            for x in radius.resources {
+                let mutating = x.actions.filter(ActionClass.isMutating)
+                if !mutating.isEmpty { hits.append((x, mutating)) }
+            }
+            guard !hits.isEmpty else { continue }
+            var worst = hits[0]
+            for h in hits where g.resources[h.0.resource.index].criticality > g.resources[worst.0.resource.index].criticality { worst = h }
+            let crit = g.resources[worst.0.resource.index].criticality
+            let actions = Set(hits.flatMap(\.1)).sorted()
+            let names = hits.map { g.resources[$0.0.resource.index].id }
+            out.append(Finding(
+                rule: id, severity: crit >= .high ? .critical : .high,
+                title: "agent \(agent.id) can \(actions.joined(separator: ", ")) without approval",
+                subject: agent.id, subjects: [agent.id] + names,
+                message: "Agent \(agent.id) may \(actions.joined(separator: ", ")) on \(plural(names.count, "resource")) with standing access (no approval): \(list(names)). The most critical is \(g.resources[worst.0.resource.index].id) (\(crit.rawValue)).",
+                evidence: [Evidence("\(worst.1.joined(separator: ", ")) on \(g.resources[worst.0.resource.index].id)", radius.path(worst.0.proof))],
+                fix: "Split \(agent.id)'s access: keep read actions standing, and grant \(actions.joined(separator: ", ")) only through an approval-gated grant (`approval: true`).",
+                location: grantOrigin(radius.path(worst.0.proof)) ?? agent.origin))
+        }
+        return out
+    }
+
+    /// The grant that gives the mutating access: the last grant step of the path.
+    private func grantOrigin(_ steps: [PathStep]) -> SourceLocation? {
+        steps.last { $0.edge == .grant }?.origin
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import BlastAudit
+import BlastCore
+
+/// How `blast audit` writes its findings.
+enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif, markdown
+}
+
+/// `blast audit`: the least-privilege rules over a model, with evidence and fixes.
+struct AuditCommand: ParsableCommand, BlastRunnable {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Least-privilege audit: findings with severity, evidence paths and fixes. Exit 2 with --fail-on when a finding reaches the level.",
+        discussion: """
+            Rules: \(Audit.rules.map(\.id).joined(separator: ", ")). See docs/audit.md.
+            Example: blast audit samples/acme.yaml --at 2026-11-23 --usage samples/acme-usage.csv --ignore samples/acme-ignore.yaml --format sarif -o output/acme.sarif
+            """)
+
+    @OptionGroup var files: ModelFiles
+    @OptionGroup var audit: AuditOptions
+    @Option(help: "Output format: text, json, sarif or markdown (default: from the -o extension, else text).")
+    var format: AuditFormat?
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+    @Option(help: ArgumentHelp("Exit 2 when a reported finding is at or above this severity.", valueName: "level"))
+    var failOn: Severity?
+
+    func run() throws { try runForReal() }
+
+    var resolvedFormat: AuditFormat {
+        if let format { return format }
+        guard let output else { return .text }
+        if output.hasSuffix(".json") { return .json }
+        if output.hasSuffix(".sarif") || output.hasSuffix(".sarif.json") { return .sarif }
+        if output.hasSuffix(".md") { return .markdown }
+        return .text
+    }
+
+    func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
+        let graph = try Workspace.graph(files.models, io: &io)
+        let (context, result) = try audit.run(graph, io: &io)
+        switch resolvedFormat {
+        case .text:
+            io.write(AuditText(graph: graph, colour: io.isTerminal && output == nil).report(result))
+        case .json:
+            io.write(JSONReport.encode(AuditJSON.report(result, settings: context.settings)))
+        case .sarif:
+            io.write(JSONReport.encode(AuditSARIF.log(result, rules: Audit.rules, fallbackFile: files.models[0])))
+        case .markdown:
+            io.write(AuditMarkdown(graph: graph, context: context, result: result).document(images: nil))
+        }
+        try OutputOptions(output: output).deliver(&io)
+        if let failOn, result.fails(at: failOn) { return ExitStatus.violated }
+        return ExitStatus.ok
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import BlastAudit
+import BlastCore
+
+/// `blast check`: the CI gate. Exit 0 when every assertion of the policy holds, 2 when one is
+/// violated (with the violating paths), 1 on bad input.
+struct CheckCommand: ParsableCommand, BlastRunnable {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Evaluate a policy's assertions; exit 0 when all hold, 2 when any is violated (with paths), 1 on bad input.",
+        discussion: "Assertion kinds: no-reach, no-critical, at-most, no-path (see docs/audit.md).\nExample: blast check samples/acme.yaml --policy samples/acme-policy.yaml --at 2026-11-23")
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    @OptionGroup var files: ModelFiles
+    @Option(help: ArgumentHelp("The policy file (YAML).", valueName: "file"))
+    var policy: String
+    @Option(help: ArgumentHelp("Judge the model at this instant (ISO 8601 date or date-time; default: now).", valueName: "time"))
+    var at: String?
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        if let at, Instant(iso8601: at) == nil {
+            throw ValidationError("--at: '\(at)' is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
+        }
+    }
+
+    func run() throws { try runForReal() }
+
+    func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
+        let graph = try Workspace.graph(files.models, io: &io)
+        let parsed = try CheckPolicyFile.load(policy)
+        let options = QueryOptions(at: AuditOptions.parse(at: at))
+        let results: [AssertionResult]
+        do {
+            results = try parsed.evaluate(graph, options: options)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        switch format {
+        case .text:
+            io.write(CheckReport.text(results, at: options.at, text: TextReport(graph: graph, colour: io.isTerminal && output == nil)))
+        case .json:
+            io.write(JSONReport.encode(CheckReport.json(results, at: options.at)))
+        }
+        try OutputOptions(output: output).deliver(&io)
+        return results.allSatisfy(\.holds) ? ExitStatus.ok : ExitStatus.violated
+    }
+}

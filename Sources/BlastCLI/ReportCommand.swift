@@ -1,0 +1,71 @@
+import ArgumentParser
+import BlastAudit
+import BlastCore
+import BlastRender
+import Foundation
+
+/// `blast report`: a self-contained audit report in a folder: `index.md` (summary tables, one
+/// section per finding, the rules), `overview.svg` (the whole model) and `evidence/NNN-RULE.svg`
+/// (each finding's evidence paths). The same input gives identical files.
+struct ReportCommand: ParsableCommand, BlastRunnable {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write an audit report an auditor can open: Markdown index, a diagram per finding, and the model overview.",
+        discussion: "Example: blast report samples/acme.yaml --at 2026-11-23 --usage samples/acme-usage.csv --ignore samples/acme-ignore.yaml -o output/report/")
+
+    @OptionGroup var files: ModelFiles
+    @OptionGroup var audit: AuditOptions
+    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the report into (created if missing).", valueName: "folder"))
+    var output: String
+    @Option(help: "Largest number of resource nodes a diagram shows before folding subtrees.")
+    var maxResources = 150
+
+    func validate() throws {
+        if maxResources < 1 { throw ValidationError("--max-resources must be at least 1") }
+    }
+
+    func run() throws { try runForReal() }
+
+    func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
+        let graph = try Workspace.graph(files.models, io: &io)
+        let (context, result) = try audit.run(graph, io: &io)
+        let folder = URL(fileURLWithPath: output)
+        let evidenceFolder = folder.appendingPathComponent("evidence")
+        var written: [String: [UInt8]] = [:]
+        var images: [String: String] = [:]
+        for (k, f) in result.findings.enumerated() {
+            let paths = f.evidence.filter { !$0.steps.isEmpty }.map { SceneBuilder.PathSpec(steps: $0.steps, isHighlighted: true) }
+            guard let first = paths.first?.steps.first else { continue }
+            let name = "evidence/\(Self.number(k + 1))-\(f.rule).svg"
+            let scene = SceneBuilder.scene(graph: graph, title: "\(f.rule): \(f.title)", source: first.from, paths: paths)
+            written[name] = try Diagrams.draw(scene, .svg, maxResources: maxResources)
+            images[f.fingerprint] = name
+        }
+        let title = "Access model: \(graph.identities.count) identities, \(graph.credentials.count) credentials, \(graph.groups.count) groups, \(graph.roles.count) roles, \(graph.resources.count) resources"
+        written["overview.svg"] = try Diagrams.draw(SceneBuilder.model(graph: graph, title: title), .svg, maxResources: maxResources)
+        let markdown = AuditMarkdown(graph: graph, context: context, result: result).document(images: images, overview: "overview.svg")
+        written["index.md"] = Array(markdown.utf8)
+
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(at: evidenceFolder, withIntermediateDirectories: true)
+            // Diagrams of an earlier run that this one does not write would go stale: remove them.
+            for old in try fm.contentsOfDirectory(atPath: evidenceFolder.path) where old.hasSuffix(".svg") && written["evidence/\(old)"] == nil {
+                try fm.removeItem(at: evidenceFolder.appendingPathComponent(old))
+            }
+            for name in written.keys.sorted() {
+                try Data(written[name]!).write(to: folder.appendingPathComponent(name))
+            }
+        } catch {
+            throw CommandFailure("error: -o: cannot write the report into '\(output)': \(error.localizedDescription)")
+        }
+        io.diagnose("wrote \(folder.appendingPathComponent("index.md").relativePath) (\(result.findings.count) findings, \(images.count) evidence diagrams)")
+        return ExitStatus.ok
+    }
+
+    /// `007`: fixed width so files sort in finding order.
+    static func number(_ n: Int) -> String {
+        let s = String(n)
+        return s.count >= 3 ? s : String(repeating: "0", count: 3 - s.count) + s
+    }
+}
