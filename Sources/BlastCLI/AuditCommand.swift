@@ -38,7 +38,7 @@ struct AuditCommand: ParsableCommand, BlastRunnable {
     }
 
     func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
-        let graph = try Workspace.graph(files.models, io: &io)
+        let graph = try Workspace.graph(files, io: &io)
         let (context, result) = try audit.run(graph, io: &io)
         switch resolvedFormat {
         case .text:

@@ -22,7 +22,7 @@ struct CanCommand: ParsableCommand, BlastRunnable {
     func run() throws { try runForReal() }
 
     func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
-        let graph = try Workspace.graph(files.models, io: &io)
+        let graph = try Workspace.graph(files, io: &io)
         let start = try Workspace.resolveStart(graph, from, mfa: query.mfa)
         let resource = try Workspace.resolveResource(graph, on, option: "--on")
         let options = query.options

@@ -31,7 +31,7 @@ struct CheckCommand: ParsableCommand, BlastRunnable {
     func run() throws { try runForReal() }
 
     func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
-        let graph = try Workspace.graph(files.models, io: &io)
+        let graph = try Workspace.graph(files, io: &io)
         let parsed = try CheckPolicyFile.load(policy)
         let options = QueryOptions(at: AuditOptions.parse(at: at))
         let results: [AssertionResult]

@@ -50,7 +50,7 @@ struct ChokepointsCommand: ParsableCommand, BlastRunnable {
     }
 
     func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
-        let model = try Workspace.model(files.models, io: &io)
+        let model = try Workspace.model(files, io: &io)
         let graph = try Workspace.compile(model)
         let options = query.options
         var startIDs = from

@@ -74,11 +74,19 @@ enum Workspace {
         try compile(model(paths, io: &io))
     }
 
+    static func graph(_ files: ModelFiles, io: inout CommandIO) throws(CommandFailure) -> AccessGraph {
+        try compile(model(files, io: &io))
+    }
+
+    static func model(_ files: ModelFiles, io: inout CommandIO) throws(CommandFailure) -> Model {
+        try model(files.models, accessKeys: (try? files.accessKeys()) ?? [:], io: &io)
+    }
+
     /// Loads any mix of supported files into one validated model; importer notes go to stderr.
-    static func model(_ paths: [String], io: inout CommandIO) throws(CommandFailure) -> Model {
+    static func model(_ paths: [String], accessKeys: [String: String] = [:], io: inout CommandIO) throws(CommandFailure) -> Model {
         let imported: ImportedModel
         do {
-            imported = try ModelSources.load(paths: paths)
+            imported = try ModelSources.load(paths: paths, accessKeys: accessKeys)
         } catch {
             throw CommandFailure(error.description)
         }

@@ -18,7 +18,7 @@ struct ExportCommand: ParsableCommand, BlastRunnable {
     func run() throws { try runForReal() }
 
     func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
-        let model = try Workspace.model(files.models, io: &io)
+        let model = try Workspace.model(files, io: &io)
         switch format {
         case .json:
             io.write(ModelJSONWriter.json(model))

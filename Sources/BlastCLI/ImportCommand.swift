@@ -35,7 +35,7 @@ struct ImportCommand: ParsableCommand, BlastRunnable {
                 }
             }
         }
-        let model = try Workspace.model(files.models, io: &io)
+        let model = try Workspace.model(files, io: &io)
         io.write(ModelWriter.yaml(model))
         try OutputOptions(output: output).deliver(&io)
         return ExitStatus.ok

@@ -5,11 +5,28 @@ import Foundation
 
 /// The model files every query reads.
 struct ModelFiles: ParsableArguments {
-    @Argument(help: ArgumentHelp("Model files (YAML or JSON); several are merged into one model.", valueName: "model"))
+    @Argument(help: ArgumentHelp("Model files (YAML or JSON) and exports (AWS, Kubernetes); several are merged into one model.", valueName: "model"))
     var models: [String]
+
+    @Option(name: .customLong("key"), help: ArgumentHelp("An AWS access key id the exports lack, as ID=USER (or ID=USER#2 for the second key); repeatable.", valueName: "id=user"))
+    var keys: [String] = []
 
     func validate() throws {
         guard !models.isEmpty else { throw ValidationError("give at least one model file") }
+        _ = try accessKeys()
+    }
+
+    /// `--key` options as user → key id.
+    func accessKeys() throws -> [String: String] {
+        var out: [String: String] = [:]
+        for k in keys {
+            let parts = k.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ValidationError("--key: '\(k)' is not ID=USER")
+            }
+            out[parts[1]] = parts[0]
+        }
+        return out
     }
 }
 

@@ -20,7 +20,7 @@ struct PathCommand: ParsableCommand, BlastRunnable {
     func run() throws { try runForReal() }
 
     func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
-        let graph = try Workspace.graph(files.models, io: &io)
+        let graph = try Workspace.graph(files, io: &io)
         let start = try Workspace.resolveStart(graph, from, mfa: query.mfa)
         let target = try Workspace.resolve(graph, to, option: "--to")
         let options = query.options

@@ -17,7 +17,7 @@ struct RadiusCommand: ParsableCommand, BlastRunnable {
     func run() throws { try runForReal() }
 
     func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
-        let graph = try Workspace.graph(files.models, io: &io)
+        let graph = try Workspace.graph(files, io: &io)
         let start = try Workspace.resolveStart(graph, from, mfa: query.mfa)
         let radius = graph.radius(from: start, options: query.options)
         switch output.resolved() {

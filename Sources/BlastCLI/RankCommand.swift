@@ -27,7 +27,7 @@ struct RankCommand: ParsableCommand, BlastRunnable {
     func run() throws { try runForReal() }
 
     func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
-        let graph = try Workspace.graph(files.models, io: &io)
+        let graph = try Workspace.graph(files, io: &io)
         let options = query.options
         let ranking = graph.rank(options: options, order: by)
         let entries = Array(ranking.entries.prefix(top ?? ranking.entries.count))

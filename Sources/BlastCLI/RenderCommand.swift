@@ -24,7 +24,7 @@ struct RenderCommand: ParsableCommand, BlastRunnable {
     func run() throws { try runForReal() }
 
     func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
-        let graph = try Workspace.graph(files.models, io: &io)
+        let graph = try Workspace.graph(files, io: &io)
         let format = output.resolved(default: .svg).diagram ?? .svg
         let scene: Scene
         if let from {

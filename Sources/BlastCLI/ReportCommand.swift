@@ -27,7 +27,7 @@ struct ReportCommand: ParsableCommand, BlastRunnable {
     func run() throws { try runForReal() }
 
     func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
-        let graph = try Workspace.graph(files.models, io: &io)
+        let graph = try Workspace.graph(files, io: &io)
         let (context, result) = try audit.run(graph, io: &io)
         let folder = URL(fileURLWithPath: output)
         let evidenceFolder = folder.appendingPathComponent("evidence")

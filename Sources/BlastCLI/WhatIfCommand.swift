@@ -56,7 +56,7 @@ struct WhatIfCommand: ParsableCommand, BlastRunnable {
     func run() throws { try runForReal() }
 
     func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
-        let model = try Workspace.model(files.models, io: &io)
+        let model = try Workspace.model(files, io: &io)
         let before = try Workspace.compile(model)
         let options = query.options
         var starts: [AccessGraph.Start] = []

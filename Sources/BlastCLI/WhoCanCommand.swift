@@ -20,7 +20,7 @@ struct WhoCanCommand: ParsableCommand, BlastRunnable {
     func run() throws { try runForReal() }
 
     func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
-        let graph = try Workspace.graph(files.models, io: &io)
+        let graph = try Workspace.graph(files, io: &io)
         let resource = try Workspace.resolveResource(graph, reach, option: "--reach")
         let answer = graph.whoCan(reach: resource, action: action, options: query.options)
         switch output.resolved() {

@@ -21,8 +21,13 @@ public struct ImportContext: Sendable {
     public var declaredIDs: Set<String> = []
     /// What an importer read but did not model, or linked only partly: shown to the user.
     public var notes: [ImportNote] = []
+    /// Access key ids the exports lack (`--key ID=USER`), by "user" (name or ARN, optionally
+    /// `#2` for the second key slot).
+    public var accessKeys: [String: String] = [:]
 
-    public init() {}
+    public init(accessKeys: [String: String] = [:]) {
+        self.accessKeys = accessKeys
+    }
 }
 
 /// A visible diagnostic about input that was understood only in part.
@@ -83,14 +88,14 @@ public enum ModelSources {
 
     /// Reads, recognises, imports and merges the files, then validates the whole.
     /// - Complexity: O(n) in the total size of the files, plus each importer's cost.
-    public static func load(paths: [String]) throws(ImportError) -> ImportedModel {
+    public static func load(paths: [String], accessKeys: [String: String] = [:]) throws(ImportError) -> ImportedModel {
         var groups: [[SourceFile]] = Array(repeating: [], count: importers.count)
         for path in paths {
             let file = SourceFile(path: path, text: try ModelLoader.read(path))
             groups[formatIndex(of: file)].append(file)
         }
         var parts: [Model] = []
-        var context = ImportContext()
+        var context = ImportContext(accessKeys: accessKeys)
         for (k, files) in groups.enumerated() where !files.isEmpty {
             let part = try importers[k].importModel(files: files, context: &context)
             context.declaredIDs.formUnion(part.identities.map(\.id) + part.credentials.map(\.id) + part.groups.map(\.id)

@@ -147,3 +147,23 @@ struct BadInputTests {
         #expect(r.err.contains("'tomorrow'"))
     }
 }
+
+@Suite("AWS access key hints")
+struct AccessKeyOptionTests {
+    @Test("--key ID=USER names an access key the credential report lists without its id")
+    func keyOption() {
+        let aws = "\(samples)/aws"
+        let r = blast(["radius", "\(aws)/prod-authorization-details.json", "\(aws)/prod-credential-report.csv",
+                       "--key", "AKIATESTKEY000000001=dana", "--from", "AKIATESTKEY000000001", "--format", "json"] + at)
+        #expect(r.code == 0, "\(r.err)")
+        let identities = (json(r.out)["identities"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+        #expect(identities.contains("arn:aws:iam::111111111111:user/dana"))
+    }
+
+    @Test("a malformed --key is a usage error naming it")
+    func badKey() {
+        let r = blast(["radius", acme, "--key", "AKIA", "--from", "dave"] + at)
+        #expect(r.code != 0)
+        #expect(r.err.contains("'AKIA'"))
+    }
+}

@@ -38,6 +38,7 @@ public enum AWSFormat: FormatImporter {
                 throw ImportError(.wrongType, "not an AWS export this importer reads", file: file.path)
             }
         }
+        input.keyOptions = context.accessKeys
         var mapper = AWSMapper(input: input)
         let model = try mapper.map()
         context.notes.append(contentsOf: mapper.notes)

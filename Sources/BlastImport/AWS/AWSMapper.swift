@@ -12,6 +12,8 @@ struct AWSMapper {
         var details: [(file: String, raw: RawAuthorizationDetails)] = []
         var reports: [(file: String, raw: RawCredentialReport)] = []
         var inventories: [(file: String, raw: RawAWSInventory)] = []
+        /// `--key ID=USER[#SLOT]` from the command line: user (name or ARN, with slot) → key id.
+        var keyOptions: [String: String] = [:]
     }
 
     /// What the mapper knows about an IAM user or role.
@@ -389,6 +391,12 @@ struct AWSMapper {
                 let arns = key.user.hasPrefix("arn:") ? [key.user] : principalOrder.filter { principals[$0]?.isUser == true && principals[$0]?.name == key.user }
                 for arn in arns { hints["\(arn)#\(key.slot ?? 1)"] = key.id }
             }
+        }
+        for (user, id) in input.keyOptions {
+            let parts = user.split(separator: "#", maxSplits: 1).map(String.init)
+            let slot = parts.count == 2 ? (Int(parts[1]) ?? 1) : 1
+            let arns = parts[0].hasPrefix("arn:") ? [parts[0]] : principalOrder.filter { principals[$0]?.isUser == true && principals[$0]?.name == parts[0] }
+            for arn in arns { hints["\(arn)#\(slot)"] = id }
         }
         return hints
     }
