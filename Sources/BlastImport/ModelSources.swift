@@ -69,7 +69,7 @@ public struct SourceFile: Sendable {
 /// into one validated model.
 public enum ModelSources {
     /// Importers tried in order; the native format comes last and takes whatever is left.
-    public static let importers: [any FormatImporter.Type] = [AWSFormat.self, NativeFormat.self]
+    public static let importers: [any FormatImporter.Type] = [AWSFormat.self, KubernetesFormat.self, NativeFormat.self]
 
     /// The names of the formats, in recognition order.
     public static var formatNames: [String] { importers.map { $0.formatName } }

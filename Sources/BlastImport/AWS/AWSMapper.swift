@@ -87,7 +87,27 @@ struct AWSMapper {
         addAccountGroups()
         resolveTrusts()
         generateEscalations()
+        confineWildcardResources()
         return model
+    }
+
+    /// AWS's `"Resource": "*"` means every AWS resource, not every id of the merged model: it
+    /// becomes `arn:*`, so that with a Kubernetes export (or a native model) alongside, an AWS
+    /// policy never appears to act on the cluster's objects.
+    mutating func confineWildcardResources() {
+        func confine(_ patterns: [String]) -> [String] { patterns.map { $0 == "*" ? "arn:*" : $0 } }
+        func confine(_ statements: [Statement]) -> [Statement] {
+            statements.map { st in
+                var s = st
+                s.resources = confine(s.resources)
+                s.exceptResources = confine(s.exceptResources)
+                return s
+            }
+        }
+        for k in model.roles.indices {
+            model.roles[k].allow = confine(model.roles[k].allow)
+            model.roles[k].deny = confine(model.roles[k].deny)
+        }
     }
 
     // MARK: Ids and helpers
