@@ -100,7 +100,7 @@ extension AccessGraph {
                 }
             }
             // Reveals, takeovers, escalations: through every grant that allows them, not only the shortest.
-            for m in moves(from: v) {
+            for m in moves(from: v, shared: false) {
                 switch m.kind {
                 case .pivot:
                     let copy = copies[m.item]
@@ -128,7 +128,7 @@ extension AccessGraph {
                         flow.addEdge(node("g\(held.grant.rawValue)/\(mfa)"), e, MaxFlow.infinite)
                     }
                     flow.addEdge(e, stateNode(m.to), MaxFlow.infinite)
-                case .assume, .credential:
+                case .assume, .credential, .grant:
                     break
                 }
             }

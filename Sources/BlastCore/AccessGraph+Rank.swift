@@ -91,11 +91,11 @@ extension AccessGraph {
         return Ranking(entries: entries, options: options, order: order)
     }
 
-    /// For every search state (sessions, then credentials), the positions of the resources it
+    /// For every search state (sessions, credentials, grant states), the positions of the resources it
     /// reaches under `options`.
     /// - Complexity: see `rank(options:order:)`.
     public func reachSets(options: QueryOptions) -> [IntervalSet] {
-        let n = identityCount * 2 + credentials.count
+        let n = stateCount
         var direct = [IntervalSet](repeating: IntervalSet(), count: n)
         var successors = [[UInt32]](repeating: [], count: n)
         for i in 0..<identityCount {
@@ -108,6 +108,9 @@ extension AccessGraph {
         }
         for c in credentials.indices where credentials[c].isValid(at: options.at) {
             successors[Int(state(of: CredentialID(c)))] = moves(fromCredential: CredentialID(c)).map(\.to)
+        }
+        for g in grants.indices where roleHasPowers[grants[g].role.index] {
+            successors[Int(state(of: GrantID(g)))] = moves(fromGrant: GrantID(g), at: options.at).map(\.to)
         }
         // Iterative Tarjan: components come out in reverse topological order, so every
         // successor component's reach is final before it is needed.

@@ -40,7 +40,7 @@ extension AccessGraph {
     /// identities.
     /// - Complexity: O(I · v + M) for I identities with view cost v and M moves.
     public func whoCan(reach resource: ResourceID, action: String?, options: QueryOptions) -> WhoCan {
-        let stateCount = identityCount * 2 + credentials.count
+        let stateCount = self.stateCount
         var views: [UInt32: SessionView] = [:]
         var reverse: [[Move]] = Array(repeating: [], count: stateCount)
         var terminal: [UInt32: PathTail] = [:]
@@ -68,6 +68,9 @@ extension AccessGraph {
         }
         for c in credentials.indices where credentials[c].isValid(at: options.at) {
             for m in moves(fromCredential: CredentialID(c)) { reverse[Int(m.to)].append(m) }
+        }
+        for g in grants.indices where roleHasPowers[grants[g].role.index] {
+            for m in moves(fromGrant: GrantID(g), at: options.at) { reverse[Int(m.to)].append(m) }
         }
         while let (s, d) = queue.pop() {
             guard distance[Int(s)] == d else { continue }

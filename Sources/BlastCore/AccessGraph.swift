@@ -121,6 +121,9 @@ public struct AccessGraph: Sendable {
     let escalationsFrom: Adjacency<Int>
     /// Escalations any session may use.
     let openEscalations: [Int]
+    /// Per role: whether some allow statement can reveal a credential copy or take over an
+    /// identity (a reveal or takeover action bit).
+    let roleHasPowers: [Bool]
     /// Identity → its credentials.
     public let credentialsOf: Adjacency<CredentialID>
     /// Identity → the position of its resource, if any.
@@ -240,6 +243,7 @@ public struct AccessGraph: Sendable {
             }
         }
         self.statements = statements
+        roleHasPowers = roleAllows.map { r in r.contains { statements[$0].revealMask | statements[$0].takeoverMask != 0 } }
         self.roleAllows = roleAllows
         self.roleDenies = roleDenies
 

@@ -10,6 +10,9 @@ public struct Move: Sendable {
         case pivot
         /// session → the taken-over identity's session without MFA.
         case takeover
+        /// session → the shared state of a grant it holds that can reveal copies or take over
+        /// identities (the grant's pivots and takeovers are then computed once, not per session).
+        case grant
         /// session → the identity an escalation technique yields, without MFA.
         case escalate
     }
@@ -20,7 +23,7 @@ public struct Move: Sendable {
     /// Path edges the move adds.
     public let weight: UInt32
     /// Assume: index into the from-view's assumes; pivot: copy index; takeover: target index;
-    /// escalate: escalation index.
+    /// grant: grant index; escalate: escalation index.
     public let item: Int
     /// Pivot, takeover, escalate: what allowed the (first) action.
     public let entitlement: Entitlement?
@@ -28,7 +31,8 @@ public struct Move: Sendable {
 
 /// A forward search from one start over sessions and credentials, with parent pointers.
 ///
-/// States are numbered sessions first (`identity * 2 + mfa`), then credentials. Move weights are
+/// States are numbered sessions first (`identity * 2 + mfa`), then credentials, then grant states
+/// (a grant's reveals and takeovers, shared by every session that may use it). Move weights are
 /// the number of explanation-path edges a move adds, so distances count path edges exactly; the
 /// search is Dial's bucket queue, and ties go to the first state settled, which makes paths
 /// deterministic.
@@ -60,7 +64,7 @@ public struct Exploration: Sendable {
     public init(graph: AccessGraph, starts: [AccessGraph.Start], options: QueryOptions) {
         self.graph = graph
         self.options = options
-        let count = graph.identityCount * 2 + graph.credentials.count
+        let count = graph.stateCount
         distance = Array(repeating: Exploration.unreached, count: count)
         parent = Array(repeating: nil, count: count)
         var first: [UInt32] = []
@@ -86,6 +90,7 @@ public struct Exploration: Sendable {
     }
 
     private mutating func settle(_ state: UInt32) -> [Move] {
+        if let g = graph.grant(ofState: state) { return graph.moves(fromGrant: g, at: options.at) }
         if let c = graph.credential(ofState: state) {
             credentials.append(c)
             return graph.moves(fromCredential: c)
@@ -139,9 +144,24 @@ extension AccessGraph {
         }
     }
 
+    /// Sessions, credentials and grant states together.
+    public var stateCount: Int { identityCount * 2 + credentials.count + grants.count }
+
     public func credential(ofState state: UInt32) -> CredentialID? {
-        state >= UInt32(identityCount * 2) ? CredentialID(state - UInt32(identityCount * 2)) : nil
+        let base = UInt32(identityCount * 2)
+        return state >= base && state < base + UInt32(credentials.count) ? CredentialID(state - base) : nil
     }
+
+    /// The state shared by every session using `grant` for its reveals and takeovers.
+    public func state(of grant: GrantID) -> UInt32 { UInt32(identityCount * 2 + credentials.count) + grant.rawValue }
+
+    public func grant(ofState state: UInt32) -> GrantID? {
+        let base = UInt32(identityCount * 2 + credentials.count)
+        return state >= base ? GrantID(state - base) : nil
+    }
+
+    /// Whether a state is an identity session.
+    public func isSession(_ state: UInt32) -> Bool { state < UInt32(identityCount * 2) }
 
     public func session(ofState state: UInt32) -> Session {
         Session(identity: IdentityID(state / 2), mfa: state % 2 == 1)
@@ -158,21 +178,33 @@ extension AccessGraph {
     /// Every move a session can make: assumes, pivots to valid credentials, takeovers, escalations.
     /// - Complexity: O(s · (log c + k)) for pivots and takeovers, plus O(x · q · s log r) for x
     ///   escalations of q requirements each.
-    public func moves(from view: SessionView) -> [Move] {
+    /// With `shared` false, reveals and takeovers are per-session moves (what the chokepoint
+    /// network needs); by default they go through the grants' shared states.
+    public func moves(from view: SessionView, shared: Bool = true) -> [Move] {
         let from = view.session.state
         var out: [Move] = []
         for (k, a) in view.assumes.enumerated() {
             let to = Session(identity: assumes[a.assume.index].to, mfa: view.session.mfa).state
             out.append(Move(kind: .assume, from: from, to: to, weight: view.holderHops[a.via] + 1, item: k, entitlement: nil))
         }
-        for (copy, e) in revealableCopies(view) {
-            let c = copies[copy].credential
-            guard credentials[c.index].isValid(at: view.options.at) else { continue }
-            out.append(Move(kind: .pivot, from: from, to: state(of: c), weight: e.held.hops + 2, item: copy, entitlement: e))
-        }
-        for (target, e) in takeoverableTargets(view) {
-            let to = Session(identity: takeoverTargets[target].identity, mfa: false).state
-            out.append(Move(kind: .takeover, from: from, to: to, weight: e.held.hops + 2, item: target, entitlement: e))
+        // Reveals and takeovers: through the grants' shared states, unless a deny of this session
+        // could remove one (then per session, exactly).
+        let personal = !shared || view.denies.contains { statements[$0.statement.index].revealMask | statements[$0.statement.index].takeoverMask != 0 }
+        if personal {
+            for (copy, e) in revealableCopies(view) {
+                let c = copies[copy].credential
+                guard credentials[c.index].isValid(at: view.options.at) else { continue }
+                out.append(Move(kind: .pivot, from: from, to: state(of: c), weight: e.held.hops + 2, item: copy, entitlement: e))
+            }
+            for (target, e) in takeoverableTargets(view) {
+                let to = Session(identity: takeoverTargets[target].identity, mfa: false).state
+                out.append(Move(kind: .takeover, from: from, to: to, weight: e.held.hops + 2, item: target, entitlement: e))
+            }
+        } else {
+            for held in view.grants where roleHasPowers[grants[held.grant.index].role.index] {
+                out.append(Move(kind: .grant, from: from, to: state(of: held.grant), weight: held.hops, item: held.grant.index,
+                                entitlement: Entitlement(held: held, statement: StatementID(roleAllows[grants[held.grant.index].role.index].lowerBound))))
+            }
         }
         var candidates = openEscalations
         for h in view.holders { candidates.append(contentsOf: escalationsFrom[h.index]) }
@@ -189,6 +221,44 @@ extension AccessGraph {
             guard all, let e = first else { continue }
             let to = Session(identity: esc.to, mfa: esc.model.terms.mfa && view.session.mfa).state
             out.append(Move(kind: .escalate, from: from, to: to, weight: e.held.hops + 2, item: k, entitlement: e))
+        }
+        return out
+    }
+
+    /// The reveals and takeovers a grant allows (valid credentials only), each through the first
+    /// allow statement that allows it. Used for sessions with no deny on reveal or takeover actions.
+    /// - Complexity: O(s · (log c + k)) for the grant's s statements and k items covered.
+    public func moves(fromGrant g: GrantID, at: Instant) -> [Move] {
+        let from = state(of: g)
+        let held = HeldGrant(grant: g, via: -1, hops: 0)
+        var out: [Move] = []
+        var seenCopy: Set<Int> = [], seenTarget: Set<Int> = []
+        for s in roleAllows[grants[g.index].role.index] {
+            let st = statements[s]
+            guard st.revealMask | st.takeoverMask != 0 else { continue }
+            for run in effectiveCoverage(StatementID(s), g).runs {
+                if st.revealMask != 0 {
+                    var k = lowerBound(copyPositions, run.lowerBound)
+                    while k < copies.count, copyPositions[k] < run.upperBound {
+                        let c = copies[k].credential
+                        if credentials[c.index].isValid(at: at), seenCopy.insert(k).inserted {
+                            out.append(Move(kind: .pivot, from: from, to: state(of: c), weight: 2, item: k,
+                                            entitlement: Entitlement(held: held, statement: StatementID(s))))
+                        }
+                        k += 1
+                    }
+                }
+                if st.takeoverMask != 0 {
+                    var k = lowerBound(takeoverPositions, run.lowerBound)
+                    while k < takeoverTargets.count, takeoverPositions[k] < run.upperBound {
+                        if seenTarget.insert(k).inserted {
+                            out.append(Move(kind: .takeover, from: from, to: Session(identity: takeoverTargets[k].identity, mfa: false).state,
+                                            weight: 2, item: k, entitlement: Entitlement(held: held, statement: StatementID(s))))
+                        }
+                        k += 1
+                    }
+                }
+            }
         }
         return out
     }

@@ -56,17 +56,30 @@ extension AccessGraph {
                 out.append(PathStep(from: name(of: element(of: v.holders[a.via])), fromKind: kind(of: element(of: v.holders[a.via])),
                                     to: identities[assume.to.index].id, toKind: .identity, edge: .assume,
                                     origin: assume.model.origin, terms: assume.terms))
+            case .grant:
+                guard let v = view(m.from), let e = m.entitlement else { preconditionFailure("grant move without view or entitlement") }
+                appendGrant(&out, v, e.held)
             case .pivot:
-                guard let v = view(m.from), let e = m.entitlement else { preconditionFailure("pivot move without view or entitlement") }
+                guard let e = m.entitlement else { preconditionFailure("pivot move without entitlement") }
                 let copy = copies[m.item]
-                appendAllow(&out, v, e, copy.resource)
+                if grant(ofState: m.from) != nil {
+                    appendAllowStep(&out, e.statement, copy.resource)
+                } else {
+                    guard let v = view(m.from) else { preconditionFailure("pivot move without view") }
+                    appendAllow(&out, v, e, copy.resource)
+                }
                 let c = credentials[copy.credential.index]
                 out.append(PathStep(from: resources[copy.resource.index].id, fromKind: .resource, to: c.id, toKind: .credential,
                                     edge: .pivot, origin: c.origin))
             case .takeover:
-                guard let v = view(m.from), let e = m.entitlement else { preconditionFailure("takeover move without view or entitlement") }
+                guard let e = m.entitlement else { preconditionFailure("takeover move without entitlement") }
                 let t = takeoverTargets[m.item]
-                appendAllow(&out, v, e, t.resource)
+                if grant(ofState: m.from) != nil {
+                    appendAllowStep(&out, e.statement, t.resource)
+                } else {
+                    guard let v = view(m.from) else { preconditionFailure("takeover move without view") }
+                    appendAllow(&out, v, e, t.resource)
+                }
                 let i = identities[t.identity.index]
                 out.append(PathStep(from: resources[t.resource.index].id, fromKind: .resource, to: i.id, toKind: .identity,
                                     edge: .takeover, origin: i.origin))
@@ -123,7 +136,11 @@ extension AccessGraph {
 
     private func appendAllow(_ out: inout [PathStep], _ v: SessionView, _ e: Entitlement, _ r: ResourceID) {
         appendGrant(&out, v, e.held)
-        let s = statements[e.statement.index]
+        appendAllowStep(&out, e.statement, r)
+    }
+
+    private func appendAllowStep(_ out: inout [PathStep], _ statement: StatementID, _ r: ResourceID) {
+        let s = statements[statement.index]
         out.append(PathStep(from: roles[s.role.index].id, fromKind: .role, to: resources[r.index].id, toKind: .resource,
                             edge: .allow, origin: s.origin))
     }

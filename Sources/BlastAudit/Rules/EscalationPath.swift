@@ -55,7 +55,7 @@ public struct EscalationPath: AuditRule {
                 case .escalate:
                     let e = g.escalations[m.item]
                     found = Gateway(from: g.resources[e.requires[0].resource.index].id, to: g.identities[e.to.index].id, edge: .escalate)
-                case .credential, .assume:
+                case .credential, .assume, .grant:
                     continue
                 }
                 break
