@@ -173,9 +173,13 @@ extension AccessGraph {
                                                   proof: Proof(state: v.session.state, tail: .role(e.held)))
             }
         }
+        // Order identities by id once, then sort entries by integers only.
+        let involved = Set(entries.map(\.identity)).sorted { identities[$0.index].id < identities[$1.index].id }
+        var rank: [IdentityID: Int] = [:]
+        for (k, i) in involved.enumerated() { rank[i] = k }
         entries.sort { a, b in
             if a.position != b.position { return a.position < b.position }
-            let (x, y) = (identities[a.identity.index].id, identities[b.identity.index].id)
+            let (x, y) = (rank[a.identity, default: 0], rank[b.identity, default: 0])
             return x != y ? x < y : a.segment < b.segment
         }
         var out: [Radius.ReachedResource] = []
@@ -183,22 +187,28 @@ extension AccessGraph {
         while k < entries.count {
             let p = entries[k].position
             var access: [Radius.Access] = []
-            var all: Set<String> = []
             while k < entries.count, entries[k].position == p {
                 let identity = entries[k].identity
-                var actions: Set<String> = []
-                var denied: Set<String> = []
-                while k < entries.count, entries[k].position == p, entries[k].identity == identity {
-                    actions.formUnion(segments[entries[k].segment].actions)
-                    denied.formUnion(segments[entries[k].segment].denied)
-                    k += 1
+                var end = k + 1
+                while end < entries.count, entries[end].position == p, entries[end].identity == identity { end += 1 }
+                if end == k + 1 {
+                    // The common case: one segment, already sorted and unique.
+                    let s = segments[entries[k].segment]
+                    access.append(Radius.Access(identity: identity, actions: s.actions, denied: s.denied))
+                } else {
+                    var actions: Set<String> = [], denied: Set<String> = []
+                    for e in entries[k..<end] {
+                        actions.formUnion(segments[e.segment].actions)
+                        denied.formUnion(segments[e.segment].denied)
+                    }
+                    access.append(Radius.Access(identity: identity, actions: actions.sorted(), denied: denied.sorted()))
                 }
-                all.formUnion(actions)
-                access.append(Radius.Access(identity: identity, actions: actions.sorted(), denied: denied.sorted()))
+                k = end
             }
+            let all = access.count == 1 ? access[0].actions : Set(access.flatMap(\.actions)).sorted()
             guard let b = best[p] else { preconditionFailure("resource entry without a best proof") }
             out.append(Radius.ReachedResource(resource: ResourceID(p), hops: Int(b.hops), proof: b.proof,
-                                              access: access, actions: all.sorted()))
+                                              access: access, actions: all))
         }
         let unmatchedList = unmatched.values.sorted { a, b in
             let (x, y) = (identities[a.identity.index].id, identities[b.identity.index].id)
