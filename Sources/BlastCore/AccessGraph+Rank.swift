@@ -98,8 +98,9 @@ extension AccessGraph {
         let n = stateCount
         var direct = [IntervalSet](repeating: IntervalSet(), count: n)
         var successors = [[UInt32]](repeating: [], count: n)
+        let mfaPossible = mfaSessionsPossible(options: options)
         for i in 0..<identityCount {
-            for mfa in [false, true] {
+            for mfa in [false, true] where !mfa || mfaPossible[i] {
                 let v = view(of: Session(identity: IdentityID(i), mfa: mfa), options: options)
                 let s = Int(v.session.state)
                 direct[s] = IntervalSet(runs: access(v).segments.map(\.positions))

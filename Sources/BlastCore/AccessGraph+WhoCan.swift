@@ -47,8 +47,9 @@ extension AccessGraph {
         var distance = [UInt32](repeating: Exploration.unreached, count: stateCount)
         var next = [Move?](repeating: nil, count: stateCount)
         var queue = BucketQueue()
+        let mfaPossible = mfaSessionsPossible(options: options)
         for i in 0..<identityCount {
-            for mfa in [false, true] {
+            for mfa in [false, true] where !mfa || mfaPossible[i] {
                 let v = view(of: Session(identity: IdentityID(i), mfa: mfa), options: options)
                 let s = v.session.state
                 views[s] = v

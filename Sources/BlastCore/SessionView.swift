@@ -258,3 +258,20 @@ extension AccessGraph {
         return lo
     }
 }
+
+extension AccessGraph {
+    /// Per identity, whether a session of it with MFA can exist under `options`: every identity
+    /// when starts have MFA, else those with an MFA credential, or reachable by an assume or an
+    /// MFA-gated escalation (which keep or grant MFA). Searches over all sessions skip the rest.
+    /// - Complexity: O(I + C + A + X).
+    public func mfaSessionsPossible(options: QueryOptions) -> [Bool] {
+        guard !options.mfa else { return Array(repeating: true, count: identityCount) }
+        var possible = [Bool](repeating: false, count: identityCount)
+        for c in credentials where c.mfa {
+            if case .identity(let i)? = element(named: c.of) { possible[i.index] = true }
+        }
+        for a in assumes { possible[a.to.index] = true }
+        for e in escalations where e.model.terms.mfa { possible[e.to.index] = true }
+        return possible
+    }
+}
