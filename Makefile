@@ -24,3 +24,14 @@ test: deps
 
 clean:
 	rm -rf .build output/*.svg output/*.dot output/*.json
+
+# Benchmark: blast against networkx and igraph on generated organisations (docs/performance.md).
+# `BENCH_SIZES=1e6,1e7 make bench` for other sizes (in edges); tables land in output/bench/.
+BENCH_SIZES ?= 1e5,1e6
+.PHONY: bench
+bench: deps
+	$(SWIFT) build -c release --scratch-path .build-bench --product blast
+	$(SWIFT) build -c release --scratch-path .build-bench --product blast-bench
+	@python3 -c 'import networkx' 2>/dev/null || python3 -m pip install -q networkx
+	@python3 -c 'import igraph' 2>/dev/null || python3 -m pip install -q igraph
+	python3 Benchmarks/bench.py --sizes $(BENCH_SIZES) --bin .build-bench/release

@@ -1,6 +1,6 @@
 // blast-bench: measures one model end to end and prints the figures as JSON.
 //
-//   blast-bench MODEL.json [--queries N] [--seed S] [--at DATE] [--no-rank] [--no-render]
+//   blast-bench MODEL.json [--queries N] [--who-can-queries N] [--seed S] [--at DATE] [--no-rank] [--no-render]
 //
 // Load (read + decode + validate), compile, peak memory, radius latency (search only and full
 // answer) over N random valid credentials, who-can latency over N random critical resources,
@@ -36,12 +36,13 @@ var args = Array(CommandLine.arguments.dropFirst())
     return true
 }
 let queries = Int(option("--queries") ?? "") ?? 200
+let whoCanQueries = Int(option("--who-can-queries") ?? "") ?? min(queries, 20)
 var seed = UInt64(option("--seed") ?? "") ?? 42
 let at = Instant(iso8601: option("--at") ?? "2026-11-23") ?? Instant(year: 2026, month: 11, day: 23)
 let doRank = !flag("--no-rank")
 let doRender = !flag("--no-render")
 guard let path = args.first else {
-    FileHandle.standardError.write(Data("usage: blast-bench MODEL.json [--queries N] [--seed S] [--at DATE] [--no-rank] [--no-render]\n".utf8))
+    FileHandle.standardError.write(Data("usage: blast-bench MODEL.json [--queries N] [--who-can-queries N] [--seed S] [--at DATE] [--no-rank] [--no-render]\n".utf8))
     exit(64)
 }
 
@@ -93,7 +94,7 @@ do {
 
     let critical = graph.resources.indices.filter { graph.resources[$0].criticality == .critical }
     var who: [Double] = []
-    for _ in 0..<min(queries, 20) where !critical.isEmpty {
+    for _ in 0..<whoCanQueries where !critical.isEmpty {
         let r = ResourceID(critical[random(critical.count)])
         let a = now()
         _ = graph.whoCan(reach: r, action: nil, options: options)

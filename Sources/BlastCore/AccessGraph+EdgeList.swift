@@ -9,8 +9,8 @@ public struct EdgeList: Sendable {
 }
 
 extension AccessGraph {
-    /// Edges: credential → identity, member → group, holder → grant, grant → the top resource of
-    /// each run its allows cover, resource → child resource (the hierarchy), resource → credential
+    /// Edges: credential → identity, member → group, holder → grant, grant → the root of every
+    /// subtree its allows cover, resource → child resource (the hierarchy), resource → credential
     /// (a copy), identity resource → identity (takeover), holder → identity (assume), first
     /// required resource → identity (escalation).
     /// - Complexity: O(V + E).
@@ -27,7 +27,14 @@ extension AccessGraph {
         for (k, g) in grants.enumerated() {
             edges.append((holderNode(g.holder), UInt32(gr0 + k)))
             for s in roleAllows[g.role.index] {
-                for run in effectiveCoverage(StatementID(s), GrantID(k)).runs { edges.append((UInt32(gr0 + k), UInt32(r0) + run.lowerBound)) }
+                // One edge to each subtree root inside the run; the hierarchy edges reach the rest.
+                for run in effectiveCoverage(StatementID(s), GrantID(k)).runs {
+                    var p = run.lowerBound
+                    while p < run.upperBound {
+                        edges.append((UInt32(gr0 + k), UInt32(r0) + p))
+                        p = max(p + 1, subtree(of: resources[Int(p)].id).upperBound)
+                    }
+                }
             }
         }
         // The hierarchy: each resource's nearest declared ancestor → it.

@@ -12,8 +12,9 @@
 ///   (`s3:Get*`), a wiki reader, and ~0.5% takeover roles (`credentials:create` on a service
 ///   account); grants with expiry, approval and MFA terms; assume chains with cycles.
 ///
-/// Edges (memberships, grants, assumes, credentials, copies, allow runs and the resource tree)
-/// grow as about 11 · N: N = 100,000 gives about 1.1 million, N = 1,000,000 about 11 million.
+/// Edges of the exported explanation graph (memberships, grants, assumes, credentials, copies,
+/// allows to covered subtree roots and the resource tree) grow as about 3.3 · N: N = 300,000
+/// gives about 1 million, N = 3,000,000 about 10 million.
 public struct SyntheticOrganisation {
     /// SplitMix64: tiny, fast, and the same on every platform.
     struct Random {
