@@ -110,10 +110,8 @@ do {
     }
     if doRender, let c = valid.first {
         let r = graph.radius(from: .credential(CredentialID(c)), options: options)
-        var paths: [SceneBuilder.PathSpec] = r.resources.map { .init(steps: r.path($0.proof), isHighlighted: false) }
-        paths += r.identities.map { .init(steps: r.path($0.proof), isHighlighted: false) }
         let a = now()
-        let scene = SceneBuilder.scene(graph: graph, title: "bench", source: graph.credentials[c].id, paths: paths)
+        let scene = SceneBuilder.radius(graph: graph, radius: r, sourceID: graph.credentials[c].id)
             .aggregatingResources(maxResources: 150)
         let svg = try GraphvizRenderer.render(scene, as: .svg)
         out["render_s"] = now() - a

@@ -177,3 +177,60 @@ public struct SceneBuilder {
                      clusters: clusterKeys.map { Scene.Cluster(key: $0, label: $0) })
     }
 }
+
+extension SceneBuilder {
+    /// How much of a radius a diagram draws before it summarises the rest.
+    public struct RadiusLimits: Sendable {
+        /// Explanation paths to resources drawn (shortest first, critical and high first).
+        public var resources = 250
+        /// Paths to critical and high resources drawn in bold.
+        public var highlighted = 25
+        /// Paths to identities and to credentials drawn.
+        public var identities = 40
+        public var credentials = 20
+
+        public init() {}
+    }
+
+    /// A radius as a scene: the paths that explain it, the most critical in bold, what only approvals
+    /// add dashed, and past the limits one node saying how many resources are not drawn. The caller
+    /// folds subtrees with `aggregatingResources(maxResources:)`.
+    /// - Complexity: O(L · p) for L drawn paths of length p, plus O(r log r) to choose them.
+    public static func radius(graph g: AccessGraph, radius r: Radius, sourceID: String, limits: RadiusLimits = RadiusLimits()) -> Scene {
+        func criticality(_ x: Radius.ReachedResource) -> Criticality { g.resources[x.resource.index].criticality }
+        let chosen = r.resources.enumerated()
+            .sorted { a, b in
+                let (ca, cb) = (criticality(a.element) >= .high, criticality(b.element) >= .high)
+                if ca != cb { return ca }
+                if a.element.hops != b.element.hops { return a.element.hops < b.element.hops }
+                return a.offset < b.offset
+            }
+            .prefix(limits.resources).map(\.element)
+        var paths: [PathSpec] = []
+        var bold = 0
+        for x in chosen {
+            let highlight = criticality(x) >= .high && bold < limits.highlighted
+            if highlight { bold += 1 }
+            paths.append(.init(steps: r.path(x.proof), isHighlighted: highlight))
+        }
+        for x in r.identities.prefix(limits.identities) { paths.append(.init(steps: r.path(x.proof), isHighlighted: false)) }
+        for x in r.credentials.prefix(limits.credentials) { paths.append(.init(steps: r.path(x.proof), isHighlighted: false)) }
+        let eligible = r.eligible.prefix(max(0, limits.resources - chosen.count))
+        for x in eligible { paths.append(.init(steps: r.eligiblePath(x.proof), isHighlighted: false, isEligibleOnly: true)) }
+        let critical = r.resources.filter { criticality($0) == .critical }.count
+        var title = "Blast radius of \(sourceID) at \(r.options.at.iso8601): \(r.resources.count) resources (\(critical) critical), \(r.eligible.count) more once approved"
+        let hidden = (r.resources.count - chosen.count) + (r.eligible.count - eligible.count)
+        let hiddenPeople = max(0, r.identities.count - limits.identities) + max(0, r.credentials.count - limits.credentials)
+        if hidden + hiddenPeople > 0 { title += "; drawing the \(chosen.count) most critical and closest" }
+        var scene = scene(graph: g, title: title, source: sourceID, paths: paths)
+        if hidden + hiddenPeople > 0 {
+            var parts: [String] = []
+            if hidden > 0 { parts.append("\(hidden) more resources") }
+            if hiddenPeople > 0 { parts.append("\(hiddenPeople) more identities and credentials") }
+            scene.nodes.append(Scene.Node(
+                id: "blast:not-drawn", label: "+\(parts.joined(separator: ", ")) not drawn", kind: .aggregate(count: hidden + hiddenPeople),
+                tooltip: "The diagram shows the most critical and closest part of the radius; the text and JSON answers list all of it."))
+        }
+        return scene
+    }
+}
