@@ -60,26 +60,14 @@ extension AccessGraph {
                 guard let v = view(m.from), let e = m.entitlement else { preconditionFailure("grant move without view or entitlement") }
                 appendGrant(&out, v, e.held)
             case .pivot:
-                guard let e = m.entitlement else { preconditionFailure("pivot move without entitlement") }
                 let copy = copies[m.item]
-                if grant(ofState: m.from) != nil {
-                    appendAllowStep(&out, e.statement, copy.resource)
-                } else {
-                    guard let v = view(m.from) else { preconditionFailure("pivot move without view") }
-                    appendAllow(&out, v, e, copy.resource)
-                }
+                appendMoveAllow(&out, m, copy.resource, view)
                 let c = credentials[copy.credential.index]
                 out.append(PathStep(from: resources[copy.resource.index].id, fromKind: .resource, to: c.id, toKind: .credential,
                                     edge: .pivot, origin: c.origin))
             case .takeover:
-                guard let e = m.entitlement else { preconditionFailure("takeover move without entitlement") }
                 let t = takeoverTargets[m.item]
-                if grant(ofState: m.from) != nil {
-                    appendAllowStep(&out, e.statement, t.resource)
-                } else {
-                    guard let v = view(m.from) else { preconditionFailure("takeover move without view") }
-                    appendAllow(&out, v, e, t.resource)
-                }
+                appendMoveAllow(&out, m, t.resource, view)
                 let i = identities[t.identity.index]
                 out.append(PathStep(from: resources[t.resource.index].id, fromKind: .resource, to: i.id, toKind: .identity,
                                     edge: .takeover, origin: i.origin))
@@ -137,6 +125,18 @@ extension AccessGraph {
     private func appendAllow(_ out: inout [PathStep], _ v: SessionView, _ e: Entitlement, _ r: ResourceID) {
         appendGrant(&out, v, e.held)
         appendAllowStep(&out, e.statement, r)
+    }
+
+    /// The allow step of a pivot or takeover: from a grant state just the allow; from a session
+    /// its member chain, grant and allow.
+    private func appendMoveAllow(_ out: inout [PathStep], _ m: Move, _ r: ResourceID, _ view: (UInt32) -> SessionView?) {
+        guard let e = m.entitlement else { preconditionFailure("\(m.kind) move without entitlement") }
+        if grant(ofState: m.from) != nil {
+            appendAllowStep(&out, e.statement, r)
+        } else {
+            guard let v = view(m.from) else { preconditionFailure("\(m.kind) move without view") }
+            appendAllow(&out, v, e, r)
+        }
     }
 
     private func appendAllowStep(_ out: inout [PathStep], _ statement: StatementID, _ r: ResourceID) {
