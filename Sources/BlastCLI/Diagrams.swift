@@ -11,11 +11,6 @@ enum Diagrams {
         }
     }
 
-    /// A radius diagram: see `SceneBuilder.radius`.
-    static func radius(_ r: Radius, graph g: AccessGraph, sourceID: String) -> Scene {
-        SceneBuilder.radius(graph: g, radius: r, sourceID: sourceID)
-    }
-
     /// Before and after: what the change cuts drawn from the old paths, the surviving paths in
     /// bold, and the removed edges struck through.
     static func whatIf(_ d: RadiusDiff, starts: [String], changes: [ModelChange],

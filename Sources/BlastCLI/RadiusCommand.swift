@@ -1,5 +1,6 @@
 import ArgumentParser
 import BlastCore
+import BlastRender
 
 /// `blast radius`: what a credential or identity can reach, and how.
 struct RadiusCommand: ParsableCommand, BlastRunnable {
@@ -26,7 +27,7 @@ struct RadiusCommand: ParsableCommand, BlastRunnable {
         case .json:
             io.write(JSONReport.encode(JSONReport.radius(radius, graph: graph, sourceID: from)))
         case .dot, .svg:
-            let scene = Diagrams.radius(radius, graph: graph, sourceID: from)
+            let scene = SceneBuilder.radius(graph: graph, radius: radius, sourceID: from)
             io.write(bytes: try Diagrams.draw(scene, output.resolved().diagram!, maxResources: output.maxResources))
         }
         try output.deliver(&io)

@@ -29,7 +29,7 @@ struct RenderCommand: ParsableCommand, BlastRunnable {
         let scene: Scene
         if let from {
             let start = try Workspace.resolveStart(graph, from, mfa: query.mfa)
-            scene = Diagrams.radius(graph.radius(from: start, options: query.options), graph: graph, sourceID: from)
+            scene = SceneBuilder.radius(graph: graph, radius: graph.radius(from: start, options: query.options), sourceID: from)
         } else {
             let title = "Access model: \(graph.identities.count) identities, \(graph.credentials.count) credentials, \(graph.groups.count) groups, \(graph.roles.count) roles, \(graph.resources.count) resources"
             scene = SceneBuilder.model(graph: graph, title: title)

@@ -151,7 +151,7 @@ extension AccessGraph {
     /// do not match as a whole string.
     func grantLeavesAccess(_ v: SessionView, _ held: HeldGrant, _ resource: ResourceID) -> Bool {
         let p = resource.rawValue
-        let deny = v.denies.filter { covers($0.statement, $0.grant, p) }.map { statements[$0.statement.index] }
+        let deny = denies(v, at: p)
         for s in roleAllows[grants[held.grant.index].role.index] where covers(StatementID(s), held.grant, p) {
             if statements[s].actions.contains(where: { a in !deny.contains { $0.removes(allow: a) } }) { return true }
         }
@@ -162,8 +162,7 @@ extension AccessGraph {
     /// denied for the session.
     func grantAllows(_ v: SessionView, _ held: HeldGrant, _ resource: ResourceID, mask: (CompiledStatement) -> UInt64) -> Bool {
         let p = resource.rawValue
-        var denied: UInt64 = 0
-        for (s, g) in v.denies where covers(s, g, p) { denied |= mask(statements[s.index]) }
+        let denied = denies(v, at: p).reduce(UInt64(0)) { $0 | mask($1) }
         for s in roleAllows[grants[held.grant.index].role.index] where covers(StatementID(s), held.grant, p) {
             if mask(statements[s]) & ~denied != 0 { return true }
         }
@@ -173,9 +172,7 @@ extension AccessGraph {
     /// Whether the held grant allows the concrete `action` on `resource`, not denied for the session.
     func grantAllows(_ v: SessionView, _ held: HeldGrant, _ resource: ResourceID, action: String) -> Bool {
         let p = resource.rawValue
-        for (s, g) in v.denies where covers(s, g, p) && statements[s.index].matches(action: action) {
-            return false
-        }
+        if denies(v, at: p).contains(where: { $0.matches(action: action) }) { return false }
         return roleAllows[grants[held.grant.index].role.index].contains { s in
             covers(StatementID(s), held.grant, p) && statements[s].matches(action: action)
         }

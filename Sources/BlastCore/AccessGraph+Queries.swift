@@ -30,15 +30,14 @@ extension AccessGraph {
     /// - Complexity: O(s log r) over the session's statements.
     public func access(_ view: SessionView, at resource: ResourceID) -> PointAccess? {
         let p = resource.rawValue
-        var deny: [StatementID] = []
-        for (s, g) in view.denies where covers(s, g, p) { deny.append(s) }
+        let deny = denies(view, at: p)
         var remaining: Set<String> = []
         var best: Entitlement?
         for h in view.grants {
             for s in roleAllows[grants[h.grant.index].role.index] where covers(StatementID(s), h.grant, p) {
                 var contributes = false
                 let st = statements[s]
-                for (a, text) in zip(st.actions, st.actionTexts) where !deny.contains(where: { statements[$0.index].removes(allow: a) }) {
+                for (a, text) in zip(st.actions, st.actionTexts) where !deny.contains(where: { $0.removes(allow: a) }) {
                     remaining.insert(text)
                     contributes = true
                 }
@@ -46,7 +45,7 @@ extension AccessGraph {
             }
         }
         guard let best else { return nil }
-        return PointAccess(actions: remaining.sorted(), denied: Set(deny.flatMap { statements[$0.index].actionTexts }).sorted(),
+        return PointAccess(actions: remaining.sorted(), denied: Set(deny.flatMap(\.actionTexts)).sorted(),
                            entitlement: best)
     }
 

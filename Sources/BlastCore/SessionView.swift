@@ -97,6 +97,11 @@ extension AccessGraph {
         return statements[statement.index].coverage.contains(position)
     }
 
+    /// The session's deny statements that apply to a resource position.
+    func denies(_ view: SessionView, at p: UInt32) -> [CompiledStatement] {
+        view.denies.filter { covers($0.statement, $0.grant, p) }.map { statements[$0.statement.index] }
+    }
+
     /// The first (shortest, then lowest id) entitlement of `view` allowing the concrete `action` on
     /// `resource`, or nil when none does or a deny of the same session matches it.
     /// - Complexity: O(s log r) over the session's statements.
