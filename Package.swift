@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "blast",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "blast", targets: ["blast"]),
         .library(name: "BlastCore", targets: ["BlastCore"]),

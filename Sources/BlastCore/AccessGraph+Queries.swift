@@ -58,7 +58,7 @@ extension AccessGraph {
             var best: Reach?
             for v in search.sessions {
                 guard let e = entitlement(v, action: action, on: resource) else { continue }
-                let hops = Int(search.distance[Int(v.session.state)] + e.held.hops + 1)
+                let hops = Int(search.distance(to: v.session.state) + e.held.hops + 1)
                 if best == nil || hops < best!.hops {
                     best = Reach(hops: hops, proof: Proof(state: v.session.state, tail: .resource(e, resource)), search: search)
                 }
@@ -84,10 +84,10 @@ extension AccessGraph {
         switch target {
         case .credential(let c):
             let s = state(of: c)
-            if search.isReached(s) { offer(search.distance[Int(s)], Proof(state: s, tail: .none)) }
+            if search.isReached(s) { offer(search.distance(to: s), Proof(state: s, tail: .none)) }
         case .identity, .group, .role, .resource:
             for v in search.sessions {
-                let base = search.distance[Int(v.session.state)]
+                let base = search.distance(to: v.session.state)
                 let s = v.session.state
                 switch target {
                 case .identity(let i) where v.session.identity == i:

@@ -119,7 +119,7 @@ extension AccessGraph {
         var bestIdentity: [IdentityID: Radius.ReachedIdentity] = [:]
         for v in standing.sessions {
             let i = v.session.identity
-            let d = Int(standing.distance[Int(v.session.state)])
+            let d = Int(standing.distance(to: v.session.state))
             if bestIdentity[i] == nil || d < bestIdentity[i]!.hops {
                 bestIdentity[i] = Radius.ReachedIdentity(identity: i, hops: d, mfa: v.session.mfa,
                                                          proof: Proof(state: v.session.state, tail: .none))
@@ -129,7 +129,7 @@ extension AccessGraph {
             ($0.hops, identities[$0.identity.index].id) < ($1.hops, identities[$1.identity.index].id)
         }
         let credentialList = standing.credentials.map { c in
-            Radius.ReachedCredential(credential: c, hops: Int(standing.distance[Int(state(of: c))]),
+            Radius.ReachedCredential(credential: c, hops: Int(standing.distance(to: state(of: c))),
                                      proof: Proof(state: state(of: c), tail: .none))
         }.sorted { ($0.hops, credentials[$0.credential.index].id) < ($1.hops, credentials[$1.credential.index].id) }
 
@@ -151,7 +151,7 @@ extension AccessGraph {
         var best: [UInt32: (hops: UInt32, proof: Proof)] = [:]
         var unmatched: [String: Radius.Unmatched] = [:]
         for v in search.sessions {
-            let base = search.distance[Int(v.session.state)]
+            let base = search.distance(to: v.session.state)
             let (segs, nothing) = access(v)
             for s in segs {
                 segments.append(s)

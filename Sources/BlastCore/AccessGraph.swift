@@ -130,6 +130,8 @@ public struct AccessGraph: Sendable {
     public let identityResource: [ResourceID?]
     let index: [String: Element]
     let hierarchyKeys: [[UInt8]]
+    /// Reusable per-state tables for searches.
+    let statePool: StatePool
 
     public var identityCount: Int { identities.count }
     public var holderCount: Int { identities.count + groups.count }
@@ -303,6 +305,7 @@ public struct AccessGraph: Sendable {
         takeoverTargets = targets
         takeoverPositions = targets.map(\.resource.rawValue)
         self.identityResource = identityResource
+        statePool = StatePool(stateCount: identityCount * 2 + model.credentials.count + grants.count)
     }
 
     // MARK: Lookup

@@ -39,16 +39,18 @@ public struct Move: Sendable {
 public struct Exploration: Sendable {
     public let graph: AccessGraph
     public let options: QueryOptions
-    /// Path edges from the start; `UInt32.max` when unreached.
-    public private(set) var distance: [UInt32]
-    /// How each reached state was first reached at its distance; nil for the start.
-    public private(set) var parent: [Move?]
     /// Reached sessions in settlement order, with their views.
     public private(set) var sessions: [SessionView] = []
     /// Views by session state.
     public private(set) var views: [UInt32: SessionView] = [:]
     /// Reached credentials in settlement order.
     public private(set) var credentials: [CredentialID] = []
+    /// The reached states (sparse: a search pays for what it reaches, not for the graph's size).
+    private let slots: StateSlots
+    /// Per slot: path edges from the start, and how the state was first reached at that distance
+    /// (nil for a start).
+    private var distances: [UInt32] = []
+    private var parents: [Move?] = []
 
     public static let unreached = UInt32.max
 
@@ -60,30 +62,39 @@ public struct Exploration: Sendable {
 
     /// Searches from several starts at once (a multi-key compromise): every start is at distance 0.
     /// Expired credentials among them start nothing.
-    /// - Complexity: O(S · v + M).
+    /// - Complexity: O(S · v + M), independent of the size of the graph.
     public init(graph: AccessGraph, starts: [AccessGraph.Start], options: QueryOptions) {
         self.graph = graph
         self.options = options
-        let count = graph.stateCount
-        distance = Array(repeating: Exploration.unreached, count: count)
-        parent = Array(repeating: nil, count: count)
-        var first: [UInt32] = []
+        slots = StateSlots(pool: graph.statePool)
+        var queue = BucketQueue()
         for start in starts {
             if case .credential(let c) = start, !graph.credentials[c.index].isValid(at: options.at) { continue }
             let state = graph.state(of: start)
-            if distance[Int(state)] == 0 { continue }
-            distance[Int(state)] = 0
-            first.append(state)
+            let (slot, isNew) = slots.slotAdding(state)
+            if isNew {
+                distances.append(0)
+                parents.append(nil)
+            } else if distances[slot] == 0 {
+                continue
+            }
+            distances[slot] = 0
+            parents[slot] = nil
+            queue.push(state, distance: 0)
         }
-        var queue = BucketQueue()
-        for state in first { queue.push(state, distance: 0) }
         while let (state, d) = queue.pop() {
-            guard distance[Int(state)] == d else { continue }
+            guard let slot = slots.slot(state), distances[slot] == d else { continue }
             for m in settle(state) {
                 let nd = d + m.weight
-                guard nd < distance[Int(m.to)] else { continue }
-                distance[Int(m.to)] = nd
-                parent[Int(m.to)] = m
+                let (to, isNew) = slots.slotAdding(m.to)
+                if isNew {
+                    distances.append(nd)
+                    parents.append(m)
+                } else {
+                    guard nd < distances[to] else { continue }
+                    distances[to] = nd
+                    parents[to] = m
+                }
                 queue.push(m.to, distance: nd)
             }
         }
@@ -102,18 +113,26 @@ public struct Exploration: Sendable {
         return graph.moves(from: view)
     }
 
+    /// Path edges from the start to `state`; `unreached` when the search did not reach it.
+    public func distance(to state: UInt32) -> UInt32 {
+        slots.slot(state).map { distances[$0] } ?? Exploration.unreached
+    }
+
     /// The moves from the start to `state`, in order; empty for the start or an unreached state.
     public func moves(to state: UInt32) -> [Move] {
         var out: [Move] = []
         var s = state
-        while let m = parent[Int(s)] {
+        while let slot = slots.slot(s), let m = parents[slot] {
             out.append(m)
             s = m.from
         }
         return out.reversed()
     }
 
-    public func isReached(_ state: UInt32) -> Bool { distance[Int(state)] != Exploration.unreached }
+    public func isReached(_ state: UInt32) -> Bool { slots.slot(state) != nil }
+
+    /// How many states (sessions, credentials and grant states) the search reached.
+    public var reachedStateCount: Int { distances.count }
 }
 
 extension AccessGraph {
