@@ -18,8 +18,8 @@ extension AccessGraph {
         let c0 = 0, i0 = credentials.count, g0 = i0 + identities.count, gr0 = g0 + groups.count, r0 = gr0 + grants.count
         func holderNode(_ h: HolderID) -> UInt32 { UInt32(h.index < identityCount ? i0 + h.index : g0 + h.index - identityCount) }
         var edges: [(UInt32, UInt32)] = []
-        for (k, c) in credentials.enumerated() {
-            if case .identity(let i)? = element(named: c.of) { edges.append((UInt32(c0 + k), UInt32(i0 + i.index))) }
+        for k in credentials.indices {
+            edges.append((UInt32(c0 + k), UInt32(i0 + credentialOwner[k].index)))
         }
         for h in 0..<holderCount {
             for g in memberOf[h] { edges.append((holderNode(HolderID(h)), holderNode(g))) }

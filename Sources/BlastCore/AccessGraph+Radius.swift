@@ -82,7 +82,7 @@ public struct Radius: Sendable {
     }
 
     static func path(_ proof: Proof, in search: Exploration) -> [PathStep] {
-        search.graph.steps(moves: search.moves(to: proof.state), endingAt: proof.state, tail: proof.tail) { search.views[$0] }
+        search.graph.steps(moves: search.moves(to: proof.state), endingAt: proof.state, tail: proof.tail) { search.view(of: $0) }
     }
 }
 

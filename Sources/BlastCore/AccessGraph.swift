@@ -124,6 +124,8 @@ public struct AccessGraph: Sendable {
     /// Per role: whether some allow statement can reveal a credential copy or take over an
     /// identity (a reveal or takeover action bit).
     let roleHasPowers: [Bool]
+    /// Credential → the identity it authenticates.
+    public let credentialOwner: [IdentityID]
     /// Identity → its credentials.
     public let credentialsOf: Adjacency<CredentialID>
     /// Identity → the position of its resource, if any.
@@ -276,12 +278,17 @@ public struct AccessGraph: Sendable {
 
         var copies: [CredentialCopy] = []
         var credPairs: [(Int, CredentialID)] = []
+        var credentialOwner: [IdentityID] = []
+        credentialOwner.reserveCapacity(model.credentials.count)
         for (k, c) in model.credentials.enumerated() {
             for r in Set(c.storedIn).sorted() { copies.append(CredentialCopy(resource: resourceID(r), credential: CredentialID(k))) }
-            credPairs.append((identityID(c.of).index, CredentialID(k)))
+            let owner = identityID(c.of)
+            credentialOwner.append(owner)
+            credPairs.append((owner.index, CredentialID(k)))
         }
         copies.sort { ($0.resource, $0.credential) < ($1.resource, $1.credential) }
         self.copies = copies
+        self.credentialOwner = credentialOwner
         copyPositions = copies.map(\.resource.rawValue)
         credentialsOf = Adjacency(sourceCount: identityCount, pairs: credPairs)
 

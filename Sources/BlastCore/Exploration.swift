@@ -41,8 +41,6 @@ public struct Exploration: Sendable {
     public let options: QueryOptions
     /// Reached sessions in settlement order, with their views.
     public private(set) var sessions: [SessionView] = []
-    /// Views by session state.
-    public private(set) var views: [UInt32: SessionView] = [:]
     /// Reached credentials in settlement order.
     public private(set) var credentials: [CredentialID] = []
     /// The reached states (sparse: a search pays for what it reaches, not for the graph's size).
@@ -51,6 +49,8 @@ public struct Exploration: Sendable {
     /// (nil for a start).
     private var distances: [UInt32] = []
     private var parents: [Move?] = []
+    /// Per slot: the index into `sessions` of a settled session's view, -1 otherwise.
+    private var viewIndex: [Int32] = []
 
     public static let unreached = UInt32.max
 
@@ -75,6 +75,7 @@ public struct Exploration: Sendable {
             if isNew {
                 distances.append(0)
                 parents.append(nil)
+                viewIndex.append(-1)
             } else if distances[slot] == 0 {
                 continue
             }
@@ -84,12 +85,13 @@ public struct Exploration: Sendable {
         }
         while let (state, d) = queue.pop() {
             guard let slot = slots.slot(state), distances[slot] == d else { continue }
-            for m in settle(state) {
+            for m in settle(state, slot: slot) {
                 let nd = d + m.weight
                 let (to, isNew) = slots.slotAdding(m.to)
                 if isNew {
                     distances.append(nd)
                     parents.append(m)
+                    viewIndex.append(-1)
                 } else {
                     guard nd < distances[to] else { continue }
                     distances[to] = nd
@@ -100,7 +102,7 @@ public struct Exploration: Sendable {
         }
     }
 
-    private mutating func settle(_ state: UInt32) -> [Move] {
+    private mutating func settle(_ state: UInt32, slot: Int) -> [Move] {
         if let g = graph.grant(ofState: state) { return graph.moves(fromGrant: g, at: options.at) }
         if let c = graph.credential(ofState: state) {
             credentials.append(c)
@@ -108,9 +110,15 @@ public struct Exploration: Sendable {
         }
         let session = graph.session(ofState: state)
         let view = graph.view(of: session, options: options)
+        viewIndex[slot] = Int32(sessions.count)
         sessions.append(view)
-        views[state] = view
         return graph.moves(from: view)
+    }
+
+    /// The view of a reached session state, nil for other states.
+    public func view(of state: UInt32) -> SessionView? {
+        guard let slot = slots.slot(state), viewIndex[slot] >= 0 else { return nil }
+        return sessions[Int(viewIndex[slot])]
     }
 
     /// Path edges from the start to `state`; `unreached` when the search did not reach it.
@@ -188,9 +196,7 @@ extension AccessGraph {
 
     /// The move from a valid credential to its identity's session.
     public func moves(fromCredential c: CredentialID) -> [Move] {
-        let cred = credentials[c.index]
-        guard case .identity(let i) = element(named: cred.of) else { return [] }
-        let to = Session(identity: i, mfa: cred.mfa).state
+        let to = Session(identity: credentialOwner[c.index], mfa: credentials[c.index].mfa).state
         return [Move(kind: .credential, from: state(of: c), to: to, weight: 1, item: c.index, entitlement: nil)]
     }
 

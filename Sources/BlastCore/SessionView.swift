@@ -56,11 +56,18 @@ extension AccessGraph {
         var holders: [HolderID] = [holder(of: session.identity)]
         var hops: [UInt32] = [0]
         var parent: [Int] = [-1]
-        var seen: Set<HolderID> = [holders[0]]
+        // Most identities are in a handful of groups: a linear scan beats hashing until the list grows.
+        var seen: Set<HolderID> = []
         var head = 0
         while head < holders.count {
             let h = holders[head]
-            for g in memberOf[h.index] where seen.insert(g).inserted {
+            for g in memberOf[h.index] {
+                if holders.count < 32 {
+                    if holders.contains(g) { continue }
+                } else {
+                    if seen.isEmpty { seen = Set(holders) }
+                    guard seen.insert(g).inserted else { continue }
+                }
                 holders.append(g)
                 hops.append(hops[head] + 1)
                 parent.append(head)
@@ -272,9 +279,7 @@ extension AccessGraph {
     public func mfaSessionsPossible(options: QueryOptions) -> [Bool] {
         guard !options.mfa else { return Array(repeating: true, count: identityCount) }
         var possible = [Bool](repeating: false, count: identityCount)
-        for c in credentials where c.mfa {
-            if case .identity(let i)? = element(named: c.of) { possible[i.index] = true }
-        }
+        for (k, c) in credentials.enumerated() where c.mfa { possible[credentialOwner[k].index] = true }
         for a in assumes { possible[a.to.index] = true }
         for e in escalations where e.model.terms.mfa { possible[e.to.index] = true }
         return possible
