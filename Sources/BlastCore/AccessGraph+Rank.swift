@@ -98,13 +98,14 @@ extension AccessGraph {
         let n = stateCount
         var direct = [IntervalSet](repeating: IntervalSet(), count: n)
         var successors = [[UInt32]](repeating: [], count: n)
-        let mfaPossible = mfaSessionsPossible(options: options)
-        for i in 0..<identityCount {
-            for mfa in [false, true] where !mfa || mfaPossible[i] {
-                let v = view(of: Session(identity: IdentityID(i), mfa: mfa), options: options)
-                let s = Int(v.session.state)
-                direct[s] = IntervalSet(runs: access(v).segments.map(\.positions))
-                successors[s] = moves(from: v).map(\.to)
+        struct Part: Sendable { var sessions: [(state: UInt32, direct: IntervalSet, successors: [UInt32])] = [] }
+        let parts = forEverySession(options: options, empty: Part()) { v, part in
+            part.sessions.append((v.session.state, IntervalSet(runs: access(v).segments.map(\.positions)), moves(from: v).map(\.to)))
+        }
+        for p in parts {
+            for (s, d, next) in p.sessions {
+                direct[Int(s)] = d
+                successors[Int(s)] = next
             }
         }
         for c in credentials.indices where credentials[c].isValid(at: options.at) {

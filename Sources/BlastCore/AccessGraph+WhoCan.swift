@@ -15,71 +15,87 @@ public struct WhoCan: Sendable {
     /// Valid credentials, sorted by (hops, id).
     public let credentials: [(credential: CredentialID, entry: Entry)]
     let graph: AccessGraph
-    let next: [Move?]
+    /// Every move of the search, and per state the index of the move towards the resource (-1
+    /// at a state that acts on it directly, or unreached).
+    let allMoves: [Move]
+    let next: [Int32]
     let terminal: [UInt32: PathTail]
-    let views: [UInt32: SessionView]
 
-    /// The explanation path of an entry, from its start to the resource.
+    /// The explanation path of an entry, from its start to the resource. Views along the path are
+    /// rebuilt (they are not kept for every session).
     public func path(_ entry: Entry) -> [PathStep] {
         var moves: [Move] = []
         var s = entry.state
-        while let m = next[Int(s)] {
+        while next[Int(s)] >= 0 {
+            let m = allMoves[Int(next[Int(s)])]
             moves.append(m)
             s = m.to
         }
         guard let tail = terminal[s] else { preconditionFailure("who-can path ends at a state with no access") }
-        return graph.steps(moves: moves, endingAt: s, tail: tail) { views[$0] }
+        return graph.steps(moves: moves, endingAt: s, tail: tail) { state in
+            graph.isSession(state) ? graph.view(of: graph.session(ofState: state), options: options) : nil
+        }
     }
 }
 
 extension AccessGraph {
     /// Who can reach `resource` (with `action`: who may do that concrete action on it).
     ///
-    /// Builds every session's moves once, marks the sessions that act on the resource directly,
-    /// then runs one backward bucket-queue search, so the cost does not multiply by the number of
-    /// identities.
+    /// Builds every session's moves once (in parallel), marks the sessions that act on the
+    /// resource directly, then runs one backward bucket-queue search over the moves indexed by
+    /// target, so the cost does not multiply by the number of identities.
     /// - Complexity: O(I · v + M) for I identities with view cost v and M moves.
     public func whoCan(reach resource: ResourceID, action: String?, options: QueryOptions) -> WhoCan {
-        let stateCount = self.stateCount
-        var views: [UInt32: SessionView] = [:]
-        var reverse: [[Move]] = Array(repeating: [], count: stateCount)
-        var terminal: [UInt32: PathTail] = [:]
-        var distance = [UInt32](repeating: Exploration.unreached, count: stateCount)
-        var next = [Move?](repeating: nil, count: stateCount)
-        var queue = BucketQueue()
-        let mfaPossible = mfaSessionsPossible(options: options)
-        for i in 0..<identityCount {
-            for mfa in [false, true] where !mfa || mfaPossible[i] {
-                let v = view(of: Session(identity: IdentityID(i), mfa: mfa), options: options)
-                let s = v.session.state
-                views[s] = v
-                for m in moves(from: v) { reverse[Int(m.to)].append(m) }
-                let entitlement: Entitlement?
-                if let action {
-                    entitlement = self.entitlement(v, action: action, on: resource)
-                } else {
-                    entitlement = access(v, at: resource)?.entitlement
-                }
-                if let e = entitlement {
-                    terminal[s] = .resource(e, resource)
-                    distance[Int(s)] = e.held.hops + 1
-                    queue.push(s, distance: distance[Int(s)])
-                }
-            }
+        struct Part: Sendable {
+            var moves: [Move] = []
+            var terminals: [(state: UInt32, entitlement: Entitlement)] = []
         }
+        let parts = forEverySession(options: options, empty: Part()) { v, part in
+            part.moves.append(contentsOf: moves(from: v))
+            let entitlement = if let action { self.entitlement(v, action: action, on: resource) } else { access(v, at: resource)?.entitlement }
+            if let entitlement { part.terminals.append((v.session.state, entitlement)) }
+        }
+        var all: [Move] = []
+        all.reserveCapacity(parts.reduce(0) { $0 + $1.moves.count } + credentials.count)
+        for p in parts { all.append(contentsOf: p.moves) }
         for c in credentials.indices where credentials[c].isValid(at: options.at) {
-            for m in moves(fromCredential: CredentialID(c)) { reverse[Int(m.to)].append(m) }
+            all.append(contentsOf: moves(fromCredential: CredentialID(c)))
         }
         for g in grants.indices where roleHasPowers[grants[g].role.index] {
-            for m in moves(fromGrant: GrantID(g), at: options.at) { reverse[Int(m.to)].append(m) }
+            all.append(contentsOf: moves(fromGrant: GrantID(g), at: options.at))
+        }
+        // Moves indexed by target (a stable counting sort keeps the order above within a target).
+        let stateCount = self.stateCount
+        var start = [Int32](repeating: 0, count: stateCount + 1)
+        for m in all { start[Int(m.to) + 1] += 1 }
+        for k in 0..<stateCount { start[k + 1] += start[k] }
+        var fill = start
+        var byTarget = [Int32](repeating: 0, count: all.count)
+        for (k, m) in all.enumerated() {
+            byTarget[Int(fill[Int(m.to)])] = Int32(k)
+            fill[Int(m.to)] += 1
+        }
+        fill = []
+
+        var terminal: [UInt32: PathTail] = [:]
+        var distance = [UInt32](repeating: Exploration.unreached, count: stateCount)
+        var next = [Int32](repeating: -1, count: stateCount)
+        var queue = BucketQueue()
+        for p in parts {
+            for (s, e) in p.terminals {
+                terminal[s] = .resource(e, resource)
+                distance[Int(s)] = e.held.hops + 1
+                queue.push(s, distance: distance[Int(s)])
+            }
         }
         while let (s, d) = queue.pop() {
             guard distance[Int(s)] == d else { continue }
-            for m in reverse[Int(s)] {
+            for k in start[Int(s)]..<start[Int(s) + 1] {
+                let m = all[Int(byTarget[Int(k)])]
                 let nd = d + m.weight
                 guard nd < distance[Int(m.from)] else { continue }
                 distance[Int(m.from)] = nd
-                next[Int(m.from)] = m
+                next[Int(m.from)] = byTarget[Int(k)]
                 queue.push(m.from, distance: nd)
             }
         }
@@ -100,6 +116,6 @@ extension AccessGraph {
         }
         creds.sort { ($0.entry.hops, credentials[$0.credential.index].id) < ($1.entry.hops, credentials[$1.credential.index].id) }
         return WhoCan(resource: resource, action: action, options: options, identities: ids, credentials: creds,
-                      graph: self, next: next, terminal: terminal, views: views)
+                      graph: self, allMoves: all, next: next, terminal: terminal)
     }
 }
