@@ -141,26 +141,20 @@ extension AccessGraph {
     /// Resources reached by a search's sessions, and the statements of those sessions that
     /// cover no declared resource.
     func reachedResources(_ search: Exploration) -> (resources: [Radius.ReachedResource], unmatched: [Radius.Unmatched]) {
-        struct Entry {
-            let position: UInt32
-            let identity: IdentityID
-            let segment: Int
-        }
+        // Every (segment, position) pair is one access entry. Entries are bucketed by position with
+        // a counting sort (positions are dense integers), so the cost is linear in the entries plus
+        // a small sort per resource by (identity id, segment).
         var segments: [AccessSegment] = []
-        var entries: [Entry] = []
-        var best: [UInt32: (hops: UInt32, proof: Proof)] = [:]
+        var segmentSession: [Int32] = []
+        var segmentHops: [UInt32] = []
         var unmatched: [String: Radius.Unmatched] = [:]
-        for v in search.sessions {
+        for (k, v) in search.sessions.enumerated() {
             let base = search.distance(to: v.session.state)
             let (segs, nothing) = access(v)
             for s in segs {
                 segments.append(s)
-                let hops = base + s.entitlement.held.hops + 1
-                for p in s.positions {
-                    entries.append(Entry(position: p, identity: v.session.identity, segment: segments.count - 1))
-                    if let b = best[p], b.hops <= hops { continue }
-                    best[p] = (hops, Proof(state: v.session.state, tail: .resource(s.entitlement, ResourceID(p))))
-                }
+                segmentSession.append(Int32(k))
+                segmentHops.append(base + s.entitlement.held.hops + 1)
             }
             for e in nothing {
                 let st = statements[e.statement.index]
@@ -173,42 +167,67 @@ extension AccessGraph {
                                                   proof: Proof(state: v.session.state, tail: .role(e.held)))
             }
         }
-        // Order identities by id once, then sort entries by integers only.
-        let involved = Set(entries.map(\.identity)).sorted { identities[$0.index].id < identities[$1.index].id }
-        var rank: [IdentityID: Int] = [:]
-        for (k, i) in involved.enumerated() { rank[i] = k }
-        entries.sort { a, b in
-            if a.position != b.position { return a.position < b.position }
-            let (x, y) = (rank[a.identity, default: 0], rank[b.identity, default: 0])
-            return x != y ? x < y : a.segment < b.segment
-        }
         var out: [Radius.ReachedResource] = []
-        var k = 0
-        while k < entries.count {
-            let p = entries[k].position
-            var access: [Radius.Access] = []
-            while k < entries.count, entries[k].position == p {
-                let identity = entries[k].identity
-                var end = k + 1
-                while end < entries.count, entries[end].position == p, entries[end].identity == identity { end += 1 }
-                if end == k + 1 {
-                    // The common case: one segment, already sorted and unique.
-                    let s = segments[entries[k].segment]
-                    access.append(Radius.Access(identity: identity, actions: s.actions, denied: s.denied))
-                } else {
-                    var actions: Set<String> = [], denied: Set<String> = []
-                    for e in entries[k..<end] {
-                        actions.formUnion(segments[e.segment].actions)
-                        denied.formUnion(segments[e.segment].denied)
-                    }
-                    access.append(Radius.Access(identity: identity, actions: actions.sorted(), denied: denied.sorted()))
+        if !segments.isEmpty {
+            let low = Int(segments.map(\.positions.lowerBound).min()!)
+            let high = Int(segments.map(\.positions.upperBound).max()!)
+            var start = [Int32](repeating: 0, count: high - low + 1)
+            for seg in segments { for p in seg.positions { start[Int(p) - low + 1] += 1 } }
+            for k in 0..<(high - low) { start[k + 1] += start[k] }
+            var fill = start
+            var entries = [Int32](repeating: 0, count: Int(start[high - low]))
+            for (k, seg) in segments.enumerated() {
+                for p in seg.positions {
+                    entries[Int(fill[Int(p) - low])] = Int32(k)
+                    fill[Int(p) - low] += 1
                 }
-                k = end
             }
-            let all = access.count == 1 ? access[0].actions : Set(access.flatMap(\.actions)).sorted()
-            guard let b = best[p] else { preconditionFailure("resource entry without a best proof") }
-            out.append(Radius.ReachedResource(resource: ResourceID(p), hops: Int(b.hops), proof: b.proof,
-                                              access: access, actions: all))
+            fill = []
+            // Identities ordered by id once; each segment carries its identity's rank.
+            let sessionIdentity = search.sessions.map(\.session.identity)
+            let involved = Set(segmentSession.map { sessionIdentity[Int($0)] }).sorted { identities[$0.index].id < identities[$1.index].id }
+            var rankOf: [IdentityID: Int32] = [:]
+            for (k, i) in involved.enumerated() { rankOf[i] = Int32(k) }
+            let sessionRank = sessionIdentity.map { rankOf[$0] ?? -1 }
+            let segmentRank = segmentSession.map { sessionRank[Int($0)] }
+            out.reserveCapacity(high - low)
+            var group: [Int32] = []
+            for q in 0..<(high - low) where start[q] < start[q + 1] {
+                let p = UInt32(q + low)
+                group.removeAll(keepingCapacity: true)
+                group.append(contentsOf: entries[Int(start[q])..<Int(start[q + 1])])
+                // The shortest proof: fewest hops, then the first segment (settlement order).
+                var best = group[0]
+                for g in group.dropFirst() where segmentHops[Int(g)] < segmentHops[Int(best)] { best = g }
+                if group.count > 1 { group.sort { (segmentRank[Int($0)], $0) < (segmentRank[Int($1)], $1) } }
+                var access: [Radius.Access] = []
+                var k = 0
+                while k < group.count {
+                    let rank = segmentRank[Int(group[k])]
+                    var end = k + 1
+                    while end < group.count, segmentRank[Int(group[end])] == rank { end += 1 }
+                    let identity = sessionIdentity[Int(segmentSession[Int(group[k])])]
+                    if end == k + 1 {
+                        // The common case: one segment, already sorted and unique.
+                        let s = segments[Int(group[k])]
+                        access.append(Radius.Access(identity: identity, actions: s.actions, denied: s.denied))
+                    } else {
+                        var actions: Set<String> = [], denied: Set<String> = []
+                        for g in group[k..<end] {
+                            actions.formUnion(segments[Int(g)].actions)
+                            denied.formUnion(segments[Int(g)].denied)
+                        }
+                        access.append(Radius.Access(identity: identity, actions: actions.sorted(), denied: denied.sorted()))
+                    }
+                    k = end
+                }
+                let all = access.count == 1 ? access[0].actions : Set(access.flatMap(\.actions)).sorted()
+                let b = segments[Int(best)]
+                let state = search.sessions[Int(segmentSession[Int(best)])].session.state
+                out.append(Radius.ReachedResource(resource: ResourceID(p), hops: Int(segmentHops[Int(best)]),
+                                                  proof: Proof(state: state, tail: .resource(b.entitlement, ResourceID(p))),
+                                                  access: access, actions: all))
+            }
         }
         let unmatchedList = unmatched.values.sorted { a, b in
             let (x, y) = (identities[a.identity.index].id, identities[b.identity.index].id)
