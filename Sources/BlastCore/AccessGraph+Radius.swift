@@ -176,52 +176,69 @@ extension AccessGraph {
             for k in 0..<(high - low) { start[k + 1] += start[k] }
             var fill = start
             var entries = [Int32](repeating: 0, count: Int(start[high - low]))
-            for (k, seg) in segments.enumerated() {
-                for p in seg.positions {
-                    entries[Int(fill[Int(p) - low])] = Int32(k)
-                    fill[Int(p) - low] += 1
-                }
-            }
-            fill = []
-            // Identities ordered by id once; each segment carries its identity's rank.
+            // Identities ordered by id once; each segment carries its identity's rank. Filling the
+            // buckets in (rank, segment) order leaves every resource's entries sorted.
             let sessionIdentity = search.sessions.map(\.session.identity)
             let involved = Set(segmentSession.map { sessionIdentity[Int($0)] }).sorted { identities[$0.index].id < identities[$1.index].id }
             var rankOf: [IdentityID: Int32] = [:]
             for (k, i) in involved.enumerated() { rankOf[i] = Int32(k) }
             let sessionRank = sessionIdentity.map { rankOf[$0] ?? -1 }
             let segmentRank = segmentSession.map { sessionRank[Int($0)] }
+            let order = segments.indices.sorted { (segmentRank[$0], $0) < (segmentRank[$1], $1) }
+            for k in order {
+                for p in segments[k].positions {
+                    entries[Int(fill[Int(p) - low])] = Int32(k)
+                    fill[Int(p) - low] += 1
+                }
+            }
+            fill = []
+            // Action lists interned, so that unions are computed once per distinct combination.
+            var actionListID: [[String]: Int32] = [:]
+            var actionLists: [[String]] = []
+            let segmentActions: [Int32] = segments.map { seg in
+                if let id = actionListID[seg.actions] { return id }
+                actionLists.append(seg.actions)
+                actionListID[seg.actions] = Int32(actionLists.count - 1)
+                return Int32(actionLists.count - 1)
+            }
+            var unions: [[Int32]: [String]] = [:]
+            func union(_ ids: [Int32]) -> [String] {
+                let key = Array(Set(ids)).sorted()
+                if key.count == 1 { return actionLists[Int(key[0])] }
+                if let u = unions[key] { return u }
+                let u = Set(key.flatMap { actionLists[Int($0)] }).sorted()
+                unions[key] = u
+                return u
+            }
             out.reserveCapacity(high - low)
-            var group: [Int32] = []
             for q in 0..<(high - low) where start[q] < start[q + 1] {
                 let p = UInt32(q + low)
-                group.removeAll(keepingCapacity: true)
-                group.append(contentsOf: entries[Int(start[q])..<Int(start[q + 1])])
+                let group = entries[Int(start[q])..<Int(start[q + 1])]
                 // The shortest proof: fewest hops, then the first segment (settlement order).
-                var best = group[0]
-                for g in group.dropFirst() where segmentHops[Int(g)] < segmentHops[Int(best)] { best = g }
-                if group.count > 1 { group.sort { (segmentRank[Int($0)], $0) < (segmentRank[Int($1)], $1) } }
+                var best = group[group.startIndex]
+                for g in group.dropFirst() where (segmentHops[Int(g)], g) < (segmentHops[Int(best)], best) { best = g }
                 var access: [Radius.Access] = []
-                var k = 0
-                while k < group.count {
+                var ids: [Int32] = []
+                var k = group.startIndex
+                while k < group.endIndex {
                     let rank = segmentRank[Int(group[k])]
                     var end = k + 1
-                    while end < group.count, segmentRank[Int(group[end])] == rank { end += 1 }
+                    while end < group.endIndex, segmentRank[Int(group[end])] == rank { end += 1 }
                     let identity = sessionIdentity[Int(segmentSession[Int(group[k])])]
                     if end == k + 1 {
                         // The common case: one segment, already sorted and unique.
                         let s = segments[Int(group[k])]
                         access.append(Radius.Access(identity: identity, actions: s.actions, denied: s.denied))
                     } else {
-                        var actions: Set<String> = [], denied: Set<String> = []
-                        for g in group[k..<end] {
-                            actions.formUnion(segments[Int(g)].actions)
-                            denied.formUnion(segments[Int(g)].denied)
-                        }
-                        access.append(Radius.Access(identity: identity, actions: actions.sorted(), denied: denied.sorted()))
+                        var denied: Set<String> = []
+                        for g in group[k..<end] { denied.formUnion(segments[Int(g)].denied) }
+                        access.append(Radius.Access(identity: identity, actions: union(group[k..<end].map { segmentActions[Int($0)] }),
+                                                    denied: denied.sorted()))
                     }
+                    for g in group[k..<end] { ids.append(segmentActions[Int(g)]) }
                     k = end
                 }
-                let all = access.count == 1 ? access[0].actions : Set(access.flatMap(\.actions)).sorted()
+                let all = access.count == 1 ? access[0].actions : union(ids)
                 let b = segments[Int(best)]
                 let state = search.sessions[Int(segmentSession[Int(best)])].session.state
                 out.append(Radius.ReachedResource(resource: ResourceID(p), hops: Int(segmentHops[Int(best)]),
