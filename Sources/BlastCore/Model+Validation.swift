@@ -15,25 +15,38 @@ extension Model {
     /// resources.
     /// - Complexity: O(n) in the number of elements and references.
     public func validate() throws(ModelError) {
-        var kinds: [String: (ElementKind, SourceLocation?)] = [:]
-        func declare(_ id: String, _ kind: ElementKind, _ origin: SourceLocation?) throws(ModelError) {
+        // Kinds with the declaration's index; the first declaration's origin is looked up only
+        // for an error message.
+        var kinds: [String: (ElementKind, Int32)] = [:]
+        kinds.reserveCapacity(identities.count + credentials.count + groups.count + roles.count + resources.count)
+        func firstOrigin(_ kind: ElementKind, _ k: Int32) -> SourceLocation? {
+            let k = Int(k)
+            switch kind {
+            case .identity: return identities[k].origin
+            case .credential: return credentials[k].origin
+            case .group: return groups[k].origin
+            case .role: return roles[k].origin
+            case .resource: return resources[k].origin
+            }
+        }
+        func declare(_ id: String, _ kind: ElementKind, _ k: Int, _ origin: SourceLocation?) throws(ModelError) {
             if id.isEmpty {
                 throw ModelError(.invalidValue, "\(kind.rawValue) id is empty", at: origin)
             }
-            if let (other, otherOrigin) = kinds[id] {
-                let firstPlace = otherOrigin.map { " (first declared at \($0))" } ?? ""
+            if let (other, otherIndex) = kinds[id] {
+                let firstPlace = firstOrigin(other, otherIndex).map { " (first declared at \($0))" } ?? ""
                 throw ModelError(
                     .duplicateID,
                     "duplicate id '\(id)': already declared as \(other.withArticle)\(firstPlace); ids must be unique across the whole model",
                     at: origin)
             }
-            kinds[id] = (kind, origin)
+            kinds[id] = (kind, Int32(k))
         }
-        for x in identities { try declare(x.id, .identity, x.origin) }
-        for x in credentials { try declare(x.id, .credential, x.origin) }
-        for x in groups { try declare(x.id, .group, x.origin) }
-        for x in roles { try declare(x.id, .role, x.origin) }
-        for x in resources { try declare(x.id, .resource, x.origin) }
+        for (k, x) in identities.enumerated() { try declare(x.id, .identity, k, x.origin) }
+        for (k, x) in credentials.enumerated() { try declare(x.id, .credential, k, x.origin) }
+        for (k, x) in groups.enumerated() { try declare(x.id, .group, k, x.origin) }
+        for (k, x) in roles.enumerated() { try declare(x.id, .role, k, x.origin) }
+        for (k, x) in resources.enumerated() { try declare(x.id, .resource, k, x.origin) }
 
         func require(_ id: String, _ allowed: [ElementKind], field: String, _ origin: SourceLocation?) throws(ModelError) {
             let expected = allowed.map(\.withArticle).joined(separator: " or ")
