@@ -8,8 +8,10 @@ For each size (in explanation-graph edges) this script
      N = 10,000 gives 32,440 edges; N = 100,000 about 330,000),
   2. exports its explanation graph with `blast export --format edges` (`u v` per line,
      credentials are nodes 0..C-1),
-  3. runs `blast-bench` on the JSON model (load, compile, peak memory, radius, who-can, rank,
-     render), skipping `rank` when the prediction from the smaller sizes exceeds --rank-budget,
+  3. exports the model as a binary snapshot (`blast export --format snapshot`) and runs
+     `blast-bench` on it (load, compile, peak memory, radius search and full answer, who-can,
+     rank, render), skipping `rank` when the prediction from the smaller sizes exceeds
+     --rank-budget; then times loading and compiling the JSON model too,
   4. runs networkx and igraph, each in its own subprocess, on the edge list: load + build time,
      peak RSS (ru_maxrss), one forward reachability from a credential (median and p99 over the
      same seeded random credential starts for both libraries), and reachability counts from
@@ -172,14 +174,6 @@ def human(n):
     return str(n)
 
 
-def bench_supports(bench, option):
-    try:
-        p = subprocess.run([bench], capture_output=True, text=True, timeout=30)
-        return option in p.stderr
-    except Exception:
-        return False
-
-
 def predict(history, key, identities, power):
     """Extrapolates a blast figure from the largest smaller size measured (cost ~ N^power)."""
     known = [(h["identities"], h[key]) for h in history if isinstance(h.get(key), (int, float)) and h["identities"] > 0]
@@ -194,6 +188,7 @@ def bench_size(edges, a, history):
     tag = human(edges)
     model = os.path.join(a.out, f"org-{tag}.json")
     edgefile = os.path.join(a.out, f"org-{tag}.edges")
+    snapshot = os.path.join(a.out, f"org-{tag}.blastsnap")
     res = {"target_edges": edges, "identities": n, "seed": a.seed, "steps": {}}
     log = lambda msg: print(f"[{tag}] {msg}", file=sys.stderr, flush=True)
 
@@ -205,6 +200,9 @@ def bench_size(edges, a, history):
         if not (a.reuse and os.path.exists(edgefile)):
             _, s = run([a.blast, "export", model, "--format", "edges", "-o", edgefile], a.timeout)
             res["steps"]["export_s"] = s
+        if a.snapshot and not (a.reuse and os.path.exists(snapshot)):
+            _, s = run([a.blast, "export", model, "--format", "snapshot", "-o", snapshot], a.timeout)
+            res["steps"]["snapshot_s"] = s
     except Timeout as t:
         res["error"] = f"setup timeout (>{t.limit:.0f} s)"
         log(res["error"])
@@ -214,61 +212,41 @@ def bench_size(edges, a, history):
         log(res["error"])
         return res
     res["model_mb"] = os.path.getsize(model) / 2**20
+    if a.snapshot:
+        res["snapshot_mb"] = os.path.getsize(snapshot) / 2**20
     with open(edgefile) as f:
         header = f.readline()
     fields = dict(kv.split("=") for kv in header.split(":")[1].split())
     res.update(nodes=int(fields["nodes"]), edges=int(fields["edges"]), credentials=int(fields["credentials"]))
     log(f"N={n} identities: {res['nodes']} nodes, {res['edges']} edges, {res['credentials']} credentials, model {res['model_mb']:.1f} MB")
 
-    # 3. blast-bench. Costs that grow faster than the graph (who-can and rank compute every
-    # session's view; a radius in this organisation reaches about half of it) are predicted from
-    # the previous size (cost ~ N^2, conservative) and kept within their budgets:
-    #   radius: fewer queries (at least --min-queries);
-    #   rank: run in blast-bench if the prediction fits --rank-budget, else once through
-    #         `blast rank` under a --rank-budget timeout (wall time minus load and compile);
-    #   who-can: blast-bench runs min(queries, 20) who-can queries over the critical resources
-    #         and has no option to run fewer, so when 20 would not fit --who-can-budget it runs on
-    #         a copy of the model with "critical" relabelled "high" (no who-can queries; the
-    #         graph, load and radius work are the same) and one who-can is timed through
-    #         `blast who-can` under a --who-can-budget timeout.
-    bench_model = model
+    # 3. blast-bench, on the snapshot (the fast way to load; the JSON load is timed separately).
+    # Costs that grow faster than the graph are predicted from the previous size
+    # (cost ~ N^--growth) and kept within their budgets: fewer radius queries (at least
+    # --min-queries), fewer who-can queries (at least 1), and rank only when it fits --rank-budget.
     queries = a.queries
-    radius_pred = predict(history, "radius_pair_ms", n, 2)
+    radius_pred = predict(history, "radius_pair_ms", n, a.growth)
     if radius_pred and radius_pred / 1000 * queries > a.radius_budget:
         queries = max(a.min_queries, int(a.radius_budget / (radius_pred / 1000)))
-        res["queries_reduced"] = f"{queries} radius queries (predicted {radius_pred / 1000:.1f} s per search + full answer)"
+        res["queries_reduced"] = f"{queries} full radius answers (predicted {radius_pred / 1000:.1f} s per search + full answer)"
         log(res["queries_reduced"])
     res["blast_queries"] = queries
-    cmd = [a.bench, model, "--queries", str(queries), "--seed", str(a.seed), "--at", a.at]
-    rank_pred = predict(history, "rank_s", n, 2)
+    cmd = [a.bench, snapshot if a.snapshot else model, "--queries", str(queries), "--search-queries", str(a.search_queries),
+           "--seed", str(a.seed), "--at", a.at]
+    rank_pred = predict(history, "rank_s", n, a.growth)
     res["rank_predicted_s"] = rank_pred
-    rank_cli = False
     if a.no_rank or (rank_pred is not None and rank_pred > a.rank_budget) or (rank_pred is None and edges > a.rank_max_edges):
         cmd.append("--no-rank")
-        rank_cli = not a.no_rank and edges <= a.rank_cli_max_edges
         why = "--no-rank given" if a.no_rank else (
-            f"predicted {rank_pred:.0f} s > budget {a.rank_budget:.0f} s (N^2 from the previous size)"
+            f"predicted {rank_pred:.0f} s > budget {a.rank_budget:.0f} s (N^{a.growth} from the previous size)"
             if rank_pred is not None else f"no smaller size measured and edges > {a.rank_max_edges:.0g}")
         res["rank_in_bench_skipped"] = why
-        log(f"rank not in blast-bench: {why}" + ("; timing `blast rank` instead" if rank_cli else ""))
-    who_pred = predict(history, "who_can_ms_median", n, 2)
+        log(f"rank not run: {why}")
+    who_pred = predict(history, "who_can_ms_median", n, a.growth)
     res["who_can_predicted_ms"] = who_pred
-    who_cli = False
-    if a.who_can_option:
-        per = who_pred / 1000 if who_pred else None
-        count = 20 if per is None else max(1, min(20, int(a.who_can_budget / max(per, 1e-9))))
-        cmd += [a.who_can_option, str(count)]
-    elif a.no_who_can or (who_pred is not None and who_pred / 1000 * min(queries, 20) > a.who_can_budget):
-        bench_model = os.path.join(a.out, f"org-{tag}-nocritical.json")
-        with open(model) as src, open(bench_model, "w") as dst:
-            for chunk in iter(lambda: src.read(1 << 24), ""):
-                dst.write(chunk.replace('"criticality": "critical"', '"criticality": "high"'))
-        cmd[1] = bench_model
-        who_cli = not a.no_who_can
-        res["who_can_in_bench_skipped"] = ("--no-who-can given; blast-bench ran on a copy with critical relabelled high" if a.no_who_can else
-                                           f"predicted {who_pred / 1000:.0f} s per who-can × 20 > budget {a.who_can_budget:.0f} s; "
-                                           "blast-bench ran on a copy with critical relabelled high, one who-can timed through `blast who-can`")
-        log(res["who_can_in_bench_skipped"])
+    who_count = 0 if a.no_who_can else (20 if who_pred is None else max(1, min(20, int(a.who_can_budget / max(who_pred / 1000, 1e-9)))))
+    res["who_can_queries"] = who_count
+    cmd += ["--who-can-queries", str(who_count)]
     if a.no_render:
         cmd.append("--no-render")
     log("blast-bench " + " ".join(cmd[1:]))
@@ -278,9 +256,12 @@ def bench_size(edges, a, history):
         b = res["blast"] = json.loads(out)
         res["steps"]["blast_bench_s"] = s
         res["radius_pair_ms"] = b["radius_search_ms_median"] + b["radius_ms_median"]
-        for k in ("rank_s", "who_can_ms_median"):
-            if k in b and not (k == "who_can_ms_median" and who_cli):
-                res[k] = b[k]
+        if "rank_s" in b:
+            res["rank_s"] = b["rank_s"]
+        if who_count > 0 and "who_can_ms_median" in b:
+            res["who_can_ms_median"] = b["who_can_ms_median"]
+        if who_count == 0:
+            b["who_can_ms_median"] = "not run"
         log(f"blast: load {b['load_s']:.2f} s, compile {b['compile_s']:.2f} s, "
             f"radius search {b['radius_search_ms_median']:.3f} ms, peak {b['peak_rss_mb']:.0f} MB ({s:.0f} s)")
     except Timeout as t:
@@ -289,34 +270,16 @@ def bench_size(edges, a, history):
     except (RuntimeError, ValueError) as e:
         res["blast"] = {"error": str(e)}
         log(str(e))
-    if bench_model != model:
-        os.remove(bench_model)
-        if not who_cli and "load_s" in b:
-            b["who_can_ms_median"] = "not run"
-    fixed = b.get("load_s", 0) + b.get("compile_s", 0)
-    if who_cli:
-        with open(model) as f:
-            critical = [r["id"] for r in json.load(f)["resources"] if r.get("criticality") == "critical"]
-        target = critical[random.Random(a.seed).randrange(len(critical))]
+    if a.snapshot:
+        # The same model loaded from its JSON text: load and compile only.
         try:
-            _, s = run([a.blast, "who-can", model, "--reach", target, "--at", a.at, "--format", "json"], a.who_can_budget + fixed)
-            b["who_can_ms_median"] = res["who_can_ms_median"] = (s - fixed) * 1000
-            b["who_can_note"] = f"one query ({target}), `blast who-can` wall time minus load and compile"
-        except Timeout as t:
-            b["who_can_ms_median"] = f"timeout (>{t.limit - fixed:.0f} s)"
-        except RuntimeError as e:
-            b["who_can_ms_median"] = str(e)
-        log(f"who-can through the CLI: {b['who_can_ms_median']}")
-    if rank_cli:
-        try:
-            _, s = run([a.blast, "rank", model, "--top", "1", "--at", a.at, "--format", "json"], a.rank_budget + fixed)
-            b["rank_s"] = res["rank_s"] = s - fixed
-            b["rank_note"] = "`blast rank` wall time minus load and compile"
-        except Timeout as t:
-            b["rank_s"] = f"timeout (>{t.limit - fixed:.0f} s)"
-        except RuntimeError as e:
-            b["rank_s"] = str(e)
-        log(f"rank through the CLI: {b['rank_s']}")
+            out, s = run([a.bench, model, "--queries", "0", "--search-queries", "0", "--who-can-queries", "0",
+                          "--no-rank", "--no-render"], a.bench_timeout)
+            j = json.loads(out)
+            res["json_load"] = {k: j[k] for k in ("load_s", "compile_s", "peak_rss_mb")}
+            log(f"blast from JSON: load {j['load_s']:.2f} s, compile {j['compile_s']:.2f} s, peak {j['peak_rss_mb']:.0f} MB")
+        except (Timeout, RuntimeError, ValueError) as e:
+            res["json_load"] = {"error": f"timeout (>{e.limit:.0f} s)" if isinstance(e, Timeout) else str(e)}
 
     # 4. the libraries, on the same seeded credential starts
     rng = random.Random(a.seed)
@@ -364,9 +327,16 @@ def table(res, a):
             return r[key]
         return r.get("timeout") or r.get("error") or None
     blast_load = b["load_s"] + b["compile_s"] if "load_s" in b else b.get("error")
+    j = res.get("json_load", {})
+    json_load = j["load_s"] + j["compile_s"] if "load_s" in j else j.get("error")
     blast_all = b.get("rank_s", "not run")
+    snap = str(b.get("model", "")).endswith(".blastsnap")
     rows = [
-        ("load + build (s)¹", blast_load, "load_s"),
+        ("load + build (s)¹" + (", binary snapshot" if snap else ""), blast_load, "load_s"),
+    ]
+    if "json_load" in res:
+        rows.append(("load + build (s)¹, JSON model", json_load, "load_s"))
+    rows += [
         ("peak RSS (MB)", b.get("peak_rss_mb"), "peak_rss_mb"),
         ("one reachability, median (ms)²", b.get("radius_search_ms_median"), "reach_ms_median"),
         ("one reachability, p99 (ms)²", b.get("radius_search_ms_p99"), "reach_ms_p99"),
@@ -377,7 +347,8 @@ def table(res, a):
                      b["radius_search_ms_median"] / 1000 * res["credentials"], "all_credentials_s_extrapolated"))
     lines = [
         f"### {tag} edges — {res.get('nodes', '?'):,} nodes, {res.get('edges', '?'):,} edges, "
-        f"{res['identities']:,} identities, {res.get('credentials', '?'):,} credentials, model {res.get('model_mb', 0):.0f} MB JSON",
+        f"{res['identities']:,} identities, {res.get('credentials', '?'):,} credentials, model {res.get('model_mb', 0):.0f} MB JSON"
+        + (f", {res['snapshot_mb']:.0f} MB snapshot" if "snapshot_mb" in res else ""),
         "",
         "| work | blast | " + " | ".join(f"{l} | {l} ÷ blast" for l in libs) + " |",
         "|---|---:|" + "---:|---:|" * len(libs),
@@ -398,24 +369,21 @@ def table(res, a):
         lines.append(f"| {name} | {s} | " + " | ".join("—" for _ in libs for _ in (0, 1)) + " |")
     lines += [""]
     notes = [
-        "¹ blast: read + decode + validate the native JSON model, then compile (`load_s + compile_s`); "
-        "libraries: read the exported edge list and build the graph.",
-        f"² blast: the radius search only, over {res.get('blast_queries', a.queries)} random valid credentials (blast-bench seed {res.get('seed', a.seed)}); "
+        "¹ blast: read + decode + validate the model (its binary snapshot from `blast export --format snapshot`, "
+        "or the native JSON), then compile (`load_s + compile_s`); libraries: read the exported edge list and build the graph.",
+        f"² blast: the radius search only, over {b.get('radius_search_queries', res.get('blast_queries', a.queries))} random valid credentials (blast-bench seed {res.get('seed', a.seed)}); "
         f"libraries: descendants of {next((res[l].get('queries') for l in libs if res[l].get('queries')), a.lib_queries)} "
         f"seeded random credential nodes (seed {res.get('seed', a.seed)}, same starts for both).",
         "³ blast: `rank` over every credential and identity"
         + (f" ({b['rank_sources']} sources), measured, exact; " if b.get("rank_sources") else "; ")
         +
         "libraries: {0} timed starts × C / {0}, extrapolated.".format(next((res[l]["sample"] for l in libs if res[l].get("sample")), a.sample)),
-        "⁴ blast only: the whole answer (eligible second search, per-resource actions and proofs).",
+        f"⁴ blast only: the whole answer (eligible second search, per-resource actions and proofs), over {res.get('blast_queries', a.queries)} credentials"
+        + (f"; who-can over {res['who_can_queries']} random critical resources." if res.get("who_can_queries") else "."),
     ]
-    for key, text in (("queries_reduced", "blast-bench ran {}."), ("rank_in_bench_skipped", "rank not in blast-bench: {}."),
-                      ("who_can_in_bench_skipped", "who-can not in blast-bench: {}.")):
+    for key, text in (("queries_reduced", "blast-bench ran {}."), ("rank_in_bench_skipped", "rank not run: {}.")):
         if key in res:
             notes.append(text.format(res[key]))
-    for key in ("rank_note", "who_can_note"):
-        if key in b:
-            notes.append(f"{key.split('_note')[0].replace('_', '-')}: {b[key]}.")
     for l in libs:
         if res[l].get("from_previous_run"):
             notes.append(f"{l}: figures from the run of {res[l]['from_previous_run']} on the same edge list.")
@@ -441,15 +409,18 @@ def main():
     p.add_argument("--timeout", type=float, default=900, help="generate / export timeout, s")
     p.add_argument("--bench-timeout", type=float, default=1200, help="blast-bench timeout, s")
     p.add_argument("--lib-timeout", type=float, default=600, help="per-library timeout, s")
-    p.add_argument("--rank-budget", type=float, default=300, help="skip rank when predicted above this, s")
+    p.add_argument("--rank-budget", type=float, default=600, help="skip rank when predicted above this, s")
     p.add_argument("--rank-max-edges", type=float, default=2e5, help="with no smaller size to predict from, rank only up to this")
     p.add_argument("--who-can-budget", type=float, default=120, help="time allowed for who-can queries, s")
     p.add_argument("--radius-budget", type=float, default=150, help="time allowed for blast-bench's radius queries, s")
     p.add_argument("--min-queries", type=int, default=10, help="radius queries never fewer than this")
-    p.add_argument("--rank-cli-max-edges", type=float, default=2e6, help="above this, rank is not attempted at all")
+    p.add_argument("--search-queries", type=int, default=200, help="blast-bench radius searches (the search alone)")
+    p.add_argument("--growth", type=float, default=1.3, help="predict a size's costs from the previous one as N^growth")
+    p.add_argument("--json", dest="snapshot", action="store_false",
+                   help="run blast-bench on the JSON model instead of its binary snapshot")
     p.add_argument("--no-rank", action="store_true")
     p.add_argument("--no-render", action="store_true")
-    p.add_argument("--no-who-can", action="store_true", help="no who-can at all (blast-bench runs on a copy without critical resources)")
+    p.add_argument("--no-who-can", action="store_true", help="no who-can queries")
     p.add_argument("--reuse", action="store_true", help="reuse generated models and edge lists in --out")
     p.add_argument("--tables-only", action="store_true", help="rewrite the markdown tables from results.json and stop")
     p.add_argument("--worker", help=argparse.SUPPRESS)
@@ -492,8 +463,6 @@ def main():
     if a.quick:
         a.queries, a.lib_queries, a.sample = min(a.queries, 20), min(a.lib_queries, 20), min(a.sample, 5)
         a.timeout, a.bench_timeout, a.lib_timeout = min(a.timeout, 120), min(a.bench_timeout, 120), min(a.lib_timeout, 120)
-    # A blast-bench that takes a who-can query count gets it; older ones run min(queries, 20).
-    a.who_can_option = next((o for o in ("--who-can-queries", "--who-can") if bench_supports(a.bench, o)), None)
     os.makedirs(a.out, exist_ok=True)
 
     sizes = sorted(parse_size(s) for s in a.sizes.split(","))

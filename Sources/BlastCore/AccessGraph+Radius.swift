@@ -141,9 +141,6 @@ extension AccessGraph {
     /// Resources reached by a search's sessions, and the statements of those sessions that
     /// cover no declared resource.
     func reachedResources(_ search: Exploration) -> (resources: [Radius.ReachedResource], unmatched: [Radius.Unmatched]) {
-        // Every (segment, position) pair is one access entry. Entries are bucketed by position with
-        // a counting sort (positions are dense integers), so the cost is linear in the entries plus
-        // a small sort per resource by (identity id, segment).
         var segments: [AccessSegment] = []
         var segmentSession: [Int32] = []
         var segmentHops: [UInt32] = []
@@ -169,29 +166,13 @@ extension AccessGraph {
         }
         var out: [Radius.ReachedResource] = []
         if !segments.isEmpty {
-            let low = Int(segments.map(\.positions.lowerBound).min()!)
-            let high = Int(segments.map(\.positions.upperBound).max()!)
-            var start = [Int32](repeating: 0, count: high - low + 1)
-            for seg in segments { for p in seg.positions { start[Int(p) - low + 1] += 1 } }
-            for k in 0..<(high - low) { start[k + 1] += start[k] }
-            var fill = start
-            var entries = [Int32](repeating: 0, count: Int(start[high - low]))
-            // Identities ordered by id once; each segment carries its identity's rank. Filling the
-            // buckets in (rank, segment) order leaves every resource's entries sorted.
+            // Identities ordered by id once; each segment carries its identity's rank.
             let sessionIdentity = search.sessions.map(\.session.identity)
             let involved = Set(segmentSession.map { sessionIdentity[Int($0)] }).sorted { identities[$0.index].id < identities[$1.index].id }
             var rankOf: [IdentityID: Int32] = [:]
             for (k, i) in involved.enumerated() { rankOf[i] = Int32(k) }
             let sessionRank = sessionIdentity.map { rankOf[$0] ?? -1 }
             let segmentRank = segmentSession.map { sessionRank[Int($0)] }
-            let order = segments.indices.sorted { (segmentRank[$0], $0) < (segmentRank[$1], $1) }
-            for k in order {
-                for p in segments[k].positions {
-                    entries[Int(fill[Int(p) - low])] = Int32(k)
-                    fill[Int(p) - low] += 1
-                }
-            }
-            fill = []
             // Action lists interned, so that unions are computed once per distinct combination.
             var actionListID: [[String]: Int32] = [:]
             var actionLists: [[String]] = []
@@ -210,40 +191,74 @@ extension AccessGraph {
                 unions[key] = u
                 return u
             }
-            out.reserveCapacity(high - low)
-            for q in 0..<(high - low) where start[q] < start[q + 1] {
-                let p = UInt32(q + low)
-                let group = entries[Int(start[q])..<Int(start[q + 1])]
+            // A sweep over segment boundaries: between two consecutive boundaries the covering
+            // segments are the same, so the access list, the actions and the best proof are
+            // computed once per run of resources and shared by every resource in it. The cost is
+            // O(b · a) for b boundaries and a active segments, not one entry per (resource, identity).
+            var events: [(position: UInt32, segment: Int32)] = []
+            events.reserveCapacity(segments.count * 2)
+            for (k, seg) in segments.enumerated() {
+                events.append((seg.positions.lowerBound, Int32(k)))
+                events.append((seg.positions.upperBound, ~Int32(k)))
+            }
+            events.sort { ($0.position, $0.segment) < ($1.position, $1.segment) }
+            func before(_ x: Int32, _ y: Int32) -> Bool { (segmentRank[Int(x)], x) < (segmentRank[Int(y)], y) }
+            func place(_ x: Int32, in list: [Int32]) -> Int {
+                var lo = 0, hi = list.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if before(list[mid], x) { lo = mid + 1 } else { hi = mid }
+                }
+                return lo
+            }
+            var active: [Int32] = []  // sorted by (identity rank, segment)
+            var e = 0
+            while e < events.count {
+                let position = events[e].position
+                while e < events.count, events[e].position == position {
+                    let x = events[e].segment
+                    if x >= 0 {
+                        active.insert(x, at: place(x, in: active))
+                    } else {
+                        active.remove(at: place(~x, in: active))
+                    }
+                    e += 1
+                }
+                guard e < events.count, !active.isEmpty else { continue }
+                let end = events[e].position
                 // The shortest proof: fewest hops, then the first segment (settlement order).
-                var best = group[group.startIndex]
-                for g in group.dropFirst() where (segmentHops[Int(g)], g) < (segmentHops[Int(best)], best) { best = g }
+                var best = active[0]
+                for g in active.dropFirst() where (segmentHops[Int(g)], g) < (segmentHops[Int(best)], best) { best = g }
                 var access: [Radius.Access] = []
                 var ids: [Int32] = []
-                var k = group.startIndex
-                while k < group.endIndex {
-                    let rank = segmentRank[Int(group[k])]
-                    var end = k + 1
-                    while end < group.endIndex, segmentRank[Int(group[end])] == rank { end += 1 }
-                    let identity = sessionIdentity[Int(segmentSession[Int(group[k])])]
-                    if end == k + 1 {
+                var k = 0
+                while k < active.count {
+                    let rank = segmentRank[Int(active[k])]
+                    var next = k + 1
+                    while next < active.count, segmentRank[Int(active[next])] == rank { next += 1 }
+                    let identity = sessionIdentity[Int(segmentSession[Int(active[k])])]
+                    if next == k + 1 {
                         // The common case: one segment, already sorted and unique.
-                        let s = segments[Int(group[k])]
+                        let s = segments[Int(active[k])]
                         access.append(Radius.Access(identity: identity, actions: s.actions, denied: s.denied))
                     } else {
                         var denied: Set<String> = []
-                        for g in group[k..<end] { denied.formUnion(segments[Int(g)].denied) }
-                        access.append(Radius.Access(identity: identity, actions: union(group[k..<end].map { segmentActions[Int($0)] }),
+                        for g in active[k..<next] { denied.formUnion(segments[Int(g)].denied) }
+                        access.append(Radius.Access(identity: identity, actions: union(active[k..<next].map { segmentActions[Int($0)] }),
                                                     denied: denied.sorted()))
                     }
-                    for g in group[k..<end] { ids.append(segmentActions[Int(g)]) }
-                    k = end
+                    for g in active[k..<next] { ids.append(segmentActions[Int(g)]) }
+                    k = next
                 }
                 let all = access.count == 1 ? access[0].actions : union(ids)
                 let b = segments[Int(best)]
                 let state = search.sessions[Int(segmentSession[Int(best)])].session.state
-                out.append(Radius.ReachedResource(resource: ResourceID(p), hops: Int(segmentHops[Int(best)]),
-                                                  proof: Proof(state: state, tail: .resource(b.entitlement, ResourceID(p))),
-                                                  access: access, actions: all))
+                let hops = Int(segmentHops[Int(best)])
+                for p in position..<end {
+                    out.append(Radius.ReachedResource(resource: ResourceID(p), hops: hops,
+                                                      proof: Proof(state: state, tail: .resource(b.entitlement, ResourceID(p))),
+                                                      access: access, actions: all))
+                }
             }
         }
         let unmatchedList = unmatched.values.sorted { a, b in
