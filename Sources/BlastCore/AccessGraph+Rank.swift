@@ -50,25 +50,42 @@ extension AccessGraph {
     ///   run counts u_c of each component's reach (small when reach follows the hierarchy), instead
     ///   of one search per source.
     public func rank(options: QueryOptions, order: Ranking.Order) -> Ranking {
-        let standing = reachSets(options: options)
-        var approved = options
-        approved.withApprovals = true
-        let withApprovals = options.withApprovals ? standing : reachSets(options: approved)
-
         var prefixCount: [UInt64] = [0], prefixCritical: [UInt64] = [0], prefixWeight: [UInt64] = [0]
         for r in resources {
             prefixCount.append(prefixCount.last! + 1)
             prefixCritical.append(prefixCritical.last! + (r.criticality == .critical ? 1 : 0))
             prefixWeight.append(prefixWeight.last! + Ranking.weight(r.criticality))
         }
+        let prefixes = [prefixCount, prefixCritical, prefixWeight]
+        var sources = [Bool](repeating: false, count: stateCount)
+        for (k, c) in credentials.enumerated() where c.isValid(at: options.at) { sources[Int(state(of: CredentialID(k)))] = true }
+        for i in 0..<identityCount { sources[Int(Session(identity: IdentityID(i), mfa: options.mfa).state)] = true }
+
+        var approved = options
+        approved.withApprovals = true
+        // Approvals only add grants and assumes. Unless an approval-gated grant brings a deny,
+        // reach with approvals contains standing reach, so the eligible figures are differences
+        // of totals and no reach set needs to outlive its predecessors. Otherwise the sources'
+        // standing sets are kept to subtract them exactly.
+        let monotone = !grants.contains { $0.terms.approval && !roleDenies[$0.role.index].isEmpty }
+        let standing = reachPass(options: options, sources: sources, prefixes: prefixes, keepSets: !options.withApprovals && !monotone)
+        let withApprovals = options.withApprovals ? standing
+            : reachPass(options: approved, sources: sources, prefixes: prefixes, keepSets: !monotone)
+
         func entry(_ start: Start, _ id: String) -> Ranking.Entry {
             let state = Int(self.state(of: start))
-            let s = standing[state], e = withApprovals[state].subtracting(s)
-            return Ranking.Entry(start: start, id: id,
-                                 resources: Int(s.weight(prefix: prefixCount)), critical: Int(s.weight(prefix: prefixCritical)),
-                                 weighted: s.weight(prefix: prefixWeight),
-                                 eligibleResources: Int(e.weight(prefix: prefixCount)),
-                                 eligibleCritical: Int(e.weight(prefix: prefixCritical)), eligibleWeighted: e.weight(prefix: prefixWeight))
+            let s = Array(standing.figures[(state * 3)..<(state * 3 + 3)])
+            let e: [UInt64]
+            if options.withApprovals {
+                e = [0, 0, 0]
+            } else if let a = withApprovals.sets?[state], let b = standing.sets?[state] {
+                let d = a.subtracting(b)
+                e = prefixes.map { d.weight(prefix: $0) }
+            } else {
+                e = zip(withApprovals.figures[(state * 3)..<(state * 3 + 3)], s).map { $0 - $1 }
+            }
+            return Ranking.Entry(start: start, id: id, resources: Int(s[0]), critical: Int(s[1]), weighted: s[2],
+                                 eligibleResources: Int(e[0]), eligibleCritical: Int(e[1]), eligibleWeighted: e[2])
         }
         var entries: [Ranking.Entry] = []
         for (k, c) in credentials.enumerated() where c.isValid(at: options.at) {
@@ -91,13 +108,22 @@ extension AccessGraph {
         return Ranking(entries: entries, options: options, order: order)
     }
 
-    /// For every search state (sessions, credentials, grant states), the positions of the resources it
-    /// reaches under `options`.
+    /// For every source state, the weights (one per prefix array, three per state in `figures`) of
+    /// the resources it reaches under `options`; with `keepSets`, also its reach set.
+    ///
+    /// Iterative Tarjan over sessions, credentials and grant states: components come out in
+    /// reverse topological order, so every successor component's reach is final when needed. A
+    /// component's reach set is dropped as soon as every edge into it has been used, so memory
+    /// follows the frontier of the condensation, not its size. Credentials are visited first, so
+    /// that a session's set is used by its credentials soon after it is built.
     /// - Complexity: see `rank(options:order:)`.
-    public func reachSets(options: QueryOptions) -> [IntervalSet] {
+    func reachPass(options: QueryOptions, sources: [Bool], prefixes: [[UInt64]], keepSets: Bool)
+        -> (figures: [UInt64], sets: [IntervalSet]?)
+    {
         let n = stateCount
-        var direct = [IntervalSet](repeating: IntervalSet(), count: n)
-        var successors = [[UInt32]](repeating: [], count: n)
+        // Successors in one flat array (CSR) and each session's own access.
+        var direct: [IntervalSet] = Array(repeating: IntervalSet(), count: n)
+        var lists = [[UInt32]](repeating: [], count: n)
         struct Part: Sendable { var sessions: [(state: UInt32, direct: IntervalSet, successors: [UInt32])] = [] }
         let parts = forEverySession(options: options, empty: Part()) { v, part in
             part.sessions.append((v.session.state, IntervalSet(runs: access(v).segments.map(\.positions)), moves(from: v).map(\.to)))
@@ -105,36 +131,49 @@ extension AccessGraph {
         for p in parts {
             for (s, d, next) in p.sessions {
                 direct[Int(s)] = d
-                successors[Int(s)] = next
+                lists[Int(s)] = next
             }
         }
         for c in credentials.indices where credentials[c].isValid(at: options.at) {
-            successors[Int(state(of: CredentialID(c)))] = moves(fromCredential: CredentialID(c)).map(\.to)
+            lists[Int(state(of: CredentialID(c)))] = moves(fromCredential: CredentialID(c)).map(\.to)
         }
         for g in grants.indices where roleHasPowers[grants[g].role.index] {
-            successors[Int(state(of: GrantID(g)))] = moves(fromGrant: GrantID(g), at: options.at).map(\.to)
+            lists[Int(state(of: GrantID(g)))] = moves(fromGrant: GrantID(g), at: options.at).map(\.to)
         }
-        // Iterative Tarjan: components come out in reverse topological order, so every
-        // successor component's reach is final before it is needed.
+        var start = [Int32](repeating: 0, count: n + 1)
+        for k in 0..<n { start[k + 1] = start[k] + Int32(lists[k].count) }
+        var successors = [UInt32](); successors.reserveCapacity(Int(start[n]))
+        var inDegree = [Int32](repeating: 0, count: n)
+        for list in lists {
+            successors.append(contentsOf: list)
+            for t in list { inDegree[Int(t)] += 1 }
+        }
+        lists = []
+
+        var figures = [UInt64](repeating: 0, count: n * prefixes.count)
+        var sets: [IntervalSet]? = keepSets ? Array(repeating: IntervalSet(), count: n) : nil
         var index = [Int32](repeating: -1, count: n)
         var low = [Int32](repeating: 0, count: n)
         var onStack = [Bool](repeating: false, count: n)
         var component = [Int32](repeating: -1, count: n)
         var stack: [Int] = []
         var reach: [IntervalSet] = []
+        var remaining: [Int] = []
         var counter: Int32 = 0
-        for root in 0..<n where index[root] < 0 {
-            var work: [(node: Int, edge: Int)] = [(root, 0)]
+        let base = identityCount * 2
+        let roots = Array(base..<(base + credentials.count)) + Array(0..<base) + Array((base + credentials.count)..<n)
+        for root in roots where index[root] < 0 {
+            var work: [(node: Int, edge: Int32)] = [(root, start[root])]
             index[root] = counter; low[root] = counter; counter += 1
             stack.append(root); onStack[root] = true
             while let (node, edge) = work.last {
-                if edge < successors[node].count {
+                if edge < start[node + 1] {
                     work[work.count - 1].edge += 1
-                    let next = Int(successors[node][edge])
+                    let next = Int(successors[Int(edge)])
                     if index[next] < 0 {
                         index[next] = counter; low[next] = counter; counter += 1
                         stack.append(next); onStack[next] = true
-                        work.append((next, 0))
+                        work.append((next, start[next]))
                     } else if onStack[next] {
                         low[node] = min(low[node], index[next])
                     }
@@ -153,15 +192,35 @@ extension AccessGraph {
                     if m == node { break }
                 }
                 var set = IntervalSet()
+                var incoming = 0
                 for m in members {
                     set = set.union(direct[m])
-                    for s in successors[m] where component[Int(s)] != c {
-                        set = set.union(reach[Int(component[Int(s)])])
+                    direct[m] = IntervalSet()
+                    incoming += Int(inDegree[m])
+                    for k in start[m]..<start[m + 1] {
+                        let d = Int(component[Int(successors[Int(k)])])
+                        if d == Int(c) { incoming -= 1; continue }
+                        set = set.union(reach[d])
                     }
                 }
-                reach.append(set)
+                for m in members where sources[m] {
+                    for (k, prefix) in prefixes.enumerated() { figures[m * prefixes.count + k] = set.weight(prefix: prefix) }
+                    sets?[m] = set
+                }
+                // Every edge out of this component has now been used once: release successors
+                // whose last incoming edge this was.
+                for m in members {
+                    for k in start[m]..<start[m + 1] {
+                        let d = Int(component[Int(successors[Int(k)])])
+                        guard d != Int(c) else { continue }
+                        remaining[d] -= 1
+                        if remaining[d] == 0 { reach[d] = IntervalSet() }
+                    }
+                }
+                reach.append(incoming == 0 ? IntervalSet() : set)
+                remaining.append(incoming)
             }
         }
-        return (0..<n).map { reach[Int(component[$0])] }
+        return (figures, sets)
     }
 }
