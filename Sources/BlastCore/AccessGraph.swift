@@ -142,11 +142,11 @@ public struct AccessGraph: Sendable {
     /// - Complexity: O(E + R log R + P · R_p) where P is the number of distinct wildcard resource
     ///   patterns and R_p the resources sharing each one's literal prefix.
     public static func compile(_ model: Model) throws(ModelError) -> AccessGraph {
-        try model.validate()
-        return AccessGraph(validated: model)
+        let kinds = try model.validatedIndex()
+        return AccessGraph(validated: model, kinds: kinds)
     }
 
-    private init(validated model: Model) {
+    private init(validated model: Model, kinds: [String: (Model.ElementKind, Int32)]) {
         self.model = model
         identities = model.identities
         credentials = model.credentials
@@ -155,23 +155,30 @@ public struct AccessGraph: Sendable {
 
         // Resources: declared ones plus identity resources not declared, in hierarchy order.
         var declared = model.resources
-        var seen = Set(declared.map(\.id))
+        var implied: Set<String> = []
         for i in model.identities {
-            if let r = i.resource, seen.insert(r).inserted {
+            if let r = i.resource, kinds[r] == nil, implied.insert(r).inserted {
                 declared.append(Resource(id: r, criticality: .low, origin: i.origin))
             }
         }
-        let keyed = declared.map { (AccessGraph.hierarchyKey($0.id), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
-        resources = keyed.map(\.1)
-        hierarchyKeys = keyed.map(\.0)
+        let order = declared.indices.map { (AccessGraph.hierarchyKey(declared[$0].id), $0) }
+            .sorted { $0.0.lexicographicallyPrecedes($1.0) }
+        resources = order.map { declared[$0.1] }
+        hierarchyKeys = order.map(\.0)
+        var position = [Int32](repeating: 0, count: declared.count)
+        for (p, (_, k)) in order.enumerated() { position[k] = Int32(p) }
 
-        var index: [String: Element] = [:]
-        index.reserveCapacity(model.identities.count + model.credentials.count + model.groups.count + model.roles.count + resources.count)
-        for (k, x) in model.identities.enumerated() { index[x.id] = .identity(IdentityID(k)) }
-        for (k, x) in model.credentials.enumerated() { index[x.id] = .credential(CredentialID(k)) }
-        for (k, x) in model.groups.enumerated() { index[x.id] = .group(GroupID(k)) }
-        for (k, x) in model.roles.enumerated() { index[x.id] = .role(RoleID(k)) }
-        for (k, x) in resources.enumerated() { index[x.id] = .resource(ResourceID(k)) }
+        // The validator's id table, re-valued in place (no id is hashed again), plus implied resources.
+        var index: [String: Element] = kinds.mapValues { kind, k in
+            switch kind {
+            case .identity: .identity(IdentityID(UInt32(k)))
+            case .credential: .credential(CredentialID(UInt32(k)))
+            case .group: .group(GroupID(UInt32(k)))
+            case .role: .role(RoleID(UInt32(k)))
+            case .resource: .resource(ResourceID(UInt32(position[Int(k)])))
+            }
+        }
+        for k in model.resources.count..<declared.count { index[declared[k].id] = .resource(ResourceID(UInt32(position[k]))) }
         self.index = index
 
         let identityCount = model.identities.count

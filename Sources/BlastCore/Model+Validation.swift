@@ -15,6 +15,12 @@ extension Model {
     /// resources.
     /// - Complexity: O(n) in the number of elements and references.
     public func validate() throws(ModelError) {
+        _ = try validatedIndex()
+    }
+
+    /// Validates, and returns every declared id with its kind and index in its list (resources:
+    /// in `resources`), for the compiler to reuse rather than hash every id again.
+    func validatedIndex() throws(ModelError) -> [String: (ElementKind, Int32)] {
         // Kinds with the declaration's index; the first declaration's origin is looked up only
         // for an error message.
         var kinds: [String: (ElementKind, Int32)] = [:]
@@ -103,5 +109,6 @@ extension Model {
         if takeoverActions.count > 64 || revealActions.count > 64 {
             throw ModelError(.invalidValue, "at most 64 takeover_actions and 64 reveal_actions are supported", at: nil)
         }
+        return kinds
     }
 }
