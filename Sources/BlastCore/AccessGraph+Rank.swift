@@ -63,26 +63,36 @@ extension AccessGraph {
 
         var approved = options
         approved.withApprovals = true
-        // Approvals only add grants and assumes. Unless an approval-gated grant brings a deny,
-        // reach with approvals contains standing reach, so the eligible figures are differences
-        // of totals and no reach set needs to outlive its predecessors. Otherwise the sources'
-        // standing sets are kept to subtract them exactly.
-        let monotone = !grants.contains { $0.terms.approval && !roleDenies[$0.role.index].isEmpty }
-        let standing = reachPass(options: options, sources: sources, prefixes: prefixes, keepSets: !options.withApprovals && !monotone)
-        let withApprovals = options.withApprovals ? standing
-            : reachPass(options: approved, sources: sources, prefixes: prefixes, keepSets: !monotone)
+        // Eligible = |A \ S| for the reach A with approvals and S without. Approvals only add
+        // grants and assumes, so S ⊆ A except where a deny of an approval-gated grant applies.
+        // With C a set of positions outside which S ⊆ A holds,
+        //   |A \ S| = |A \ C| − |S \ C| + |(A ∩ C) \ (S ∩ C)|,
+        // so only the sources' sets clipped to C are kept. C is empty without such denies; it is
+        // their coverage when none of them can block a move (no copy, takeover target or
+        // escalation requirement under them, so the same sessions are reached); otherwise every
+        // position, which keeps whole sets.
+        var gatedDenies: [Range<UInt32>] = []
+        for (k, g) in grants.enumerated() where g.terms.approval {
+            for d in roleDenies[g.role.index] { gatedDenies += effectiveCoverage(StatementID(d), GrantID(k)).runs }
+        }
+        var clip = IntervalSet(runs: gatedDenies)
+        let blocksMoves = copyPositions.contains(where: clip.contains) || takeoverPositions.contains(where: clip.contains)
+            || escalations.contains { $0.requires.contains { clip.contains($0.resource.rawValue) } }
+        if blocksMoves { clip = IntervalSet(runs: [0..<UInt32(resources.count)]) }
+        let standing = reachPass(options: options, sources: sources, prefixes: prefixes, clip: clip)
+        let withApprovals = options.withApprovals ? standing : reachPass(options: approved, sources: sources, prefixes: prefixes, clip: clip)
 
         func entry(_ start: Start, _ id: String) -> Ranking.Entry {
             let state = Int(self.state(of: start))
-            let s = Array(standing.figures[(state * 3)..<(state * 3 + 3)])
-            let e: [UInt64]
-            if options.withApprovals {
-                e = [0, 0, 0]
-            } else if let a = withApprovals.sets?[state], let b = standing.sets?[state] {
-                let d = a.subtracting(b)
-                e = prefixes.map { d.weight(prefix: $0) }
-            } else {
-                e = zip(withApprovals.figures[(state * 3)..<(state * 3 + 3)], s).map { $0 - $1 }
+            let figures = state * 3..<state * 3 + 3
+            let s = Array(standing.figures[figures])
+            var e: [UInt64] = [0, 0, 0]
+            if !options.withApprovals {
+                let inside = clip.isEmpty ? IntervalSet() : withApprovals.clipped[state].subtracting(standing.clipped[state])
+                for k in 0..<3 {
+                    e[k] = withApprovals.outside[figures.lowerBound + k] + inside.weight(prefix: prefixes[k])
+                        - standing.outside[figures.lowerBound + k]
+                }
             }
             return Ranking.Entry(start: start, id: id, resources: Int(s[0]), critical: Int(s[1]), weighted: s[2],
                                  eligibleResources: Int(e[0]), eligibleCritical: Int(e[1]), eligibleWeighted: e[2])
@@ -108,8 +118,9 @@ extension AccessGraph {
         return Ranking(entries: entries, options: options, order: order)
     }
 
-    /// For every source state, the weights (one per prefix array, three per state in `figures`) of
-    /// the resources it reaches under `options`; with `keepSets`, also its reach set.
+    /// For every source state, the weights (one per prefix array, `prefixes.count` per state) of the
+    /// resources it reaches under `options`, the same weights outside `clip`, and its reach set
+    /// inside `clip`.
     ///
     /// Iterative Tarjan over sessions, credentials and grant states: components come out in
     /// reverse topological order, so every successor component's reach is final when needed. A
@@ -117,21 +128,24 @@ extension AccessGraph {
     /// follows the frontier of the condensation, not its size. Credentials are visited first, so
     /// that a session's set is used by its credentials soon after it is built.
     /// - Complexity: see `rank(options:order:)`.
-    func reachPass(options: QueryOptions, sources: [Bool], prefixes: [[UInt64]], keepSets: Bool)
-        -> (figures: [UInt64], sets: [IntervalSet]?)
+    func reachPass(options: QueryOptions, sources: [Bool], prefixes: [[UInt64]], clip: IntervalSet)
+        -> (figures: [UInt64], outside: [UInt64], clipped: [IntervalSet])
     {
         let n = stateCount
         // Successors in one flat array (CSR) and each session's own access.
         var direct: [IntervalSet] = Array(repeating: IntervalSet(), count: n)
         var lists = [[UInt32]](repeating: [], count: n)
-        struct Part: Sendable { var sessions: [(state: UInt32, direct: IntervalSet, successors: [UInt32])] = [] }
-        let parts = forEverySession(options: options, empty: Part()) { v, part in
-            part.sessions.append((v.session.state, IntervalSet(runs: access(v).segments.map(\.positions)), moves(from: v).map(\.to)))
-        }
-        for p in parts {
-            for (s, d, next) in p.sessions {
-                direct[Int(s)] = d
-                lists[Int(s)] = next
+        do {
+            struct Part: Sendable { var sessions: [(state: UInt32, direct: IntervalSet, successors: [UInt32])] = [] }
+            var parts = forEverySession(options: options, empty: Part()) { v, part in
+                part.sessions.append((v.session.state, IntervalSet(runs: access(v).segments.map(\.positions)), moves(from: v).map(\.to)))
+            }
+            for k in parts.indices {
+                for (s, d, next) in parts[k].sessions {
+                    direct[Int(s)] = d
+                    lists[Int(s)] = next
+                }
+                parts[k] = Part()
             }
         }
         for c in credentials.indices where credentials[c].isValid(at: options.at) {
@@ -151,7 +165,8 @@ extension AccessGraph {
         lists = []
 
         var figures = [UInt64](repeating: 0, count: n * prefixes.count)
-        var sets: [IntervalSet]? = keepSets ? Array(repeating: IntervalSet(), count: n) : nil
+        var outside = figures
+        var clipped = [IntervalSet](repeating: IntervalSet(), count: clip.isEmpty ? 0 : n)
         var index = [Int32](repeating: -1, count: n)
         var low = [Int32](repeating: 0, count: n)
         var onStack = [Bool](repeating: false, count: n)
@@ -203,9 +218,16 @@ extension AccessGraph {
                         set = set.union(reach[d])
                     }
                 }
-                for m in members where sources[m] {
-                    for (k, prefix) in prefixes.enumerated() { figures[m * prefixes.count + k] = set.weight(prefix: prefix) }
-                    sets?[m] = set
+                if members.contains(where: { sources[$0] }) {
+                    let out = clip.isEmpty ? set : set.subtracting(clip)
+                    let inside = clip.isEmpty ? IntervalSet() : set.intersection(clip)
+                    for m in members where sources[m] {
+                        for (k, prefix) in prefixes.enumerated() {
+                            figures[m * prefixes.count + k] = set.weight(prefix: prefix)
+                            outside[m * prefixes.count + k] = out.weight(prefix: prefix)
+                        }
+                        if !clip.isEmpty { clipped[m] = inside }
+                    }
                 }
                 // Every edge out of this component has now been used once: release successors
                 // whose last incoming edge this was.
@@ -221,6 +243,6 @@ extension AccessGraph {
                 remaining.append(incoming)
             }
         }
-        return (figures, sets)
+        return (figures, outside, clipped)
     }
 }

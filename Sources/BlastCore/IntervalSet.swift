@@ -85,6 +85,10 @@ extension IntervalSet {
         return out
     }
 
+    /// The positions in both sets.
+    /// - Complexity: O(n + m).
+    public func intersection(_ other: IntervalSet) -> IntervalSet { subtracting(subtracting(other)) }
+
     /// The positions in this set and not in `other`.
     /// - Complexity: O(n + m).
     public func subtracting(_ other: IntervalSet) -> IntervalSet {

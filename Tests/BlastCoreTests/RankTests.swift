@@ -61,6 +61,28 @@ struct RankTests {
         #expect(ops?.eligibleResources == 1)
     }
 
+    @Test("an approval-gated deny that blocks a pivot: whole sets are compared")
+    func approvalBlocksPivot() {
+        // With approvals, ops may no longer read the wiki page holding admin's key, so it loses
+        // the pivot to admin and everything admin reaches.
+        let m = Model(
+            identities: [Identity(id: "ops"), Identity(id: "admin")],
+            credentials: [Credential(id: "ops-key", of: "ops"), Credential(id: "admin-key", of: "admin", storedIn: ["wiki/page"])],
+            roles: [Role(id: "reader", allow: [Statement(actions: ["read"], resources: ["wiki"])]),
+                    Role(id: "prod-admin", allow: [Statement(actions: ["*"], resources: ["prod"])]),
+                    Role(id: "break-glass", allow: [Statement(actions: ["write"], resources: ["staging"])],
+                         deny: [Statement(actions: ["read"], resources: ["wiki"])])],
+            grants: [Grant(to: "ops", role: "reader"), Grant(to: "admin", role: "prod-admin"),
+                     Grant(to: "ops", role: "break-glass", terms: Terms(approval: true))],
+            resources: [Resource(id: "prod"), Resource(id: "prod/db", criticality: .critical), Resource(id: "staging"),
+                        Resource(id: "wiki"), Resource(id: "wiki/page")])
+        let g = Fixtures.compile(m)
+        expectAgreesWithRadius(g, Fixtures.options())
+        let ops = g.rank(options: Fixtures.options(), order: .count).entries.first { $0.id == "ops" }
+        #expect(ops?.resources == 4)
+        #expect(ops?.eligibleResources == 1)
+    }
+
     @Test("entries are sorted by the chosen figure, ties by id", arguments: Ranking.Order.allCases)
     func sorted(order: Ranking.Order) {
         let e = graph.rank(options: Fixtures.options(), order: order).entries
