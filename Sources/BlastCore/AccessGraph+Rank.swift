@@ -172,7 +172,7 @@ extension AccessGraph {
         var onStack = [Bool](repeating: false, count: n)
         var component = [Int32](repeating: -1, count: n)
         var stack: [Int] = []
-        var reach: [IntervalSet] = []
+        var reach: [IntervalSet] = [], reachInside: [IntervalSet] = []
         var remaining: [Int] = []
         var counter: Int32 = 0
         let base = identityCount * 2
@@ -206,25 +206,28 @@ extension AccessGraph {
                     members.append(m)
                     if m == node { break }
                 }
-                var set = IntervalSet()
+                // Unions share storage with an operand they equal, so the many components whose
+                // reach is a successor's reach (or whose part inside `clip` is) hold no copy.
+                var set = IntervalSet(), inside = IntervalSet()
                 var incoming = 0
                 for m in members {
-                    set = set.union(direct[m])
+                    set = set.sharingUnion(direct[m])
+                    if !clip.isEmpty { inside = inside.sharingUnion(direct[m].intersection(clip)) }
                     direct[m] = IntervalSet()
                     incoming += Int(inDegree[m])
                     for k in start[m]..<start[m + 1] {
                         let d = Int(component[Int(successors[Int(k)])])
                         if d == Int(c) { incoming -= 1; continue }
-                        set = set.union(reach[d])
+                        set = set.sharingUnion(reach[d])
+                        if !clip.isEmpty { inside = inside.sharingUnion(reachInside[d]) }
                     }
                 }
                 if members.contains(where: { sources[$0] }) {
-                    let out = clip.isEmpty ? set : set.subtracting(clip)
-                    let inside = clip.isEmpty ? IntervalSet() : set.intersection(clip)
                     for m in members where sources[m] {
                         for (k, prefix) in prefixes.enumerated() {
-                            figures[m * prefixes.count + k] = set.weight(prefix: prefix)
-                            outside[m * prefixes.count + k] = out.weight(prefix: prefix)
+                            let all = set.weight(prefix: prefix)
+                            figures[m * prefixes.count + k] = all
+                            outside[m * prefixes.count + k] = all - inside.weight(prefix: prefix)
                         }
                         if !clip.isEmpty { clipped[m] = inside }
                     }
@@ -236,10 +239,14 @@ extension AccessGraph {
                         let d = Int(component[Int(successors[Int(k)])])
                         guard d != Int(c) else { continue }
                         remaining[d] -= 1
-                        if remaining[d] == 0 { reach[d] = IntervalSet() }
+                        if remaining[d] == 0 {
+                            reach[d] = IntervalSet()
+                            if !clip.isEmpty { reachInside[d] = IntervalSet() }
+                        }
                     }
                 }
                 reach.append(incoming == 0 ? IntervalSet() : set)
+                if !clip.isEmpty { reachInside.append(incoming == 0 ? IntervalSet() : inside) }
                 remaining.append(incoming)
             }
         }

@@ -85,6 +85,16 @@ extension IntervalSet {
         return out
     }
 
+    /// `union(other)`, sharing storage with an operand when the union equals it (so that
+    /// structures holding many equal sets hold one copy).
+    /// - Complexity: O(n + m).
+    public func sharingUnion(_ other: IntervalSet) -> IntervalSet {
+        let u = union(other)
+        if u == self { return self }
+        if u == other { return other }
+        return u
+    }
+
     /// The positions in both sets.
     /// - Complexity: O(n + m).
     public func intersection(_ other: IntervalSet) -> IntervalSet { subtracting(subtracting(other)) }
