@@ -41,9 +41,9 @@ struct SnapshotDecoder {
     var isAtEnd: Bool { position == bytes.count }
     var remaining: Int { bytes.count - position }
 
-    private mutating func take(_ n: Int, _ reading: String) throws(SnapshotProblem) -> Int {
+    private mutating func take(_ n: Int, _ reading: @autoclosure () -> String) throws(SnapshotProblem) -> Int {
         guard n >= 0, n <= bytes.count - position else {
-            throw .truncated(offset: fileOffset, needed: n, reading: reading)
+            throw .truncated(offset: fileOffset, needed: n, reading: reading())
         }
         defer { position += n }
         return position
@@ -55,8 +55,8 @@ struct SnapshotDecoder {
         guard bytes[p..<p + 4].elementsEqual(name.utf8) else { throw .badTag(expected: name, offset: at) }
     }
 
-    mutating func u32(_ reading: String) throws(SnapshotProblem) -> UInt32 {
-        let p = try take(4, reading)
+    mutating func u32(_ reading: @autoclosure () -> String) throws(SnapshotProblem) -> UInt32 {
+        let p = try take(4, reading())
         return UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: p, as: UInt32.self))
     }
 
@@ -78,8 +78,8 @@ struct SnapshotDecoder {
     }
 
     /// `n` raw bytes.
-    mutating func raw(_ n: Int, _ reading: String) throws(SnapshotProblem) -> UnsafeRawBufferPointer {
-        let p = try take(n, reading)
+    mutating func raw(_ n: Int, _ reading: @autoclosure () -> String) throws(SnapshotProblem) -> UnsafeRawBufferPointer {
+        let p = try take(n, reading())
         return UnsafeRawBufferPointer(rebasing: bytes[p..<p + n])
     }
 }

@@ -1,3 +1,5 @@
+import BlastCore
+
 /// The byte layout of a model snapshot, below the level of model elements: header, checksum,
 /// little-endian integer columns and the cursor that reads them with bounds checks.
 ///
@@ -26,6 +28,11 @@ enum SnapshotFormat {
     static let noLine = Int64.min
     /// A key path without a trailing `[n]`.
     static let noNumber = UInt32.max
+
+    /// Identity kinds by their byte (`SnapshotWriter.code(_:)` gives the byte).
+    static let identityKinds: [IdentityKind] = [.human, .service, .agent, .workload]
+    /// Criticalities by their byte.
+    static let criticalities: [Criticality] = [.critical, .high, .medium, .low]
 
     /// Whether `bytes` starts with the snapshot magic.
     static func hasMagic(_ bytes: UnsafeRawBufferPointer) -> Bool {

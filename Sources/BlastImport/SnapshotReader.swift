@@ -1,7 +1,12 @@
 import BlastCore
 
 /// Reads a snapshot payload (checked by `ModelSnapshot`) back into a `Model`; the layout is the
-/// one `SnapshotWriter` documents. Every index, count and byte is checked: a bad one throws.
+/// one `SnapshotWriter` documents.
+///
+/// Each section is read in two passes: its columns are taken (bounds-checked) and every index,
+/// count and byte in them is checked, throwing on the first bad one; only then are the elements
+/// built, in loops that cannot fail. So a bad snapshot never yields a partial model, and the
+/// building loops stay tight.
 struct SnapshotReader {
     private var d: SnapshotDecoder
     private var strings: [String] = []
@@ -16,53 +21,74 @@ struct SnapshotReader {
     mutating func model() throws(SnapshotProblem) -> Model {
         try readStrings()
         var m = Model(takeoverActions: [], revealActions: [])
+        m.identities = try readIdentities()
+        m.credentials = try readCredentials()
+        m.groups = try readGroups()
+        m.roles = try readRoles()
+        m.grants = try readGrants()
+        m.assumes = try readAssumes()
+        m.resources = try readResources()
+        m.escalations = try readEscalations()
+        try d.tag("ACTS")
+        var n = try d.count("takeover actions", minimumSize: 4)
+        let takeover = try stringColumn(n, "takeover_actions")
+        m.takeoverActions = (0..<n).map { string(takeover[$0]) }
+        n = try d.count("reveal actions", minimumSize: 4)
+        let reveal = try stringColumn(n, "reveal_actions")
+        m.revealActions = (0..<n).map { string(reveal[$0]) }
+        guard d.isAtEnd else { throw .trailingBytes(offset: d.fileOffset) }
+        return m
+    }
 
+    // MARK: Sections
+
+    private mutating func readIdentities() throws(SnapshotProblem) -> [Identity] {
         try d.tag("IDEN")
-        var n = try d.count("identities", minimumSize: 9)
-        var ids = try d.column(UInt32.self, n, "identity ids")
-        let kinds = try d.column(UInt8.self, n, "identity kinds")
-        var refs = try d.column(UInt32.self, n, "identity resources")
+        let n = try d.count("identities", minimumSize: 9)
+        let ids = try stringColumn(n, "identities.id")
+        let kinds = try byteColumn(n, "identity kind", cases: SnapshotFormat.identityKinds.count)
+        let resources = try stringColumn(n, "identities.resource", optional: true)
         var origins = try readOrigins(n, "identities")
-        m.identities.reserveCapacity(n)
-        for i in 0..<n {
-            m.identities.append(Identity(id: try string(ids, i, "identities.id"), kind: try kind(kinds, i),
-                                         resource: try optionalString(refs, i, "identities.resource"), origin: origins[i]))
+        return (0..<n).map { i in
+            Identity(id: string(ids[i]), kind: SnapshotFormat.identityKinds[Int(kinds[i])],
+                     resource: optionalString(resources[i]), origin: origins.next(self))
         }
+    }
 
+    private mutating func readCredentials() throws(SnapshotProblem) -> [Credential] {
         try d.tag("CRED")
-        n = try d.count("credentials", minimumSize: 37)
-        ids = try d.column(UInt32.self, n, "credential ids")
-        refs = try d.column(UInt32.self, n, "credential owners")
-        let mfa = try d.column(UInt8.self, n, "credential mfa flags")
+        let n = try d.count("credentials", minimumSize: 37)
+        let ids = try stringColumn(n, "credentials.id")
+        let owners = try stringColumn(n, "credentials.of")
+        let mfa = try byteColumn(n, "credential mfa", cases: 2)
         var stored = try readLists(n, "credentials.stored_in")
         let created = try d.column(Int64.self, n, "credential creation dates")
         let lastUsed = try d.column(Int64.self, n, "credential last-use dates")
         let expires = try d.column(Int64.self, n, "credential expiry dates")
-        origins = try readOrigins(n, "credentials")
-        m.credentials.reserveCapacity(n)
-        for i in 0..<n {
-            m.credentials.append(Credential(
-                id: try string(ids, i, "credentials.id"), of: try string(refs, i, "credentials.of"),
-                mfa: try bool(mfa, i, "credential mfa"), storedIn: try stored.next(self),
-                created: date(created, i), lastUsed: date(lastUsed, i), expires: date(expires, i), origin: origins[i]))
+        var origins = try readOrigins(n, "credentials")
+        return (0..<n).map { i in
+            Credential(id: string(ids[i]), of: string(owners[i]), mfa: mfa[i] == 1, storedIn: stored.next(self),
+                       created: Self.date(created[i]), lastUsed: Self.date(lastUsed[i]), expires: Self.date(expires[i]),
+                       origin: origins.next(self))
         }
+    }
 
+    private mutating func readGroups() throws(SnapshotProblem) -> [Group] {
         try d.tag("GRUP")
-        n = try d.count("groups", minimumSize: 8)
-        ids = try d.column(UInt32.self, n, "group ids")
+        let n = try d.count("groups", minimumSize: 8)
+        let ids = try stringColumn(n, "groups.id")
         var members = try readLists(n, "groups.members")
-        origins = try readOrigins(n, "groups")
-        m.groups.reserveCapacity(n)
-        for i in 0..<n {
-            m.groups.append(Group(id: try string(ids, i, "groups.id"), members: try members.next(self), origin: origins[i]))
-        }
+        var origins = try readOrigins(n, "groups")
+        return (0..<n).map { i in Group(id: string(ids[i]), members: members.next(self), origin: origins.next(self)) }
+    }
 
+    private mutating func readRoles() throws(SnapshotProblem) -> [Role] {
         try d.tag("ROLE")
-        n = try d.count("roles", minimumSize: 12)
-        ids = try d.column(UInt32.self, n, "role ids")
+        let n = try d.count("roles", minimumSize: 12)
+        let ids = try stringColumn(n, "roles.id")
         let allowCounts = try d.column(UInt32.self, n, "role allow counts")
         let denyCounts = try d.column(UInt32.self, n, "role deny counts")
-        origins = try readOrigins(n, "roles")
+        var roleOrigins = try readOrigins(n, "roles")
         var statementCount = 0
         for i in 0..<n { statementCount += Int(allowCounts[i]) + Int(denyCounts[i]) }
         guard statementCount <= d.remaining / 16 else {
@@ -72,104 +98,79 @@ struct SnapshotReader {
         var resources = try readLists(statementCount, "statements.resources")
         var exceptActions = try readLists(statementCount, "statements.except_actions")
         var exceptResources = try readLists(statementCount, "statements.except_resources")
-        let statementOrigins = try readOrigins(statementCount, "statements")
-        var s = 0
-        func statements(_ count: UInt32, _ reader: SnapshotReader) throws(SnapshotProblem) -> [Statement] {
-            var out: [Statement] = []
-            out.reserveCapacity(Int(count))
-            for _ in 0..<count {
-                out.append(Statement(actions: try actions.next(reader), resources: try resources.next(reader),
-                                     exceptActions: try exceptActions.next(reader), exceptResources: try exceptResources.next(reader),
-                                     origin: statementOrigins[s]))
-                s += 1
+        var origins = try readOrigins(statementCount, "statements")
+        func statements(_ count: UInt32, _ reader: SnapshotReader) -> [Statement] {
+            (0..<Int(count)).map { _ in
+                Statement(actions: actions.next(reader), resources: resources.next(reader),
+                          exceptActions: exceptActions.next(reader), exceptResources: exceptResources.next(reader),
+                          origin: origins.next(reader))
             }
-            return out
         }
-        m.roles.reserveCapacity(n)
-        for i in 0..<n {
-            let id = try string(ids, i, "roles.id")
-            let allow = try statements(allowCounts[i], self)
-            let deny = try statements(denyCounts[i], self)
-            m.roles.append(Role(id: id, allow: allow, deny: deny, origin: origins[i]))
+        return (0..<n).map { i in
+            let allow = statements(allowCounts[i], self)
+            let deny = statements(denyCounts[i], self)
+            return Role(id: string(ids[i]), allow: allow, deny: deny, origin: roleOrigins.next(self))
         }
+    }
 
+    private mutating func readGrants() throws(SnapshotProblem) -> [Grant] {
         try d.tag("GRNT")
-        n = try d.count("grants", minimumSize: 41)
-        ids = try d.column(UInt32.self, n, "grant targets")
-        refs = try d.column(UInt32.self, n, "grant roles")
-        let scopes = try d.column(UInt32.self, n, "grant scopes")
-        var terms = try readTerms(n, "grants")
+        let n = try d.count("grants", minimumSize: 41)
+        let targets = try stringColumn(n, "grants.to")
+        let roles = try stringColumn(n, "grants.role")
+        let scopes = try stringColumn(n, "grants.scope", optional: true)
+        let terms = try readTerms(n, "grants")
         let reviewed = try d.column(Int64.self, n, "grant review dates")
-        origins = try readOrigins(n, "grants")
-        m.grants.reserveCapacity(n)
-        for i in 0..<n {
-            m.grants.append(Grant(
-                to: try string(ids, i, "grants.to"), role: try string(refs, i, "grants.role"),
-                scope: try optionalString(scopes, i, "grants.scope"), terms: try terms.at(i, self),
-                reviewed: date(reviewed, i), origin: origins[i]))
+        var origins = try readOrigins(n, "grants")
+        return (0..<n).map { i in
+            Grant(to: string(targets[i]), role: string(roles[i]), scope: optionalString(scopes[i]), terms: terms.at(i, self),
+                  reviewed: Self.date(reviewed[i]), origin: origins.next(self))
         }
+    }
 
+    private mutating func readAssumes() throws(SnapshotProblem) -> [Assume] {
         try d.tag("ASSM")
-        n = try d.count("assumes", minimumSize: 29)
-        ids = try d.column(UInt32.self, n, "assume sources")
-        refs = try d.column(UInt32.self, n, "assume targets")
-        terms = try readTerms(n, "assumes")
-        origins = try readOrigins(n, "assumes")
-        m.assumes.reserveCapacity(n)
-        for i in 0..<n {
-            m.assumes.append(Assume(from: try string(ids, i, "assumes.from"), to: try string(refs, i, "assumes.to"),
-                                    terms: try terms.at(i, self), origin: origins[i]))
+        let n = try d.count("assumes", minimumSize: 29)
+        let sources = try stringColumn(n, "assumes.from")
+        let targets = try stringColumn(n, "assumes.to")
+        let terms = try readTerms(n, "assumes")
+        var origins = try readOrigins(n, "assumes")
+        return (0..<n).map { i in
+            Assume(from: string(sources[i]), to: string(targets[i]), terms: terms.at(i, self), origin: origins.next(self))
         }
+    }
 
+    private mutating func readResources() throws(SnapshotProblem) -> [Resource] {
         try d.tag("RSRC")
-        n = try d.count("resources", minimumSize: 5)
-        ids = try d.column(UInt32.self, n, "resource ids")
-        let criticalities = try d.column(UInt8.self, n, "resource criticalities")
-        origins = try readOrigins(n, "resources")
-        m.resources.reserveCapacity(n)
-        for i in 0..<n {
-            m.resources.append(Resource(id: try string(ids, i, "resources.id"), criticality: try criticality(criticalities, i),
-                                        origin: origins[i]))
+        let n = try d.count("resources", minimumSize: 5)
+        let ids = try stringColumn(n, "resources.id")
+        let criticalities = try byteColumn(n, "resource criticality", cases: SnapshotFormat.criticalities.count)
+        var origins = try readOrigins(n, "resources")
+        return (0..<n).map { i in
+            Resource(id: string(ids[i]), criticality: SnapshotFormat.criticalities[Int(criticalities[i])], origin: origins.next(self))
         }
+    }
 
+    private mutating func readEscalations() throws(SnapshotProblem) -> [Escalation] {
         try d.tag("ESCL")
-        n = try d.count("escalations", minimumSize: 37)
-        ids = try d.column(UInt32.self, n, "escalation techniques")
-        refs = try d.column(UInt32.self, n, "escalation targets")
-        let froms = try d.column(UInt32.self, n, "escalation sources")
-        terms = try readTerms(n, "escalations")
+        let n = try d.count("escalations", minimumSize: 37)
+        let techniques = try stringColumn(n, "escalations.technique")
+        let targets = try stringColumn(n, "escalations.to")
+        let sources = try stringColumn(n, "escalations.from", optional: true)
+        let terms = try readTerms(n, "escalations")
         let requireCounts = try d.column(UInt32.self, n, "escalation requirement counts")
         var requirementCount = 0
         for i in 0..<n { requirementCount += Int(requireCounts[i]) }
-        let requiredActions = try d.column(UInt32.self, requirementCount, "escalation requirement actions")
-        let requiredResources = try d.column(UInt32.self, requirementCount, "escalation requirement resources")
-        origins = try readOrigins(n, "escalations")
-        m.escalations.reserveCapacity(n)
+        let actions = try stringColumn(requirementCount, "escalations.requires.action")
+        let resources = try stringColumn(requirementCount, "escalations.requires.resource")
+        var origins = try readOrigins(n, "escalations")
         var r = 0
-        for i in 0..<n {
-            var requires: [Escalation.Requirement] = []
-            requires.reserveCapacity(Int(requireCounts[i]))
-            for _ in 0..<requireCounts[i] {
-                requires.append(.init(action: try string(requiredActions, r, "escalations.requires.action"),
-                                      resource: try string(requiredResources, r, "escalations.requires.resource")))
-                r += 1
-            }
-            m.escalations.append(Escalation(
-                technique: try string(ids, i, "escalations.technique"), requires: requires,
-                to: try string(refs, i, "escalations.to"), from: try optionalString(froms, i, "escalations.from"),
-                terms: try terms.at(i, self), origin: origins[i]))
+        return (0..<n).map { i in
+            let requires = (r..<(r + Int(requireCounts[i]))).map { Escalation.Requirement(action: string(actions[$0]), resource: string(resources[$0])) }
+            r += requires.count
+            return Escalation(technique: string(techniques[i]), requires: requires, to: string(targets[i]),
+                              from: optionalString(sources[i]), terms: terms.at(i, self), origin: origins.next(self))
         }
-
-        try d.tag("ACTS")
-        n = try d.count("takeover actions", minimumSize: 4)
-        ids = try d.column(UInt32.self, n, "takeover actions")
-        for i in 0..<n { m.takeoverActions.append(try string(ids, i, "takeover_actions")) }
-        n = try d.count("reveal actions", minimumSize: 4)
-        ids = try d.column(UInt32.self, n, "reveal actions")
-        for i in 0..<n { m.revealActions.append(try string(ids, i, "reveal_actions")) }
-
-        guard d.isAtEnd else { throw .trailingBytes(offset: d.fileOffset) }
-        return m
     }
 
     // MARK: Strings
@@ -182,84 +183,87 @@ struct SnapshotReader {
         for k in 0..<n {
             let length = Int(try d.u32("the length of string \(k)"))
             let at = d.fileOffset
-            let bytes = try d.raw(length, "string \(k)")
-            guard let s = String(validating: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self) else {
+            let units = try d.raw(length, "string \(k)").assumingMemoryBound(to: UInt8.self)
+            // ASCII (nearly every id) is valid as it stands and takes the fast path; the rest is validated.
+            if Self.isASCII(units) {
+                strings.append(String(decoding: units, as: UTF8.self))
+            } else if let s = String(validating: units, as: UTF8.self) {
+                strings.append(s)
+            } else {
                 throw .badUTF8(index: k, offset: at)
             }
-            strings.append(s)
             stringStarts.append(at - d.origin)
         }
     }
 
-    @inline(__always)
-    private func string(_ column: SnapshotColumn<UInt32>, _ i: Int, _ field: String) throws(SnapshotProblem) -> String {
-        let k = column[i]
-        guard k < strings.count else {
-            throw .stringIndex(k, offset: column.offset(of: i), field: field, tableSize: strings.count)
+    /// Whether every byte is below 0x80, eight at a time.
+    static func isASCII(_ units: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(units)
+        var mask: UInt64 = 0, i = 0
+        while i + 8 <= raw.count {
+            mask |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
         }
-        return strings[Int(k)]
+        while i < raw.count {
+            mask |= UInt64(raw[i])
+            i += 1
+        }
+        return mask & 0x8080_8080_8080_8080 == 0
     }
 
-    @inline(__always)
-    private func optionalString(_ column: SnapshotColumn<UInt32>, _ i: Int, _ field: String) throws(SnapshotProblem) -> String? {
-        column[i] == SnapshotFormat.noString ? nil : try string(column, i, field)
+    /// A column of `n` string indices, each checked to be in the table (or `noString` when optional).
+    private mutating func stringColumn(_ n: Int, _ field: String, optional: Bool = false) throws(SnapshotProblem) -> SnapshotColumn<UInt32> {
+        let column = try d.column(UInt32.self, n, field)
+        try check(column, field, optional: optional)
+        return column
     }
+
+    private func check(_ column: SnapshotColumn<UInt32>, _ field: String, optional: Bool = false) throws(SnapshotProblem) {
+        let size = UInt32(strings.count)
+        for i in 0..<column.count {
+            let k = column[i]
+            guard k < size || optional && k == SnapshotFormat.noString else {
+                throw .stringIndex(k, offset: column.offset(of: i), field: field, tableSize: strings.count)
+            }
+        }
+    }
+
+    /// String `k`, checked when its column was taken.
+    @inline(__always)
+    private func string(_ k: UInt32) -> String { strings[Int(k)] }
+
+    @inline(__always)
+    private func optionalString(_ k: UInt32) -> String? { k == SnapshotFormat.noString ? nil : strings[Int(k)] }
 
     // MARK: Scalars
 
     @inline(__always)
-    private func date(_ column: SnapshotColumn<Int64>, _ i: Int) -> Instant? {
-        let v = column[i]
-        return v == SnapshotFormat.noDate ? nil : Instant(secondsSinceEpoch: v)
-    }
+    private static func date(_ v: Int64) -> Instant? { v == SnapshotFormat.noDate ? nil : Instant(secondsSinceEpoch: v) }
 
-    private func bool(_ column: SnapshotColumn<UInt8>, _ i: Int, _ field: String) throws(SnapshotProblem) -> Bool {
-        switch column[i] {
-        case 0: return false
-        case 1: return true
-        case let b: throw .badByte(b, offset: column.offset(of: i), field: field)
+    /// A column of `n` bytes, each below `cases`.
+    private mutating func byteColumn(_ n: Int, _ field: String, cases: Int) throws(SnapshotProblem) -> SnapshotColumn<UInt8> {
+        let column = try d.column(UInt8.self, n, field)
+        for i in 0..<n where Int(column[i]) >= cases {
+            throw .badByte(column[i], offset: column.offset(of: i), field: field)
         }
-    }
-
-    private func kind(_ column: SnapshotColumn<UInt8>, _ i: Int) throws(SnapshotProblem) -> IdentityKind {
-        switch column[i] {
-        case 0: return .human
-        case 1: return .service
-        case 2: return .agent
-        case 3: return .workload
-        case let b: throw .badByte(b, offset: column.offset(of: i), field: "identity kind")
-        }
-    }
-
-    private func criticality(_ column: SnapshotColumn<UInt8>, _ i: Int) throws(SnapshotProblem) -> Criticality {
-        switch column[i] {
-        case 0: return .critical
-        case 1: return .high
-        case 2: return .medium
-        case 3: return .low
-        case let b: throw .badByte(b, offset: column.offset(of: i), field: "resource criticality")
-        }
+        return column
     }
 
     // MARK: Lists and terms
 
-    /// Lists of strings: a count per owner, then every item; read in owner order with `next`.
+    /// Lists of strings: a count per owner, then every item (checked); read in owner order with `next`.
     struct Lists {
         let counts: SnapshotColumn<UInt32>
         let items: SnapshotColumn<UInt32>
-        let field: String
         var owner = 0
         var item = 0
 
-        mutating func next(_ reader: SnapshotReader) throws(SnapshotProblem) -> [String] {
+        mutating func next(_ reader: SnapshotReader) -> [String] {
             let count = Int(counts[owner])
             owner += 1
             guard count > 0 else { return [] }
-            var out: [String] = []
-            out.reserveCapacity(count)
-            for k in item..<(item + count) { out.append(try reader.string(items, k, field)) }
-            item += count
-            return out
+            defer { item += count }
+            return (item..<(item + count)).map { reader.string(items[$0]) }
         }
     }
 
@@ -267,7 +271,7 @@ struct SnapshotReader {
         let counts = try d.column(UInt32.self, n, "\(field) counts")
         var total = 0
         for i in 0..<n { total += Int(counts[i]) }
-        return Lists(counts: counts, items: try d.column(UInt32.self, total, field), field: field)
+        return Lists(counts: counts, items: try stringColumn(total, field))
     }
 
     struct TermsColumns {
@@ -275,65 +279,99 @@ struct SnapshotReader {
         let expires: SnapshotColumn<Int64>
         let flags: SnapshotColumn<UInt8>
         let conditions: SnapshotColumn<UInt32>
-        let field: String
 
-        func at(_ i: Int, _ reader: SnapshotReader) throws(SnapshotProblem) -> Terms {
+        func at(_ i: Int, _ reader: SnapshotReader) -> Terms {
             let f = flags[i]
-            guard f & ~3 == 0 else { throw .badByte(f, offset: flags.offset(of: i), field: "\(field) terms flags") }
-            return Terms(notBefore: reader.date(notBefore, i), expires: reader.date(expires, i), approval: f & 1 != 0,
-                         mfa: f & 2 != 0, condition: try reader.optionalString(conditions, i, "\(field).condition"))
+            return Terms(notBefore: SnapshotReader.date(notBefore[i]), expires: SnapshotReader.date(expires[i]), approval: f & 1 != 0,
+                         mfa: f & 2 != 0, condition: reader.optionalString(conditions[i]))
         }
     }
 
     private mutating func readTerms(_ n: Int, _ field: String) throws(SnapshotProblem) -> TermsColumns {
         TermsColumns(notBefore: try d.column(Int64.self, n, "\(field) not_before dates"),
                      expires: try d.column(Int64.self, n, "\(field) expiry dates"),
-                     flags: try d.column(UInt8.self, n, "\(field) terms flags"),
-                     conditions: try d.column(UInt32.self, n, "\(field) conditions"), field: field)
+                     flags: try byteColumn(n, "\(field) terms flags", cases: 4),
+                     conditions: try stringColumn(n, "\(field).condition", optional: true))
     }
 
     // MARK: Origins
 
-    private mutating func readOrigins(_ n: Int, _ field: String) throws(SnapshotProblem) -> [SourceLocation?] {
-        let runCount = try d.count("\(field) origin runs", minimumSize: 28)
-        let lengths = try d.column(UInt32.self, runCount, "\(field) origin run lengths")
-        let files = try d.column(UInt32.self, runCount, "\(field) origin files")
-        let lines = try d.column(Int64.self, runCount, "\(field) origin lines")
-        let prefixes = try d.column(UInt32.self, runCount, "\(field) origin key paths")
-        let numbers = try d.column(UInt32.self, runCount, "\(field) origin key path numbers")
-        let suffixes = try d.column(UInt32.self, runCount, "\(field) origin key path suffixes")
-        var out: [SourceLocation?] = []
-        out.reserveCapacity(n)
-        for r in 0..<runCount {
-            let length = Int(lengths[r])
-            guard length <= n - out.count else { throw .badCount(length, offset: lengths.offset(of: r), field: "\(field) origin run") }
-            guard files[r] != SnapshotFormat.noString else {
-                out.append(contentsOf: repeatElement(nil as SourceLocation?, count: length))
-                continue
-            }
-            let file = try string(files, r, "\(field).origin.file")
-            let line: Int? = lines[r] == SnapshotFormat.noLine ? nil : Int(lines[r])
-            let prefix = try string(prefixes, r, "\(field).origin.key_path")
-            let start = numbers[r]
-            guard start != SnapshotFormat.noNumber else {
-                guard suffixes[r] == SnapshotFormat.noString else {
-                    throw .stringIndex(suffixes[r], offset: suffixes.offset(of: r), field: "\(field).origin.key_path suffix (none expected)",
-                                       tableSize: strings.count)
+    /// Origins as runs (see `SnapshotWriter`), checked when read; `next` gives them in element order.
+    struct Origins {
+        let lengths: SnapshotColumn<UInt32>
+        let files: SnapshotColumn<UInt32>
+        let lines: SnapshotColumn<Int64>
+        let prefixes: SnapshotColumn<UInt32>
+        let numbers: SnapshotColumn<UInt32>
+        let suffixes: SnapshotColumn<UInt32>
+        private var run = -1
+        private var left = 0
+        private var current: SourceLocation?
+        private var number = SnapshotFormat.noNumber
+        private var prefix = UnsafeRawBufferPointer(start: nil, count: 0)
+        private var suffix = UnsafeRawBufferPointer(start: nil, count: 0)
+
+        init(lengths: SnapshotColumn<UInt32>, files: SnapshotColumn<UInt32>, lines: SnapshotColumn<Int64>,
+             prefixes: SnapshotColumn<UInt32>, numbers: SnapshotColumn<UInt32>, suffixes: SnapshotColumn<UInt32>) {
+            (self.lengths, self.files, self.lines) = (lengths, files, lines)
+            (self.prefixes, self.numbers, self.suffixes) = (prefixes, numbers, suffixes)
+        }
+
+        /// The next element's origin; called exactly as many times as the runs hold origins.
+        mutating func next(_ reader: SnapshotReader) -> SourceLocation? {
+            while left == 0 {
+                run += 1
+                left = Int(lengths[run])
+                guard files[run] != SnapshotFormat.noString else {
+                    current = nil
+                    continue
                 }
-                out.append(contentsOf: repeatElement(SourceLocation(file: file, line: line, keyPath: prefix) as SourceLocation?, count: length))
-                continue
+                let line = lines[run]
+                current = SourceLocation(file: reader.string(files[run]), line: line == SnapshotFormat.noLine ? nil : Int(line),
+                                         keyPath: reader.string(prefixes[run]))
+                number = numbers[run]
+                if number != SnapshotFormat.noNumber {
+                    (prefix, suffix) = (reader.stringBytes(prefixes[run]), reader.stringBytes(suffixes[run]))
+                }
             }
-            guard length == 0 || UInt64(start) + UInt64(length) - 1 < UInt64(SnapshotFormat.noNumber) else {
-                throw .badCount(length, offset: lengths.offset(of: r), field: "\(field) origin run")
+            left -= 1
+            guard current != nil, number != SnapshotFormat.noNumber else { return current }
+            defer { number += 1 }
+            current!.keyPath = SnapshotReader.keyPath(prefix, number, suffix)
+            return current
+        }
+    }
+
+    private mutating func readOrigins(_ n: Int, _ field: String) throws(SnapshotProblem) -> Origins {
+        let runCount = try d.count("\(field) origin runs", minimumSize: 28)
+        let origins = Origins(
+            lengths: try d.column(UInt32.self, runCount, "\(field) origin run lengths"),
+            files: try stringColumn(runCount, "\(field).origin.file", optional: true),
+            lines: try d.column(Int64.self, runCount, "\(field) origin lines"),
+            prefixes: try stringColumn(runCount, "\(field).origin.key_path", optional: true),
+            numbers: try d.column(UInt32.self, runCount, "\(field) origin key path numbers"),
+            suffixes: try stringColumn(runCount, "\(field).origin.key_path suffix", optional: true))
+        var total = 0
+        for r in 0..<runCount {
+            let length = Int(origins.lengths[r])
+            total += length
+            guard origins.files[r] != SnapshotFormat.noString else { continue }
+            // A run that has a file has a key path; a suffix exactly when it counts, and counts below `noNumber`.
+            let numbered = origins.numbers[r] != SnapshotFormat.noNumber
+            guard origins.prefixes[r] != SnapshotFormat.noString else {
+                throw .stringIndex(origins.prefixes[r], offset: origins.prefixes.offset(of: r), field: "\(field).origin.key_path",
+                                   tableSize: strings.count)
             }
-            _ = try string(suffixes, r, "\(field).origin.key_path suffix")
-            let prefixBytes = stringBytes(prefixes[r]), suffixBytes = stringBytes(suffixes[r])
-            for j in 0..<UInt32(length) {
-                out.append(SourceLocation(file: file, line: line, keyPath: Self.keyPath(prefixBytes, start + j, suffixBytes)))
+            guard numbered == (origins.suffixes[r] != SnapshotFormat.noString) else {
+                throw .stringIndex(origins.suffixes[r], offset: origins.suffixes.offset(of: r),
+                                   field: "\(field).origin.key_path suffix", tableSize: strings.count)
+            }
+            guard !numbered || length == 0 || UInt64(origins.numbers[r]) + UInt64(length) - 1 < UInt64(SnapshotFormat.noNumber) else {
+                throw .badCount(length, offset: origins.lengths.offset(of: r), field: "\(field) origin run")
             }
         }
-        guard out.count == n else { throw .badCount(out.count, offset: lengths.offset, field: "\(field) origins (expected \(n))") }
-        return out
+        guard total == n else { throw .badCount(total, offset: origins.lengths.offset, field: "\(field) origins (expected \(n))") }
+        return origins
     }
 
     /// The UTF-8 bytes of string `k` (checked to be in range), inside the payload.
@@ -357,17 +395,17 @@ struct SnapshotReader {
             let digitCount = 16 - k
             let total = prefix.count + digitCount + 2 + suffix.count
             return String(unsafeUninitializedCapacity: total) { buffer in
-                let raw = UnsafeMutableRawBufferPointer(buffer)
+                let out = UnsafeMutableRawBufferPointer(buffer)
                 var p = 0
-                raw.baseAddress!.copyMemory(from: prefix.baseAddress ?? UnsafeRawPointer(scratch.baseAddress!), byteCount: prefix.count)
+                if prefix.count > 0 { out.baseAddress!.copyMemory(from: prefix.baseAddress!, byteCount: prefix.count) }
                 p += prefix.count
-                raw[p] = UInt8(ascii: "[")
+                out[p] = UInt8(ascii: "[")
                 p += 1
-                (raw.baseAddress! + p).copyMemory(from: scratch.baseAddress! + k, byteCount: digitCount)
+                (out.baseAddress! + p).copyMemory(from: scratch.baseAddress! + k, byteCount: digitCount)
                 p += digitCount
-                raw[p] = UInt8(ascii: "]")
+                out[p] = UInt8(ascii: "]")
                 p += 1
-                (raw.baseAddress! + p).copyMemory(from: suffix.baseAddress ?? UnsafeRawPointer(scratch.baseAddress!), byteCount: suffix.count)
+                if suffix.count > 0 { (out.baseAddress! + p).copyMemory(from: suffix.baseAddress!, byteCount: suffix.count) }
                 return total
             }
         }

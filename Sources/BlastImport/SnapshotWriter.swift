@@ -130,7 +130,8 @@ struct SnapshotWriter {
         ids(m.revealActions)
     }
 
-    // MARK: Codes: stable bytes for the enums, independent of declaration order.
+    // MARK: Codes: stable bytes for the enums, independent of declaration order (the reader's
+    // `SnapshotFormat.identityKinds` and `criticalities` list the cases in this order).
 
     static func code(_ kind: IdentityKind) -> UInt8 {
         switch kind {

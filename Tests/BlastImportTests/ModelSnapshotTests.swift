@@ -173,6 +173,14 @@ struct ModelSnapshotTests {
         #expect(try ModelSources.load(paths: [people, accessSnapshot]).model == both)
     }
 
+    @Test("every enum case has its own byte, and the reader's tables invert the writer's codes")
+    func enumCodes() {
+        #expect(IdentityKind.allCases.allSatisfy { SnapshotFormat.identityKinds[Int(SnapshotWriter.code($0))] == $0 })
+        #expect(Criticality.allCases.allSatisfy { SnapshotFormat.criticalities[Int(SnapshotWriter.code($0))] == $0 })
+        #expect(SnapshotFormat.identityKinds.count == IdentityKind.allCases.count)
+        #expect(SnapshotFormat.criticalities.count == Criticality.allCases.count)
+    }
+
     @Test("a key path splits around its last plain [n] only when it prints back the same", arguments: [
         ("grants[3]", "grants", UInt32(3), ""),
         ("roles[2].allow[0]", "roles[2].allow", 0, ""),
