@@ -36,6 +36,10 @@ struct SnapshotWriter {
     /// The payload (everything after the header).
     /// - Complexity: O(n) in the size of the model.
     mutating func payload(_ model: Model) -> [UInt8] {
+        // Nearly every distinct string is an element's id.
+        let ids = model.identities.count + model.credentials.count + model.groups.count + model.roles.count + model.resources.count
+        table.reserveCapacity(ids + 64)
+        strings.reserveCapacity(ids + 64)
         out.bytes.reserveCapacity(64 + 40 * (model.identities.count + model.credentials.count + model.resources.count
                                              + model.grants.count))
         write(model)
