@@ -16,7 +16,9 @@ public struct CommandIO: Sendable {
     }
 
     public mutating func write(_ text: String) { stdout.append(contentsOf: Array(text.utf8)) }
-    public mutating func write(bytes: [UInt8]) { stdout.append(contentsOf: bytes) }
+    public mutating func write(bytes: [UInt8]) {
+        if stdout.isEmpty { stdout = bytes } else { stdout.append(contentsOf: bytes) }
+    }
     public mutating func diagnose(_ text: String) { stderr += text.hasSuffix("\n") ? text : text + "\n" }
 }
 

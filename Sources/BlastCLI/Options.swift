@@ -5,7 +5,7 @@ import Foundation
 
 /// The model files every query reads.
 struct ModelFiles: ParsableArguments {
-    @Argument(help: ArgumentHelp("Model files (YAML or JSON) and exports (AWS, Kubernetes); several are merged into one model.", valueName: "model"))
+    @Argument(help: ArgumentHelp("Model files (YAML, JSON or snapshots) and exports (AWS, Kubernetes); several are merged into one model.", valueName: "model"))
     var models: [String]
 
     @Option(name: .customLong("key"), help: ArgumentHelp("An AWS access key id the exports lack, as ID=USER (or ID=USER#2 for the second key); repeatable.", valueName: "id=user"))

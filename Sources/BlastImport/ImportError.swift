@@ -27,6 +27,9 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
         case badValue = "bad-value"
         /// The decoded model is not self-consistent (see `Model.validate()`); `underlying` holds the `ModelError`.
         case invalidModel = "invalid-model"
+        /// A binary snapshot is truncated, was edited (its checksum does not match), or holds an
+        /// index or value this loader cannot read.
+        case damagedSnapshot = "damaged-snapshot"
     }
 
     public var code: Code

@@ -1,7 +1,7 @@
 import BlastCore
 import Foundation
 
-/// Loads native model files (YAML, or JSON with the same schema) into a validated `Model`.
+/// Loads native model files (YAML, JSON with the same schema, or model snapshots) into a validated `Model`.
 ///
 /// Each file is parsed, decoded faithfully (unknown keys, wrong shapes and bad values are errors
 /// naming the file, line and key path), mapped into model values carrying their `SourceLocation`,
@@ -15,7 +15,7 @@ public enum ModelLoader {
     /// - Complexity: O(n) in the total size of the files, plus `Model.validate()`.
     public static func load(paths: [String]) throws(ImportError) -> Model {
         var files: [SourceFile] = []
-        for path in paths { files.append(SourceFile(path: path, text: try read(path))) }
+        for path in paths { files.append(try readFile(path)) }
         var context = ImportContext()
         let model = try NativeFormat.importModel(files: files, context: &context)
         do {
@@ -35,9 +35,25 @@ public enum ModelLoader {
 
     /// The UTF-8 text of the file at `path`.
     static func read(_ path: String) throws(ImportError) -> String {
+        try text(of: contents(path), path: path)
+    }
+
+    /// The file at `path`: a model snapshot when its bytes start with the snapshot magic, else
+    /// its UTF-8 text.
+    static func readFile(_ path: String) throws(ImportError) -> SourceFile {
+        let data = try contents(path)
+        if ModelSnapshot.isSnapshot(data) { return SourceFile(path: path, snapshot: data) }
+        return SourceFile(path: path, text: try text(of: data, path: path))
+    }
+
+    private static func contents(_ path: String) throws(ImportError) -> Data {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ImportError(.unreadable, "cannot read the file: \(whyUnreadable(path)); check the path", file: path)
         }
+        return data
+    }
+
+    private static func text(of data: Data, path: String) throws(ImportError) -> String {
         guard let text = String(validating: data, as: UTF8.self) else {
             throw ImportError(.unreadable, "the file is not UTF-8 text; save it as UTF-8", file: path)
         }

@@ -54,14 +54,25 @@ public struct ImportedModel: Sendable {
     public let notes: [ImportNote]
 }
 
-/// A file read into memory.
+/// A file read into memory: UTF-8 text, or the bytes of a binary model snapshot.
 public struct SourceFile: Sendable {
     public let path: String
+    /// The file's text; empty for a snapshot.
     public let text: String
+    /// The bytes of a binary model snapshot (`ModelSnapshot`), recognised by its magic bytes
+    /// before any text decoding; nil for a text file.
+    public let snapshot: Data?
 
     public init(path: String, text: String) {
         self.path = path
         self.text = text
+        self.snapshot = nil
+    }
+
+    public init(path: String, snapshot: Data) {
+        self.path = path
+        self.text = ""
+        self.snapshot = snapshot
     }
 }
 
@@ -77,13 +88,16 @@ public enum ModelSources {
     /// The name of the format a file is recognised as ("native" when no importer claims it).
     public static func format(of file: SourceFile) -> String { importers[formatIndex(of: file)].formatName }
 
-    /// Reads a file as UTF-8 text; errors name the path and the reason.
+    /// Reads a file: a model snapshot when it starts with the snapshot magic bytes, else UTF-8
+    /// text; errors name the path and the reason.
     public static func read(_ path: String) throws(ImportError) -> SourceFile {
-        SourceFile(path: path, text: try ModelLoader.read(path))
+        try ModelLoader.readFile(path)
     }
 
+    /// Snapshots are native models (in binary), so they merge in file order with the native files.
     static func formatIndex(of file: SourceFile) -> Int {
-        importers.firstIndex { $0.recognises(path: file.path, text: file.text) } ?? importers.count - 1
+        if file.snapshot != nil { return importers.count - 1 }
+        return importers.firstIndex { $0.recognises(path: file.path, text: file.text) } ?? importers.count - 1
     }
 
     /// Reads, recognises, imports and merges the files, then validates the whole.
@@ -91,16 +105,21 @@ public enum ModelSources {
     public static func load(paths: [String], accessKeys: [String: String] = [:]) throws(ImportError) -> ImportedModel {
         var groups: [[SourceFile]] = Array(repeating: [], count: importers.count)
         for path in paths {
-            let file = SourceFile(path: path, text: try ModelLoader.read(path))
+            let file = try ModelLoader.readFile(path)
             groups[formatIndex(of: file)].append(file)
         }
         var parts: [Model] = []
         var context = ImportContext(accessKeys: accessKeys)
-        for (k, files) in groups.enumerated() where !files.isEmpty {
+        let lastGroup = groups.lastIndex { !$0.isEmpty }
+        for k in groups.indices where !groups[k].isEmpty {
+            let files = groups[k]
+            groups[k] = [] // the files' text and bytes go once imported, before validation
             let part = try importers[k].importModel(files: files, context: &context)
+            parts.append(part)
+            // Only later importers read the ids, so the last one skips the set (all of a large native model).
+            guard k != lastGroup else { continue }
             context.declaredIDs.formUnion(part.identities.map(\.id) + part.credentials.map(\.id) + part.groups.map(\.id)
                                           + part.roles.map(\.id) + part.resources.map(\.id))
-            parts.append(part)
         }
         let model = Model.merged(parts)
         do {
@@ -112,7 +131,7 @@ public enum ModelSources {
     }
 }
 
-/// The native model schema (YAML or JSON).
+/// The native model schema (YAML or JSON), and model snapshots (`ModelSnapshot`).
 public enum NativeFormat: FormatImporter {
     public static let formatName = "native"
 
@@ -124,7 +143,11 @@ public enum NativeFormat: FormatImporter {
         for f in files {
             var m: Model
             let setsTakeover: Bool, setsReveal: Bool
-            if FastJSONModel.looksLikeJSON(f.text), let doc = try? FastJSONModel.decode(f.text, file: f.path) {
+            if let snapshot = f.snapshot {
+                m = try ModelSnapshot.model(from: snapshot, file: f.path)
+                // As for the native JSON `blast export --format json` writes: the lists count as set when not the defaults.
+                (setsTakeover, setsReveal) = (m.takeoverActions != Model.defaultTakeoverActions, m.revealActions != Model.defaultRevealActions)
+            } else if FastJSONModel.looksLikeJSON(f.text), let doc = try? FastJSONModel.decode(f.text, file: f.path) {
                 (m, setsTakeover, setsReveal) = (doc.model, doc.setsTakeover, doc.setsReveal)
             } else {
                 // YAML, or JSON the fast path refused: this path names the line of any problem.
