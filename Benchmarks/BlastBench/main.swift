@@ -58,9 +58,9 @@ guard let path = args.first else {
 var out: [String: Any] = ["model": path]
 do {
     let t0 = now()
-    let model = try ModelSources.load(paths: [path]).model
+    let imported = try ModelSources.load(paths: [path])
     let t1 = now()
-    let graph = try AccessGraph.compile(model)
+    let graph = AccessGraph.compile(imported.validated)
     let t2 = now()
     out["load_s"] = t1 - t0
     out["compile_s"] = t2 - t1

@@ -73,11 +73,11 @@ extension BlastRunnable {
 enum Workspace {
     /// Loads the model files and compiles them; errors name the file, line and value.
     static func graph(_ paths: [String], io: inout CommandIO) throws(CommandFailure) -> AccessGraph {
-        try compile(model(paths, io: &io))
+        AccessGraph.compile(try imported(paths, io: &io).validated)
     }
 
     static func graph(_ files: ModelFiles, io: inout CommandIO) throws(CommandFailure) -> AccessGraph {
-        try compile(model(files, io: &io))
+        AccessGraph.compile(try imported(files.models, accessKeys: (try? files.accessKeys()) ?? [:], io: &io).validated)
     }
 
     static func model(_ files: ModelFiles, io: inout CommandIO) throws(CommandFailure) -> Model {
@@ -86,6 +86,10 @@ enum Workspace {
 
     /// Loads any mix of supported files into one validated model; importer notes go to stderr.
     static func model(_ paths: [String], accessKeys: [String: String] = [:], io: inout CommandIO) throws(CommandFailure) -> Model {
+        try imported(paths, accessKeys: accessKeys, io: &io).model
+    }
+
+    private static func imported(_ paths: [String], accessKeys: [String: String] = [:], io: inout CommandIO) throws(CommandFailure) -> ImportedModel {
         let imported: ImportedModel
         do {
             imported = try ModelSources.load(paths: paths, accessKeys: accessKeys)
@@ -93,7 +97,7 @@ enum Workspace {
             throw CommandFailure(error.description)
         }
         for note in imported.notes { io.diagnose(note.description) }
-        return imported.model
+        return imported
     }
 
     static func compile(_ model: Model) throws(CommandFailure) -> AccessGraph {

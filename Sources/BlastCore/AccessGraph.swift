@@ -146,6 +146,11 @@ public struct AccessGraph: Sendable {
         return AccessGraph(validated: model, kinds: kinds)
     }
 
+    /// Compiles a model validated earlier (no second validation).
+    public static func compile(_ validated: ValidatedModel) -> AccessGraph {
+        AccessGraph(validated: validated.model, kinds: validated.kinds)
+    }
+
     private init(validated model: Model, kinds: [String: (Model.ElementKind, Int32)]) {
         self.model = model
         identities = model.identities

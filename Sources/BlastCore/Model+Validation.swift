@@ -18,6 +18,11 @@ extension Model {
         _ = try validatedIndex()
     }
 
+    /// Validates, keeping the id table validation builds for `AccessGraph.compile(_:)`.
+    public func validated() throws(ModelError) -> ValidatedModel {
+        ValidatedModel(model: self, kinds: try validatedIndex())
+    }
+
     /// Validates, and returns every declared id with its kind and index in its list (resources:
     /// in `resources`), for the compiler to reuse rather than hash every id again.
     func validatedIndex() throws(ModelError) -> [String: (ElementKind, Int32)] {
@@ -111,4 +116,11 @@ extension Model {
         }
         return kinds
     }
+}
+
+/// A model that passed validation, with the id table validation built, so that compiling it
+/// does not hash every id a second time.
+public struct ValidatedModel: Sendable {
+    public let model: Model
+    let kinds: [String: (Model.ElementKind, Int32)]
 }

@@ -50,8 +50,11 @@ public struct ImportNote: Sendable, Hashable, CustomStringConvertible {
 
 /// A validated model and the notes its importers left.
 public struct ImportedModel: Sendable {
-    public let model: Model
+    /// The model with the id table its validation built (compile it with `AccessGraph.compile(_:)`).
+    public let validated: ValidatedModel
     public let notes: [ImportNote]
+
+    public var model: Model { validated.model }
 }
 
 /// A file read into memory: UTF-8 text, or the bytes of a binary model snapshot.
@@ -121,13 +124,13 @@ public enum ModelSources {
             context.declaredIDs.formUnion(part.identities.map(\.id) + part.credentials.map(\.id) + part.groups.map(\.id)
                                           + part.roles.map(\.id) + part.resources.map(\.id))
         }
-        let model = Model.merged(parts)
+        let validated: ValidatedModel
         do {
-            try model.validate()
+            validated = try Model.merged(parts).validated()
         } catch {
             throw ImportError(error)
         }
-        return ImportedModel(model: model, notes: context.notes.sorted { $0.description < $1.description })
+        return ImportedModel(validated: validated, notes: context.notes.sorted { $0.description < $1.description })
     }
 }
 
