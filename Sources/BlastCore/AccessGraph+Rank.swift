@@ -84,14 +84,13 @@ extension AccessGraph {
 
         func entry(_ start: Start, _ id: String) -> Ranking.Entry {
             let state = Int(self.state(of: start))
-            let figures = state * 3..<state * 3 + 3
-            let s = Array(standing.figures[figures])
+            let s = standing.all(state)
             var e: [UInt64] = [0, 0, 0]
             if !options.withApprovals {
+                let a = withApprovals.all(state), sIn = standing.inside(state), aIn = withApprovals.inside(state)
                 let inside = clip.isEmpty ? IntervalSet() : withApprovals.clipped[state].subtracting(standing.clipped[state])
                 for k in 0..<3 {
-                    e[k] = withApprovals.outside[figures.lowerBound + k] + inside.weight(prefix: prefixes[k])
-                        - standing.outside[figures.lowerBound + k]
+                    e[k] = (a[k] - aIn[k]) - (s[k] - sIn[k]) + inside.weight(prefix: prefixes[k])
                 }
             }
             return Ranking.Entry(start: start, id: id, resources: Int(s[0]), critical: Int(s[1]), weighted: s[2],
@@ -118,9 +117,28 @@ extension AccessGraph {
         return Ranking(entries: entries, options: options, order: order)
     }
 
-    /// For every source state, the weights (one per prefix array, `prefixes.count` per state) of the
-    /// resources it reaches under `options`, the same weights outside `clip`, and its reach set
-    /// inside `clip`.
+    /// What one reach pass yields for every source state: the weights (one per prefix array) of the
+    /// resources it reaches, the same weights inside `clip`, and its reach set inside `clip`.
+    struct ReachFigures {
+        let width: Int
+        /// Per computed component: `width` weights of its reach, then `width` of its reach inside the clip.
+        let pool: [UInt64]
+        /// Per state: its component's offset in `pool` (sources only).
+        let offset: [Int32]
+        let clipped: [IntervalSet]
+
+        func all(_ state: Int) -> [UInt64] {
+            let o = Int(offset[state])
+            return Array(pool[o..<o + width])
+        }
+
+        func inside(_ state: Int) -> [UInt64] {
+            let o = Int(offset[state]) + width
+            return Array(pool[o..<o + width])
+        }
+    }
+
+    /// Reach figures for every source state under `options` (see `ReachFigures`).
     ///
     /// Iterative Tarjan over sessions, credentials and grant states: components come out in
     /// reverse topological order, so every successor component's reach is final when needed. A
@@ -128,9 +146,7 @@ extension AccessGraph {
     /// follows the frontier of the condensation, not its size. Credentials are visited first, so
     /// that a session's set is used by its credentials soon after it is built.
     /// - Complexity: see `rank(options:order:)`.
-    func reachPass(options: QueryOptions, sources: [Bool], prefixes: [[UInt64]], clip: IntervalSet)
-        -> (figures: [UInt64], outside: [UInt64], clipped: [IntervalSet])
-    {
+    func reachPass(options: QueryOptions, sources: [Bool], prefixes: [[UInt64]], clip: IntervalSet) -> ReachFigures {
         let n = stateCount
         // Successors in one flat array (CSR) and each session's own access.
         var direct: [IntervalSet] = Array(repeating: IntervalSet(), count: n)
@@ -164,8 +180,21 @@ extension AccessGraph {
         }
         lists = []
 
-        var figures = [UInt64](repeating: 0, count: n * prefixes.count)
-        var outside = figures
+        let width = prefixes.count
+        let clipAll = clip.runs == [0..<UInt32(resources.count)]
+        var pool: [UInt64] = []
+        var offset = [Int32](repeating: 0, count: n)
+        var figureOffset: [Int32] = []  // per component, -1 until computed
+        func computeFigures(_ set: IntervalSet, _ inside: IntervalSet) -> Int32 {
+            let at = Int32(pool.count)
+            for prefix in prefixes { pool.append(set.weight(prefix: prefix)) }
+            if clipAll {
+                pool.append(contentsOf: pool[Int(at)..<Int(at) + width])
+            } else {
+                for prefix in prefixes { pool.append(clip.isEmpty ? 0 : inside.weight(prefix: prefix)) }
+            }
+            return at
+        }
         var clipped = [IntervalSet](repeating: IntervalSet(), count: clip.isEmpty ? 0 : n)
         var index = [Int32](repeating: -1, count: n)
         var low = [Int32](repeating: 0, count: n)
@@ -208,30 +237,43 @@ extension AccessGraph {
                 }
                 // Unions share storage with an operand they equal, so the many components whose
                 // reach is a successor's reach (or whose part inside `clip` is) hold no copy.
+                // Unions share storage with an operand they equal, so the many components whose
+                // reach is a successor's reach hold no copy and reuse its figures (`sameAs`).
                 var set = IntervalSet(), inside = IntervalSet()
+                var sameAs = -1
                 var incoming = 0
                 for m in members {
-                    set = set.sharingUnion(direct[m])
+                    let u = set.union(direct[m])
+                    if u != set { set = u; sameAs = -1 }
                     if !clip.isEmpty { inside = inside.sharingUnion(direct[m].intersection(clip)) }
                     direct[m] = IntervalSet()
                     incoming += Int(inDegree[m])
                     for k in start[m]..<start[m + 1] {
                         let d = Int(component[Int(successors[Int(k)])])
                         if d == Int(c) { incoming -= 1; continue }
-                        set = set.sharingUnion(reach[d])
+                        let r = reach[d]
+                        let u = set.union(r)
+                        if u != set {
+                            if u == r { set = r; sameAs = d } else { set = u; sameAs = -1 }
+                        }
                         if !clip.isEmpty { inside = inside.sharingUnion(reachInside[d]) }
                     }
                 }
+                // The reach inside the clip is the reach intersected with it, so a component with
+                // the same reach as another has the same figures.
+                var figuresAt: Int32 = sameAs >= 0 ? figureOffset[sameAs] : -1
                 if members.contains(where: { sources[$0] }) {
+                    if figuresAt < 0 {
+                        figuresAt = sameAs >= 0 ? computeFigures(reach[sameAs], clip.isEmpty ? IntervalSet() : reachInside[sameAs])
+                            : computeFigures(set, inside)
+                        if sameAs >= 0 { figureOffset[sameAs] = figuresAt }
+                    }
                     for m in members where sources[m] {
-                        for (k, prefix) in prefixes.enumerated() {
-                            let all = set.weight(prefix: prefix)
-                            figures[m * prefixes.count + k] = all
-                            outside[m * prefixes.count + k] = all - inside.weight(prefix: prefix)
-                        }
+                        offset[m] = figuresAt
                         if !clip.isEmpty { clipped[m] = inside }
                     }
                 }
+                figureOffset.append(figuresAt)
                 // Every edge out of this component has now been used once: release successors
                 // whose last incoming edge this was.
                 for m in members {
@@ -250,6 +292,6 @@ extension AccessGraph {
                 remaining.append(incoming)
             }
         }
-        return (figures, outside, clipped)
+        return ReachFigures(width: width, pool: pool, offset: offset, clipped: clipped)
     }
 }
