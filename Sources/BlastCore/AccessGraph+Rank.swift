@@ -82,15 +82,26 @@ extension AccessGraph {
         let standing = reachPass(options: options, sources: sources, prefixes: prefixes, clip: clip)
         let withApprovals = options.withApprovals ? standing : reachPass(options: approved, sources: sources, prefixes: prefixes, clip: clip)
 
+        // Sources with the same reach share a figures slot, so the part gained inside the clip is
+        // computed once per (approved slot, standing slot) pair.
+        var gainedCache: [Int64: [UInt64]] = [:]
+        func gainedInside(_ approvedSlot: Int32, _ standingSlot: Int32) -> [UInt64] {
+            let key = Int64(approvedSlot) << 32 | Int64(standingSlot)
+            if let g = gainedCache[key] { return g }
+            let d = withApprovals.insideSet(slot: approvedSlot).subtracting(standing.insideSet(slot: standingSlot))
+            let g = prefixes.map { d.weight(prefix: $0) }
+            gainedCache[key] = g
+            return g
+        }
         func entry(_ start: Start, _ id: String) -> Ranking.Entry {
             let state = Int(self.state(of: start))
             let s = standing.all(state)
             var e: [UInt64] = [0, 0, 0]
             if !options.withApprovals {
                 let a = withApprovals.all(state), sIn = standing.inside(state), aIn = withApprovals.inside(state)
-                let inside = clip.isEmpty ? IntervalSet() : withApprovals.clipped[state].subtracting(standing.clipped[state])
+                let gained = clip.isEmpty ? [0, 0, 0] : gainedInside(withApprovals.offset[state], standing.offset[state])
                 for k in 0..<3 {
-                    e[k] = (a[k] - aIn[k]) - (s[k] - sIn[k]) + inside.weight(prefix: prefixes[k])
+                    e[k] = (a[k] - aIn[k]) - (s[k] - sIn[k]) + gained[k]
                 }
             }
             return Ranking.Entry(start: start, id: id, resources: Int(s[0]), critical: Int(s[1]), weighted: s[2],
@@ -125,7 +136,10 @@ extension AccessGraph {
         let pool: [UInt64]
         /// Per state: its component's offset in `pool` (sources only).
         let offset: [Int32]
+        /// Per pool slot (offset / (2 · width)): the reach inside the clip.
         let clipped: [IntervalSet]
+
+        func insideSet(slot offset: Int32) -> IntervalSet { clipped[Int(offset) / (2 * width)] }
 
         func all(_ state: Int) -> [UInt64] {
             let o = Int(offset[state])
@@ -185,8 +199,10 @@ extension AccessGraph {
         var pool: [UInt64] = []
         var offset = [Int32](repeating: 0, count: n)
         var figureOffset: [Int32] = []  // per component, -1 until computed
+        var clipped: [IntervalSet] = []
         func computeFigures(_ set: IntervalSet, _ inside: IntervalSet) -> Int32 {
             let at = Int32(pool.count)
+            if !clip.isEmpty { clipped.append(inside) }
             for prefix in prefixes { pool.append(set.weight(prefix: prefix)) }
             if clipAll {
                 pool.append(contentsOf: pool[Int(at)..<Int(at) + width])
@@ -195,7 +211,6 @@ extension AccessGraph {
             }
             return at
         }
-        var clipped = [IntervalSet](repeating: IntervalSet(), count: clip.isEmpty ? 0 : n)
         var index = [Int32](repeating: -1, count: n)
         var low = [Int32](repeating: 0, count: n)
         var onStack = [Bool](repeating: false, count: n)
@@ -268,10 +283,7 @@ extension AccessGraph {
                             : computeFigures(set, inside)
                         if sameAs >= 0 { figureOffset[sameAs] = figuresAt }
                     }
-                    for m in members where sources[m] {
-                        offset[m] = figuresAt
-                        if !clip.isEmpty { clipped[m] = inside }
-                    }
+                    for m in members where sources[m] { offset[m] = figuresAt }
                 }
                 figureOffset.append(figuresAt)
                 // Every edge out of this component has now been used once: release successors
