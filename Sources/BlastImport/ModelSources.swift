@@ -2,7 +2,7 @@ import BlastCore
 import Foundation
 
 /// A format `blast` can read, recognised by content so that any mix of files just works.
-public protocol FormatImporter {
+public protocol FormatImporter: Sendable {
     /// A short name for messages: "native", "aws", "k8s".
     static var formatName: String { get }
     /// Whether the text (of the file at `path`) is in this format. Cheap: looks at the start only.
