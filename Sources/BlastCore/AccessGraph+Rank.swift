@@ -198,7 +198,7 @@ extension AccessGraph {
         let clipAll = clip.runs == [0..<UInt32(resources.count)]
         var pool: [UInt64] = []
         var offset = [Int32](repeating: 0, count: n)
-        var figureOffset: [Int32] = []  // per component
+        var figureOffset: [Int32] = []  // per component, -1 until computed
         var clipped: [IntervalSet] = []
         func computeFigures(_ set: IntervalSet, _ inside: IntervalSet) -> Int32 {
             let at = Int32(pool.count)
@@ -218,12 +218,6 @@ extension AccessGraph {
         var stack: [Int] = []
         var reach: [IntervalSet] = [], reachInside: [IntervalSet] = []
         var remaining: [Int] = []
-        // Per state on the DFS path: the reach folded in from its finished tree children, and the
-        // component it equals (-1 when none); per edge: whether it was folded.
-        var acc = [IntervalSet](repeating: IntervalSet(), count: n)
-        var accInside = [IntervalSet](repeating: IntervalSet(), count: clip.isEmpty ? 0 : n)
-        var accFrom = [Int32](repeating: -1, count: n)
-        var folded = [Bool](repeating: false, count: successors.count)
         var counter: Int32 = 0
         let base = identityCount * 2
         let roots = Array(base..<(base + credentials.count)) + Array(0..<base) + Array((base + credentials.count)..<n)
@@ -257,44 +251,47 @@ extension AccessGraph {
                     if m == node { break }
                 }
                 // Unions share storage with an operand they equal, so the many components whose
-                // reach is a successor's reach hold no copy and reuse its figures (`sameAs`). The
-                // reach inside the clip is the reach intersected with it, so equal reach means
-                // equal figures.
+                // reach is a successor's reach (or whose part inside `clip` is) hold no copy.
+                // Unions share storage with an operand they equal, so the many components whose
+                // reach is a successor's reach hold no copy and reuse its figures (`sameAs`).
                 var set = IntervalSet(), inside = IntervalSet()
                 var sameAs = -1
-                func absorb(_ x: IntervalSet, _ xInside: IntervalSet, from d: Int) {
-                    let u = set.union(x)
-                    if u != set {
-                        if u == x { set = x; sameAs = d } else { set = u; sameAs = -1 }
-                    }
-                    if !clip.isEmpty { inside = inside.sharingUnion(xInside) }
-                }
                 var incoming = 0
                 for m in members {
-                    absorb(direct[m], clip.isEmpty ? IntervalSet() : direct[m].intersection(clip), from: -1)
+                    let u = set.union(direct[m])
+                    if u != set { set = u; sameAs = -1 }
+                    if !clip.isEmpty { inside = inside.sharingUnion(direct[m].intersection(clip)) }
                     direct[m] = IntervalSet()
-                    absorb(acc[m], clip.isEmpty ? IntervalSet() : accInside[m], from: Int(accFrom[m]))
-                    acc[m] = IntervalSet()
-                    if !clip.isEmpty { accInside[m] = IntervalSet() }
                     incoming += Int(inDegree[m])
                     for k in start[m]..<start[m + 1] {
                         let d = Int(component[Int(successors[Int(k)])])
                         if d == Int(c) { incoming -= 1; continue }
-                        guard !folded[Int(k)] else { continue }
-                        absorb(reach[d], clip.isEmpty ? IntervalSet() : reachInside[d], from: d)
+                        let r = reach[d]
+                        let u = set.union(r)
+                        if u != set {
+                            if u == r { set = r; sameAs = d } else { set = u; sameAs = -1 }
+                        }
+                        if !clip.isEmpty { inside = inside.sharingUnion(reachInside[d]) }
                     }
                 }
-                // Figures for every component, so that a predecessor with the same reach needs
-                // only the figures, not the set.
-                let figuresAt = sameAs >= 0 ? figureOffset[sameAs] : computeFigures(set, inside)
-                for m in members where sources[m] { offset[m] = figuresAt }
+                // The reach inside the clip is the reach intersected with it, so a component with
+                // the same reach as another has the same figures.
+                var figuresAt: Int32 = sameAs >= 0 ? figureOffset[sameAs] : -1
+                if members.contains(where: { sources[$0] }) {
+                    if figuresAt < 0 {
+                        figuresAt = sameAs >= 0 ? computeFigures(reach[sameAs], clip.isEmpty ? IntervalSet() : reachInside[sameAs])
+                            : computeFigures(set, inside)
+                        if sameAs >= 0 { figureOffset[sameAs] = figuresAt }
+                    }
+                    for m in members where sources[m] { offset[m] = figuresAt }
+                }
                 figureOffset.append(figuresAt)
                 // Every edge out of this component has now been used once: release successors
                 // whose last incoming edge this was.
                 for m in members {
                     for k in start[m]..<start[m + 1] {
                         let d = Int(component[Int(successors[Int(k)])])
-                        guard d != Int(c), !folded[Int(k)] else { continue }
+                        guard d != Int(c) else { continue }
                         remaining[d] -= 1
                         if remaining[d] == 0 {
                             reach[d] = IntervalSet()
@@ -302,26 +299,9 @@ extension AccessGraph {
                         }
                     }
                 }
-                // The DFS tree edge into this component: fold its reach into the parent's
-                // accumulator now rather than keeping the set until the parent's component closes
-                // (a grant state that can take over every identity would otherwise keep every
-                // identity's set open at once).
-                var keep = incoming
-                if let parent = work.last {
-                    let k = Int(parent.edge) - 1
-                    precondition(Int(successors[k]) == node, "DFS tree edge bookkeeping")
-                    folded[k] = true
-                    keep -= 1
-                    let p = parent.node
-                    let u = acc[p].union(set)
-                    if u != acc[p] {
-                        if u == set { acc[p] = set; accFrom[p] = c } else { acc[p] = u; accFrom[p] = -1 }
-                    }
-                    if !clip.isEmpty { accInside[p] = accInside[p].sharingUnion(inside) }
-                }
-                reach.append(keep == 0 ? IntervalSet() : set)
-                if !clip.isEmpty { reachInside.append(keep == 0 ? IntervalSet() : inside) }
-                remaining.append(keep)
+                reach.append(incoming == 0 ? IntervalSet() : set)
+                if !clip.isEmpty { reachInside.append(incoming == 0 ? IntervalSet() : inside) }
+                remaining.append(incoming)
             }
         }
         return ReachFigures(width: width, pool: pool, offset: offset, clipped: clipped)
