@@ -79,8 +79,10 @@ extension AccessGraph {
         let blocksMoves = copyPositions.contains(where: clip.contains) || takeoverPositions.contains(where: clip.contains)
             || escalations.contains { $0.requires.contains { clip.contains($0.resource.rawValue) } }
         if blocksMoves { clip = IntervalSet(runs: [0..<UInt32(resources.count)]) }
-        let standing = reachPass(options: options, sources: sources, prefixes: prefixes, clip: clip)
-        let withApprovals = options.withApprovals ? standing : reachPass(options: approved, sources: sources, prefixes: prefixes, clip: clip)
+        let clipIndex = ClipIndex(clip)
+        let standing = reachPass(options: options, sources: sources, prefixes: prefixes, clip: clip, clipIndex: clipIndex)
+        let withApprovals = options.withApprovals ? standing
+            : reachPass(options: approved, sources: sources, prefixes: prefixes, clip: clip, clipIndex: clipIndex)
 
         // Sources with the same reach share a figures slot, so the part gained inside the clip is
         // computed once per (approved slot, standing slot) pair.
@@ -88,8 +90,21 @@ extension AccessGraph {
         func gainedInside(_ approvedSlot: Int32, _ standingSlot: Int32) -> [UInt64] {
             let key = Int64(approvedSlot) << 32 | Int64(standingSlot)
             if let g = gainedCache[key] { return g }
-            let d = withApprovals.insideSet(slot: approvedSlot).subtracting(standing.insideSet(slot: standingSlot))
-            let g = prefixes.map { d.weight(prefix: $0) }
+            var g = [UInt64](repeating: 0, count: prefixes.count)
+            if clipIndex.isSmall {
+                for (a, b) in zip(withApprovals.insideBits(slot: approvedSlot), standing.insideBits(slot: standingSlot))
+                    .enumerated().map({ ($0.offset, $0.element.0 & ~$0.element.1) }) where b != 0 {
+                    var bits = b
+                    while bits != 0 {
+                        let p = Int(clipIndex.positions[a * 64 + bits.trailingZeroBitCount])
+                        for k in prefixes.indices { g[k] += prefixes[k][p + 1] - prefixes[k][p] }
+                        bits &= bits - 1
+                    }
+                }
+            } else {
+                let d = withApprovals.insideSet(slot: approvedSlot).subtracting(standing.insideSet(slot: standingSlot))
+                g = prefixes.map { d.weight(prefix: $0) }
+            }
             gainedCache[key] = g
             return g
         }
@@ -136,10 +151,18 @@ extension AccessGraph {
         let pool: [UInt64]
         /// Per state: its component's offset in `pool` (sources only).
         let offset: [Int32]
-        /// Per pool slot (offset / (2 · width)): the reach inside the clip.
+        /// Per pool slot (offset / (2 · width)): the reach inside the clip, as a set (a large clip)
+        /// or as `words` bits over the clip's positions (a small one, the common case).
         let clipped: [IntervalSet]
+        let clippedBits: [UInt64]
+        let words: Int
 
         func insideSet(slot offset: Int32) -> IntervalSet { clipped[Int(offset) / (2 * width)] }
+
+        func insideBits(slot offset: Int32) -> ArraySlice<UInt64> {
+            let k = Int(offset) / (2 * width) * words
+            return clippedBits[k..<k + words]
+        }
 
         func all(_ state: Int) -> [UInt64] {
             let o = Int(offset[state])
@@ -160,7 +183,7 @@ extension AccessGraph {
     /// follows the frontier of the condensation, not its size. Credentials are visited first, so
     /// that a session's set is used by its credentials soon after it is built.
     /// - Complexity: see `rank(options:order:)`.
-    func reachPass(options: QueryOptions, sources: [Bool], prefixes: [[UInt64]], clip: IntervalSet) -> ReachFigures {
+    func reachPass(options: QueryOptions, sources: [Bool], prefixes: [[UInt64]], clip: IntervalSet, clipIndex: ClipIndex) -> ReachFigures {
         let n = stateCount
         // Successors in one flat array (CSR) and each session's own access.
         var direct: [IntervalSet] = Array(repeating: IntervalSet(), count: n)
@@ -200,9 +223,10 @@ extension AccessGraph {
         var offset = [Int32](repeating: 0, count: n)
         var figureOffset: [Int32] = []  // per component, -1 until computed
         var clipped: [IntervalSet] = []
+        var clippedBits: [UInt64] = []
         func computeFigures(_ set: IntervalSet, _ inside: IntervalSet) -> Int32 {
             let at = Int32(pool.count)
-            if !clip.isEmpty { clipped.append(inside) }
+            if clipIndex.isSmall { clipIndex.appendBits(of: inside, to: &clippedBits) } else if !clip.isEmpty { clipped.append(inside) }
             for prefix in prefixes { pool.append(set.weight(prefix: prefix)) }
             if clipAll {
                 pool.append(contentsOf: pool[Int(at)..<Int(at) + width])
@@ -304,6 +328,50 @@ extension AccessGraph {
                 remaining.append(incoming)
             }
         }
-        return ReachFigures(width: width, pool: pool, offset: offset, clipped: clipped)
+        return ReachFigures(width: width, pool: pool, offset: offset, clipped: clipped, clippedBits: clippedBits, words: clipIndex.words)
+    }
+}
+
+/// The positions of a clip numbered 0..<K, so that a set inside a small clip is stored as K bits.
+struct ClipIndex {
+    /// Clip positions in order.
+    let positions: [UInt32]
+    /// The clip's runs and the number of positions before each.
+    let runs: [Range<UInt32>]
+    let before: [Int]
+    /// Bits per set are cheaper than runs up to this many positions.
+    var isSmall: Bool { !positions.isEmpty && positions.count <= 1 << 16 }
+    var words: Int { isSmall ? (positions.count + 63) / 64 : 0 }
+
+    init(_ clip: IntervalSet) {
+        runs = clip.runs
+        var before: [Int] = [], positions: [UInt32] = []
+        if clip.count <= 1 << 16 {
+            for r in clip.runs {
+                before.append(positions.count)
+                positions.append(contentsOf: r)
+            }
+        }
+        self.before = before
+        self.positions = positions
+    }
+
+    /// Appends the bits of `set` (a subset of the clip).
+    func appendBits(of set: IntervalSet, to bits: inout [UInt64]) {
+        let base = bits.count
+        bits.append(contentsOf: repeatElement(0, count: words))
+        for r in set.runs {
+            // The clip run holding r: the last one starting at or before it.
+            var lo = 0, hi = runs.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if runs[mid].lowerBound <= r.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
+            let c = lo - 1
+            for p in r {
+                let i = before[c] + Int(p - runs[c].lowerBound)
+                bits[base + i / 64] |= 1 << UInt64(i % 64)
+            }
+        }
     }
 }
