@@ -25,6 +25,18 @@ extension AccessGraph {
         }
         return parts.values
     }
+
+    /// Runs `body` on the moves of every valid credential and of every grant state (a grant whose
+    /// role can reveal a copy or take over an identity), in state order: the states besides
+    /// sessions that searches over the whole graph need.
+    func forEveryCredentialAndGrantState(at: Instant, _ body: (_ state: UInt32, _ moves: [Move]) -> Void) {
+        for c in credentials.indices where credentials[c].isValid(at: at) {
+            body(state(of: CredentialID(c)), moves(fromCredential: CredentialID(c)))
+        }
+        for g in grants.indices where roleHasPowers[grants[g].role.index] {
+            body(state(of: GrantID(g)), moves(fromGrant: GrantID(g), at: at))
+        }
+    }
 }
 
 /// One slot per chunk, each written by exactly one worker of a `concurrentPerform` and read only

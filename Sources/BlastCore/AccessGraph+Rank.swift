@@ -80,9 +80,9 @@ extension AccessGraph {
             || escalations.contains { $0.requires.contains { clip.contains($0.resource.rawValue) } }
         if blocksMoves { clip = IntervalSet(runs: [0..<UInt32(resources.count)]) }
         let clipIndex = ClipIndex(clip)
-        let standing = reachPass(options: options, sources: sources, prefixes: prefixes, clip: clip, clipIndex: clipIndex)
+        let standing = reachPass(options: options, sources: sources, prefixes: prefixes, clip: clipIndex)
         let withApprovals = options.withApprovals ? standing
-            : reachPass(options: approved, sources: sources, prefixes: prefixes, clip: clip, clipIndex: clipIndex)
+            : reachPass(options: approved, sources: sources, prefixes: prefixes, clip: clipIndex)
 
         // Sources with the same reach share a figures slot, so the part gained inside the clip is
         // computed once per (approved slot, standing slot) pair.
@@ -92,11 +92,11 @@ extension AccessGraph {
             if let g = gainedCache[key] { return g }
             var g = [UInt64](repeating: 0, count: prefixes.count)
             if clipIndex.isSmall {
-                for (a, b) in zip(withApprovals.insideBits(slot: approvedSlot), standing.insideBits(slot: standingSlot))
-                    .enumerated().map({ ($0.offset, $0.element.0 & ~$0.element.1) }) where b != 0 {
-                    var bits = b
+                let a = withApprovals.insideBits(slot: approvedSlot), b = standing.insideBits(slot: standingSlot)
+                for w in 0..<clipIndex.words {
+                    var bits = a[a.startIndex + w] & ~b[b.startIndex + w]
                     while bits != 0 {
-                        let p = Int(clipIndex.positions[a * 64 + bits.trailingZeroBitCount])
+                        let p = Int(clipIndex.positions[w * 64 + bits.trailingZeroBitCount])
                         for k in prefixes.indices { g[k] += prefixes[k][p + 1] - prefixes[k][p] }
                         bits &= bits - 1
                     }
@@ -183,7 +183,8 @@ extension AccessGraph {
     /// follows the frontier of the condensation, not its size. Credentials are visited first, so
     /// that a session's set is used by its credentials soon after it is built.
     /// - Complexity: see `rank(options:order:)`.
-    func reachPass(options: QueryOptions, sources: [Bool], prefixes: [[UInt64]], clip: IntervalSet, clipIndex: ClipIndex) -> ReachFigures {
+    func reachPass(options: QueryOptions, sources: [Bool], prefixes: [[UInt64]], clip clipIndex: ClipIndex) -> ReachFigures {
+        let clip = clipIndex.clip
         let n = stateCount
         // Successors in one flat array (CSR) and each session's own access.
         var direct: [IntervalSet] = Array(repeating: IntervalSet(), count: n)
@@ -201,12 +202,7 @@ extension AccessGraph {
                 parts[k] = Part()
             }
         }
-        for c in credentials.indices where credentials[c].isValid(at: options.at) {
-            lists[Int(state(of: CredentialID(c)))] = moves(fromCredential: CredentialID(c)).map(\.to)
-        }
-        for g in grants.indices where roleHasPowers[grants[g].role.index] {
-            lists[Int(state(of: GrantID(g)))] = moves(fromGrant: GrantID(g), at: options.at).map(\.to)
-        }
+        forEveryCredentialAndGrantState(at: options.at) { s, moves in lists[Int(s)] = moves.map(\.to) }
         var start = [Int32](repeating: 0, count: n + 1)
         for k in 0..<n { start[k + 1] = start[k] + Int32(lists[k].count) }
         var successors = [UInt32](); successors.reserveCapacity(Int(start[n]))
@@ -334,17 +330,18 @@ extension AccessGraph {
 
 /// The positions of a clip numbered 0..<K, so that a set inside a small clip is stored as K bits.
 struct ClipIndex {
-    /// Clip positions in order.
+    let clip: IntervalSet
+    /// Clip positions in order (a small clip only).
     let positions: [UInt32]
-    /// The clip's runs and the number of positions before each.
-    let runs: [Range<UInt32>]
+    /// The number of clip positions before each of its runs.
     let before: [Int]
+    var runs: [Range<UInt32>] { clip.runs }
     /// Bits per set are cheaper than runs up to this many positions.
     var isSmall: Bool { !positions.isEmpty && positions.count <= 1 << 16 }
     var words: Int { isSmall ? (positions.count + 63) / 64 : 0 }
 
     init(_ clip: IntervalSet) {
-        runs = clip.runs
+        self.clip = clip
         var before: [Int] = [], positions: [UInt32] = []
         if clip.count <= 1 << 16 {
             for r in clip.runs {

@@ -58,12 +58,7 @@ extension AccessGraph {
         var all: [Move] = []
         all.reserveCapacity(parts.reduce(0) { $0 + $1.moves.count } + credentials.count)
         for p in parts { all.append(contentsOf: p.moves) }
-        for c in credentials.indices where credentials[c].isValid(at: options.at) {
-            all.append(contentsOf: moves(fromCredential: CredentialID(c)))
-        }
-        for g in grants.indices where roleHasPowers[grants[g].role.index] {
-            all.append(contentsOf: moves(fromGrant: GrantID(g), at: options.at))
-        }
+        forEveryCredentialAndGrantState(at: options.at) { _, moves in all.append(contentsOf: moves) }
         // Moves indexed by target (a stable counting sort keeps the order above within a target).
         let stateCount = self.stateCount
         var start = [Int32](repeating: 0, count: stateCount + 1)
