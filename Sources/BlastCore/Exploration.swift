@@ -71,16 +71,9 @@ public struct Exploration: Sendable {
         for start in starts {
             if case .credential(let c) = start, !graph.credentials[c.index].isValid(at: options.at) { continue }
             let state = graph.state(of: start)
-            let (slot, isNew) = slots.slotAdding(state)
-            if isNew {
-                distances.append(0)
-                parents.append(nil)
-                viewIndex.append(-1)
-            } else if distances[slot] == 0 {
-                continue
-            }
-            distances[slot] = 0
-            parents[slot] = nil
+            // A start listed twice is one start.
+            guard slots.slotAdding(state).isNew else { continue }
+            appendSlot(distance: 0, parent: nil)
             queue.push(state, distance: 0)
         }
         while let (state, d) = queue.pop() {
@@ -89,9 +82,7 @@ public struct Exploration: Sendable {
                 let nd = d + m.weight
                 let (to, isNew) = slots.slotAdding(m.to)
                 if isNew {
-                    distances.append(nd)
-                    parents.append(m)
-                    viewIndex.append(-1)
+                    appendSlot(distance: nd, parent: m)
                 } else {
                     guard nd < distances[to] else { continue }
                     distances[to] = nd
@@ -100,6 +91,12 @@ public struct Exploration: Sendable {
                 queue.push(m.to, distance: nd)
             }
         }
+    }
+
+    private mutating func appendSlot(distance: UInt32, parent: Move?) {
+        distances.append(distance)
+        parents.append(parent)
+        viewIndex.append(-1)
     }
 
     private mutating func settle(_ state: UInt32, slot: Int) -> [Move] {
