@@ -22,10 +22,11 @@ let package = Package(
         .target(name: "BlastImport", dependencies: ["BlastCore", "Yams"]),
         .target(name: "BlastAudit", dependencies: ["BlastCore"]),
         .target(name: "BlastRender", dependencies: ["BlastCore", "CGraphviz"]),
+        .target(name: "BlastPresent", dependencies: ["BlastCore", "BlastAudit", "BlastRender"]),
         .target(
             name: "BlastCLI",
             dependencies: [
-                "BlastCore", "BlastImport", "BlastAudit", "BlastRender",
+                "BlastCore", "BlastImport", "BlastAudit", "BlastRender", "BlastPresent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -104,3 +104,18 @@ public struct Scene: Sendable, Equatable {
         self.showsLegend = showsLegend
     }
 }
+
+extension Scene {
+    /// Marks the drawn edges a change removes: struck through, no longer on a highlighted path.
+    /// - Complexity: O(e + r) for e drawn and r removed edges.
+    public mutating func markRemoved(_ removed: [(from: String, to: String, kind: EdgeKind)]) {
+        struct Key: Hashable {
+            let from: String, to: String, kind: EdgeKind
+        }
+        let keys = Set(removed.map { Key(from: $0.from, to: $0.to, kind: $0.kind) })
+        for k in edges.indices where keys.contains(Key(from: edges[k].from, to: edges[k].to, kind: edges[k].kind)) {
+            edges[k].isRemoved = true
+            edges[k].isHighlighted = false
+        }
+    }
+}

@@ -91,13 +91,13 @@ struct AuditCommandTests {
         #expect(keys.elementsEqual(keys.sorted { $0 < $1 }, by: { $0 == $1 }))
     }
 
-    @Test("--fail-on exits 2 when a finding reaches the level; a baseline that is not a saved run is bad input (1)")
+    @Test("--fail-on exits 2 when a finding reaches the level; a baseline that is not a saved run is bad input (65)")
     func failOn() {
         #expect(runBlast(auditSample + ["--fail-on", "critical"]).code == 2)
         #expect(runBlast(auditSample + ["--min-severity", "high", "--fail-on", "high", "--format", "json"]).code == 2)
         let clean = runBlast(["audit", Fixtures.acmePath, "--at", "2026-11-23", "--min-severity", "critical", "--fail-on", "critical",
                               "--baseline", sample("acme-usage.csv")])
-        #expect(clean.code == 1) // a usage file is not a baseline: bad input
+        #expect(clean.code == 65) // a usage file is not a baseline: bad input
     }
 
     @Test("--min-severity drops lower findings")
@@ -125,7 +125,7 @@ struct AuditCommandTests {
         #expect(r.out.contains("Suppressed"))
     }
 
-    @Test("bad side inputs exit 1 with the file and line", arguments: [
+    @Test("bad side inputs exit 65 with the file and line", arguments: [
         ("--usage", "identity,action,resource,time\nci-runner,read,repos/api,yesterday\n", "usage.csv:2: error: time 'yesterday'"),
         ("--usage", "who,what\n", "usage.csv:1: error: the header must name the columns"),
         ("--ignore", "suppressions:\n  - rule: lp.stale-credentials\n    subject: x\n    justification: y\n", "unknown rule 'lp.stale-credentials'; did you mean 'lp.stale-credential'?"),
@@ -137,7 +137,7 @@ struct AuditCommandTests {
         let path = dir.appendingPathComponent(name).path
         try body.write(toFile: path, atomically: true, encoding: .utf8)
         let r = runBlast(["audit", Fixtures.acmePath, "--at", "2026-11-23", option, path])
-        #expect(r.code == 1)
+        #expect(r.code == 65)
         #expect(r.err.contains(message), "\(r.err)")
     }
 

@@ -114,10 +114,10 @@ struct CommandTests {
 
 @Suite("Bad input")
 struct BadInputTests {
-    @Test("an unknown --from gets a did-you-mean suggestion and exit 1")
+    @Test("an unknown --from gets a did-you-mean suggestion and exit 64 (a command-line error, never the 'no' of exit 1)")
     func unknownStart() {
         let r = blast(["radius", acme, "--from", "deploy-tokn"] + at)
-        #expect(r.code == 1)
+        #expect(r.code == 64)
         #expect(r.err.contains("'deploy-tokn'") && r.err.contains("did you mean 'deploy-token'"))
     }
 
@@ -128,7 +128,7 @@ struct BadInputTests {
         let file = dir.appendingPathComponent("bad.yaml").path
         try "version: 1\nidentities:\n  - id: bob\ngrants:\n  - to: bob\n    role: admin\n    expires: 2026-13-01\n".write(toFile: file, atomically: true, encoding: .utf8)
         let r = blast(["radius", file, "--from", "bob"])
-        #expect(r.code == 1)
+        #expect(r.code == 65)
         #expect(r.err.contains("bad.yaml:7: error: grants[0].expires") && r.err.contains("'2026-13-01'"))
         try? FileManager.default.removeItem(at: dir)
     }
@@ -136,7 +136,7 @@ struct BadInputTests {
     @Test("a resource option naming something else says what it is")
     func wrongKind() {
         let r = blast(["who-can", acme, "--reach", "alice"] + at)
-        #expect(r.code == 1)
+        #expect(r.code == 64)
         #expect(r.err.contains("'alice' is a identity") || r.err.contains("'alice' is an identity") || r.err.contains("not a resource"))
     }
 

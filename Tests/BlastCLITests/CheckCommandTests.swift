@@ -58,7 +58,7 @@ struct CheckCommandTests {
         #expect(try check("assertions:\n  - kind: no-path\n    stored_in: \"chat/#general\"\n    to: prod\n").code == 0)
     }
 
-    @Test("bad policies exit 1 and say where", arguments: [
+    @Test("bad policies exit 65 and say where", arguments: [
         ("assertions:\n  - kind: no-reach\n    from: credentials\n    to: prod/dbb\n", "matches no resource of the model; did you mean 'prod/db'?"),
         ("assertions:\n  - kind: no-rech\n", "unknown kind 'no-rech'; did you mean 'no-reach'?"),
         ("assertions:\n  - kind: at-most\n    to: prod\n", "missing required key 'max'"),
@@ -68,13 +68,13 @@ struct CheckCommandTests {
     ])
     func badPolicy(policy: String, message: String) throws {
         let r = try check(policy)
-        #expect(r.code == 1)
+        #expect(r.code == 65)
         #expect(r.err.contains(message), "\(r.err)")
         #expect(r.err.contains("policy.yaml"))
     }
 
-    @Test("a missing policy file is bad input")
+    @Test("a missing policy file cannot be read: exit 66")
     func missingFile() {
-        #expect(runBlast(["check", Fixtures.acmePath, "--policy", "/nonexistent/policy.yaml"]).code == 1)
+        #expect(runBlast(["check", Fixtures.acmePath, "--policy", "/nonexistent/policy.yaml"]).code == 66)
     }
 }

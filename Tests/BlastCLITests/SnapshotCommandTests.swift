@@ -91,19 +91,19 @@ struct SnapshotCommandTests {
             _ = try runnable.execute(&io)
         } catch {
             #expect(error.message == "error: a snapshot is binary; write it to a file with -o FILE (or redirect standard output)")
-            #expect(error.exitCode == ExitStatus.badInput)
+            #expect(error.exitCode == .usage)
         }
         #expect(io.stdout.isEmpty)
     }
 
-    @Test("a damaged snapshot fails with exit 1 and a message naming the file")
+    @Test("a damaged snapshot fails with exit 65 and a message naming the file")
     func damaged() throws {
         let snapshot = try export([acme])
         var bytes = try #require(FileManager.default.contents(atPath: snapshot))
         bytes[bytes.count / 2] ^= 1
         try bytes.write(to: URL(fileURLWithPath: snapshot))
         let r = blast(["radius", snapshot, "--from", "dave"] + at)
-        #expect(r.code == 1)
+        #expect(r.code == 65)
         #expect(r.out.isEmpty)
         #expect(r.err == "\(snapshot): error: checksum mismatch: the snapshot is damaged or was edited; "
                 + "re-create it with blast export --format snapshot\n")

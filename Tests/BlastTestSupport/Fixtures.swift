@@ -110,11 +110,13 @@ public enum Fixtures {
             resources: [Resource(id: "warehouse/sales", criticality: .high)])
     }
 
-    /// The bundled sample organisation, found from this source file's location.
-    public static var acmePath: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("samples/acme.yaml").path
+    /// The repository's root folder, found from this source file's location.
+    public static var repositoryRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }
+
+    /// The bundled sample organisation.
+    public static var acmePath: String { repositoryRoot + "/samples/acme.yaml" }
 
     public static func compile(_ model: Model) -> AccessGraph {
         do {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BlastAudit
 import BlastCore
+import BlastPresent
 
 /// How `blast audit` writes its findings.
 enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
@@ -26,8 +27,6 @@ struct AuditCommand: ParsableCommand, BlastRunnable {
     @Option(help: ArgumentHelp("Exit 2 when a reported finding is at or above this severity.", valueName: "level"))
     var failOn: Severity?
 
-    func run() throws { try runForReal() }
-
     var resolvedFormat: AuditFormat {
         if let format { return format }
         guard let output else { return .text }
@@ -37,21 +36,18 @@ struct AuditCommand: ParsableCommand, BlastRunnable {
         return .text
     }
 
-    func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
-        let graph = try Workspace.graph(files, io: &io)
+    func execute(_ io: inout CommandIO) throws(CommandFailure) -> ExitStatus {
+        let graph = try ModelInput.graph(files, io: &io)
         let (context, result) = try audit.run(graph, io: &io)
+        let answer = AuditPresenter(graph: graph, context: context, result: result)
         switch resolvedFormat {
-        case .text:
-            io.write(AuditText(graph: graph, colour: io.isTerminal && output == nil).report(result))
-        case .json:
-            io.write(JSONReport.encode(AuditJSON.report(result, settings: context.settings)))
-        case .sarif:
-            io.write(JSONReport.encode(AuditSARIF.log(result, rules: Audit.rules, fallbackFile: files.models[0])))
-        case .markdown:
-            io.write(AuditMarkdown(graph: graph, context: context, result: result).document(images: nil))
+        case .text: io.write(answer.text(TextStyle(colour: io.isTerminal && output == nil)))
+        case .json: io.write(JSONText.encode(answer.json()))
+        case .sarif: io.write(JSONText.encode(answer.sarif(fallbackFile: files.models[0])))
+        case .markdown: io.write(answer.markdown(images: nil))
         }
         try OutputOptions(output: output).deliver(&io)
-        if let failOn, result.fails(at: failOn) { return ExitStatus.violated }
-        return ExitStatus.ok
+        if let failOn, result.fails(at: failOn) { return .violated }
+        return .ok
     }
 }

@@ -1,14 +1,11 @@
 import ArgumentParser
 
-/// The `blast` command line.
-///
-/// Exit codes: 0 success (`can`: allowed; `path`: found); 1 `can` not allowed, `path` not found,
-/// or bad input (an unreadable or invalid model, an unknown id; the message names the file,
-/// line and value); 64 a malformed command line.
+/// The `blast` command line. Exit codes: `ExitStatus`, the one table (also in `--help` and the README).
 public struct BlastCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "blast",
         abstract: "Blast-radius analysis for access graphs: what a leaked key can reach, who can reach a resource, and the paths that prove it.",
+        discussion: ExitStatus.table,
         subcommands: [
             RadiusCommand.self, WhoCanCommand.self, CanCommand.self, PathCommand.self, RenderCommand.self,
             ImportCommand.self, WhatIfCommand.self, DiffCommand.self, ChokepointsCommand.self, RankCommand.self,
@@ -29,13 +26,13 @@ public struct BlastCommand: ParsableCommand {
         do {
             let command = try parseAsRoot(DiffCommand.rewriteTerminator(arguments))
             guard let runnable = command as? BlastRunnable else {
-                return (0, Array(helpMessage(for: type(of: command)).utf8), "")
+                // `blast` alone or `blast help`: the root's help, which ends with the exit-code table.
+                return (0, Array((helpMessage() + "\n").utf8), "")
             }
             do {
-                let code = try runnable.execute(&io)
-                return (code, io.stdout, io.stderr)
+                return (try runnable.execute(&io).rawValue, io.stdout, io.stderr)
             } catch {
-                return (error.exitCode, io.stdout, io.stderr + error.message + "\n")
+                return (error.exitCode.rawValue, io.stdout, io.stderr + error.message + "\n")
             }
         } catch {
             return (exitCode(for: error).rawValue, [], fullMessage(for: error) + "\n")

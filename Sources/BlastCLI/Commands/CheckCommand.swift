@@ -1,6 +1,7 @@
 import ArgumentParser
 import BlastAudit
 import BlastCore
+import BlastPresent
 
 /// `blast check`: the CI gate. Exit 0 when every assertion of the policy holds, 2 when one is
 /// violated (with the violating paths), 1 on bad input.
@@ -28,25 +29,21 @@ struct CheckCommand: ParsableCommand, BlastRunnable {
         }
     }
 
-    func run() throws { try runForReal() }
-
-    func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
-        let graph = try Workspace.graph(files, io: &io)
+    func execute(_ io: inout CommandIO) throws(CommandFailure) -> ExitStatus {
+        let graph = try ModelInput.graph(files, io: &io)
         let parsed = try CheckPolicyFile.load(policy)
         let options = QueryOptions(at: AuditOptions.parse(at: at))
-        let results: [AssertionResult]
+        let answer: CheckPresenter
         do {
-            results = try parsed.evaluate(graph, options: options)
+            answer = CheckPresenter(try parsed.evaluate(graph, options: options), at: options.at)
         } catch {
             throw CommandFailure(error.description)
         }
         switch format {
-        case .text:
-            io.write(CheckReport.text(results, at: options.at, text: TextReport(graph: graph, colour: io.isTerminal && output == nil)))
-        case .json:
-            io.write(JSONReport.encode(CheckReport.json(results, at: options.at)))
+        case .text: io.write(answer.text(TextStyle(colour: io.isTerminal && output == nil)))
+        case .json: io.write(JSONText.encode(answer.json()))
         }
         try OutputOptions(output: output).deliver(&io)
-        return results.allSatisfy(\.holds) ? ExitStatus.ok : ExitStatus.violated
+        return answer.holds ? .ok : .violated
     }
 }

@@ -19,20 +19,18 @@ struct ExportCommand: ParsableCommand, BlastRunnable {
     @Option(help: "edges, json or snapshot.") var format: Format = .edges
     @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of standard output.", valueName: "file")) var output: String?
 
-    func run() throws { try runForReal() }
-
-    func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
+    func execute(_ io: inout CommandIO) throws(CommandFailure) -> ExitStatus {
         if format == .snapshot, output == nil, io.isTerminal {
-            throw CommandFailure("error: a snapshot is binary; write it to a file with -o FILE (or redirect standard output)")
+            throw CommandFailure("error: a snapshot is binary; write it to a file with -o FILE (or redirect standard output)", exitCode: .usage)
         }
-        let model = try Workspace.model(files, io: &io)
+        let model = try ModelInput.model(files, io: &io)
         switch format {
         case .snapshot:
             io.write(bytes: ModelSnapshot.bytes(model))
         case .json:
             io.write(ModelJSONWriter.json(model))
         case .edges:
-            let list = try Workspace.compile(model).edgeList()
+            let list = try ModelInput.compile(model).edgeList()
             io.write("# blast edge list: nodes=\(list.nodeCount) edges=\(list.edges.count) credentials=\(list.credentialCount)\n")
             var chunk = ""
             chunk.reserveCapacity(1 << 20)
@@ -43,6 +41,6 @@ struct ExportCommand: ParsableCommand, BlastRunnable {
             io.write(chunk)
         }
         try OutputOptions(output: output).deliver(&io)
-        return ExitStatus.ok
+        return .ok
     }
 }

@@ -17,13 +17,11 @@ struct GenerateCommand: ParsableCommand, BlastRunnable {
         if identities < 1 { throw ValidationError("--identities must be at least 1") }
     }
 
-    func run() throws { try runForReal() }
-
-    func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
+    func execute(_ io: inout CommandIO) throws(CommandFailure) -> ExitStatus {
         let model = SyntheticOrganisation.generate(identities: identities, seed: seed)
         let yaml = output.map { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") } ?? false
         io.write(yaml ? ModelWriter.yaml(model) : ModelJSONWriter.json(model))
         try OutputOptions(output: output).deliver(&io)
-        return ExitStatus.ok
+        return .ok
     }
 }

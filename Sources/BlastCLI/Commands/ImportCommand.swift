@@ -22,22 +22,20 @@ struct ImportCommand: ParsableCommand, BlastRunnable {
         }
     }
 
-    func run() throws { try runForReal() }
-
-    func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
+    func execute(_ io: inout CommandIO) throws(CommandFailure) -> ExitStatus {
         if format != "auto" {
             for path in files.models {
                 let file: SourceFile
-                do { file = try ModelSources.read(path) } catch { throw CommandFailure(error.description) }
+                do { file = try ModelSources.read(path) } catch { throw CommandFailure(error) }
                 let detected = ModelSources.format(of: file)
                 guard detected == format else {
-                    throw CommandFailure("\(path): error: this file reads as \(detected), not \(format); use 'blast import \(detected)' or 'auto'")
+                    throw CommandFailure("\(path): error: this file reads as \(detected), not \(format); use 'blast import \(detected)' or 'auto'", exitCode: .usage)
                 }
             }
         }
-        let model = try Workspace.model(files, io: &io)
+        let model = try ModelInput.model(files, io: &io)
         io.write(ModelWriter.yaml(model))
         try OutputOptions(output: output).deliver(&io)
-        return ExitStatus.ok
+        return .ok
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import BlastCore
-import BlastRender
+import BlastPresent
 
 /// `blast radius`: what a credential or identity can reach, and how.
 struct RadiusCommand: ParsableCommand, BlastRunnable {
@@ -15,22 +15,10 @@ struct RadiusCommand: ParsableCommand, BlastRunnable {
     @OptionGroup var query: QueryFlags
     @OptionGroup var output: OutputOptions
 
-    func run() throws { try runForReal() }
-
-    func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
-        let graph = try Workspace.graph(files, io: &io)
-        let start = try Workspace.resolveStart(graph, from, mfa: query.mfa)
-        let radius = graph.radius(from: start, options: query.options)
-        switch output.resolved() {
-        case .text:
-            io.write(TextReport(graph: graph, colour: io.isTerminal && output.output == nil).radius(radius, sourceID: from))
-        case .json:
-            io.write(JSONReport.encode(JSONReport.radius(radius, graph: graph, sourceID: from)))
-        case .dot, .svg:
-            let scene = SceneBuilder.radius(graph: graph, radius: radius, sourceID: from)
-            io.write(bytes: try Diagrams.draw(scene, output.resolved().diagram!, maxResources: output.maxResources))
-        }
-        try output.deliver(&io)
-        return ExitStatus.ok
+    func execute(_ io: inout CommandIO) throws(CommandFailure) -> ExitStatus {
+        let graph = try ModelInput.graph(files, io: &io)
+        let start = try ModelInput.start(graph, from, mfa: query.mfa)
+        try output.emit(RadiusPresenter(graph.radius(from: start, options: query.options), source: from), &io)
+        return .ok
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BlastCore
+import BlastPresent
 import BlastRender
 
 /// `blast render`: the whole model, or one radius, as a Graphviz diagram.
@@ -21,21 +22,17 @@ struct RenderCommand: ParsableCommand, BlastRunnable {
         }
     }
 
-    func run() throws { try runForReal() }
-
-    func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
-        let graph = try Workspace.graph(files, io: &io)
-        let format = output.resolved(default: .svg).diagram ?? .svg
+    func execute(_ io: inout CommandIO) throws(CommandFailure) -> ExitStatus {
+        let graph = try ModelInput.graph(files, io: &io)
         let scene: Scene
         if let from {
-            let start = try Workspace.resolveStart(graph, from, mfa: query.mfa)
-            scene = SceneBuilder.radius(graph: graph, radius: graph.radius(from: start, options: query.options), sourceID: from)
+            let start = try ModelInput.start(graph, from, mfa: query.mfa)
+            scene = RadiusPresenter(graph.radius(from: start, options: query.options), source: from).scene()
         } else {
-            let title = "Access model: \(graph.identities.count) identities, \(graph.credentials.count) credentials, \(graph.groups.count) groups, \(graph.roles.count) roles, \(graph.resources.count) resources"
-            scene = SceneBuilder.model(graph: graph, title: title)
+            scene = ModelPresenter(graph).scene()
         }
-        io.write(bytes: try Diagrams.draw(scene, format, maxResources: output.maxResources))
+        io.write(bytes: try output.draw(scene, as: output.resolved(default: .svg).diagram ?? .svg))
         try output.deliver(&io)
-        return ExitStatus.ok
+        return .ok
     }
 }

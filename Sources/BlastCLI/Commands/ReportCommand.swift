@@ -1,7 +1,7 @@
 import ArgumentParser
 import BlastAudit
 import BlastCore
-import BlastRender
+import BlastPresent
 import Foundation
 
 /// `blast report`: a self-contained audit report in a folder: `index.md` (summary tables, one
@@ -24,27 +24,21 @@ struct ReportCommand: ParsableCommand, BlastRunnable {
         if maxResources < 1 { throw ValidationError("--max-resources must be at least 1") }
     }
 
-    func run() throws { try runForReal() }
-
-    func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
-        let graph = try Workspace.graph(files, io: &io)
+    func execute(_ io: inout CommandIO) throws(CommandFailure) -> ExitStatus {
+        let graph = try ModelInput.graph(files, io: &io)
         let (context, result) = try audit.run(graph, io: &io)
         let folder = URL(fileURLWithPath: output)
         let evidenceFolder = folder.appendingPathComponent("evidence")
+        let answer = AuditPresenter(graph: graph, context: context, result: result)
         var written: [String: [UInt8]] = [:]
         var images: [String: String] = [:]
-        for (k, f) in result.findings.enumerated() {
-            let paths = f.evidence.filter { !$0.steps.isEmpty }.map { SceneBuilder.PathSpec(steps: $0.steps, isHighlighted: true) }
-            guard let first = paths.first?.steps.first else { continue }
-            let name = "evidence/\(Self.number(k + 1))-\(f.rule).svg"
-            let scene = SceneBuilder.scene(graph: graph, title: "\(f.rule): \(f.title)", source: first.from, paths: paths)
-            written[name] = try Diagrams.draw(scene, .svg, maxResources: maxResources)
-            images[f.fingerprint] = name
+        for (k, evidence) in answer.evidenceScenes() {
+            let name = "evidence/\(Self.number(k + 1))-\(evidence.finding.rule).svg"
+            written[name] = try OutputOptions.draw(evidence.scene, as: .svg, maxResources: maxResources)
+            images[evidence.finding.fingerprint] = name
         }
-        let title = "Access model: \(graph.identities.count) identities, \(graph.credentials.count) credentials, \(graph.groups.count) groups, \(graph.roles.count) roles, \(graph.resources.count) resources"
-        written["overview.svg"] = try Diagrams.draw(SceneBuilder.model(graph: graph, title: title), .svg, maxResources: maxResources)
-        let markdown = AuditMarkdown(graph: graph, context: context, result: result).document(images: images, overview: "overview.svg")
-        written["index.md"] = Array(markdown.utf8)
+        written["overview.svg"] = try OutputOptions.draw(ModelPresenter(graph).scene(), as: .svg, maxResources: maxResources)
+        written["index.md"] = Array(answer.markdown(images: images, overview: "overview.svg").utf8)
 
         let fm = FileManager.default
         do {
@@ -57,10 +51,10 @@ struct ReportCommand: ParsableCommand, BlastRunnable {
                 try Data(written[name]!).write(to: folder.appendingPathComponent(name))
             }
         } catch {
-            throw CommandFailure("error: -o: cannot write the report into '\(output)': \(error.localizedDescription)")
+            throw CommandFailure("error: -o: cannot write the report into '\(output)': \(error.localizedDescription)", exitCode: .cannotWrite)
         }
         io.diagnose("wrote \(folder.appendingPathComponent("index.md").relativePath) (\(result.findings.count) findings, \(images.count) evidence diagrams)")
-        return ExitStatus.ok
+        return .ok
     }
 
     /// `007`: fixed width so files sort in finding order.

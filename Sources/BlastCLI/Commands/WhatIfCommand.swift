@@ -1,7 +1,7 @@
 import ArgumentParser
 import BlastCore
 import BlastImport
-import BlastRender
+import BlastPresent
 
 /// `blast what-if`: try a revocation before doing it.
 struct WhatIfCommand: ParsableCommand, BlastRunnable {
@@ -53,49 +53,27 @@ struct WhatIfCommand: ParsableCommand, BlastRunnable {
             + disable.map { .disable(identity: $0) }
     }
 
-    func run() throws { try runForReal() }
-
-    func execute(_ io: inout CommandIO) throws(CommandFailure) -> Int32 {
-        let model = try Workspace.model(files, io: &io)
-        let before = try Workspace.compile(model)
-        let options = query.options
+    func execute(_ io: inout CommandIO) throws(CommandFailure) -> ExitStatus {
+        let model = try ModelInput.model(files, io: &io)
+        let before = try ModelInput.compile(model)
         var starts: [AccessGraph.Start] = []
-        for id in from { starts.append(try Workspace.resolveStart(before, id, mfa: query.mfa)) }
+        for id in from { starts.append(try ModelInput.start(before, id, mfa: query.mfa)) }
+        let (changed, all) = try changedModel(model)
+        let answer = WhatIf(model: model, before: before, startIDs: from, starts: starts, changes: all,
+                            after: try ModelInput.compile(changed), options: query.options)
+        try output.emit(WhatIfPresenter(answer), &io)
+        return .ok
+    }
 
-        var all = changes
+    /// The model with the command-line changes and then the patch file applied, and every change in order.
+    /// A change on the command line that matches nothing is a usage error; one in the patch file, a data error.
+    private func changedModel(_ model: Model) throws(CommandFailure) -> (Model, [ModelChange]) {
         var changed: Model
-        do {
-            changed = try model.applying(changes)
-            if let patch {
-                let p: ModelPatch
-                do { p = try PatchLoader.load(path: patch) } catch { throw CommandFailure(error.description) }
-                all += p.removals
-                changed = try p.apply(to: changed)
-            }
-        } catch let error as ModelError {
-            throw CommandFailure(error.description)
-        } catch let error as CommandFailure {
-            throw error
-        } catch {
-            throw CommandFailure("error: \(error)")
-        }
-        let after = try Workspace.compile(changed)
-        // Starts that the change removed (a rotated key) start nothing afterwards.
-        let afterStarts = from.compactMap { try? after.start(from: $0, mfa: query.mfa) }
-        let diff = RadiusDiff(before: before.radius(from: starts, options: options),
-                              after: after.radius(from: afterStarts, options: options))
-        let label = from.joined(separator: ", ")
-        let removed = all.flatMap { $0.removedEdges(in: model) }
-        switch output.resolved() {
-        case .text:
-            io.write(ChangeReport(colour: io.isTerminal && output.output == nil).whatIf(diff, starts: label, changes: all))
-        case .json:
-            io.write(JSONReport.encode(JSONReport.whatIf(diff, starts: label, changes: all)))
-        case .dot, .svg:
-            let scene = Diagrams.whatIf(diff, starts: from, changes: all, removed: removed)
-            io.write(bytes: try Diagrams.draw(scene, output.resolved().diagram!, maxResources: output.maxResources))
-        }
-        try output.deliver(&io)
-        return ExitStatus.ok
+        do { changed = try model.applying(changes) } catch { throw CommandFailure(error.description, exitCode: .usage) }
+        guard let patch else { return (changed, changes) }
+        let p: ModelPatch
+        do { p = try PatchLoader.load(path: patch) } catch { throw CommandFailure(error) }
+        do { changed = try p.apply(to: changed) } catch { throw CommandFailure(error.description) }
+        return (changed, changes + p.removals)
     }
 }

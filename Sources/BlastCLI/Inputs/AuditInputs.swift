@@ -10,7 +10,7 @@ enum AuditInputs {
         do {
             return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw CommandFailure("error: \(option): cannot read '\(path)': \(error.localizedDescription)")
+            throw CommandFailure("error: \(option): cannot read '\(path)': \(error.localizedDescription)", exitCode: .noInput)
         }
     }
 

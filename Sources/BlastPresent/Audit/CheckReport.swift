@@ -28,12 +28,12 @@ enum CheckReport {
             Assertion(name: r.assertion.name, kind: r.assertion.kindName, holds: r.holds, source: r.assertion.origin?.description,
                       violations: r.violations.map { v in
                           Violation(subject: v.subject, message: v.message,
-                                    evidence: v.evidence.map { AuditJSON.Evidence(label: $0.label, path: JSONReport.path($0.steps)) })
+                                    evidence: v.evidence.map { AuditJSON.Evidence(label: $0.label, path: JSONStep.path($0.steps)) })
                       })
         })
     }
 
-    static func text(_ results: [AssertionResult], at: Instant, text: TextReport) -> String {
+    static func text(_ results: [AssertionResult], at: Instant, text: TextStyle) -> String {
         let failed = results.filter { !$0.holds }.count
         var out = "Policy check at \(at.iso8601): \(text.plural(results.count, "assertion")), \(failed) violated\n"
         for r in results {

@@ -5,7 +5,7 @@ import BlastCore
 enum AuditJSON {
     struct Evidence: Encodable {
         let label: String
-        let path: [JSONReport.Step]
+        let path: [JSONStep]
     }
 
     struct Finding: Encodable {
@@ -30,7 +30,7 @@ enum AuditJSON {
             message = f.message
             fix = f.fix
             location = f.location?.description
-            evidence = f.evidence.map { Evidence(label: $0.label, path: JSONReport.path($0.steps)) }
+            evidence = f.evidence.map { Evidence(label: $0.label, path: JSONStep.path($0.steps)) }
         }
     }
 

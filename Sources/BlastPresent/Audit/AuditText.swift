@@ -6,7 +6,7 @@ struct AuditText {
     let graph: AccessGraph
     let colour: Bool
 
-    private var text: TextReport { TextReport(graph: graph, colour: colour) }
+    private var text: TextStyle { TextStyle(colour: colour) }
 
     private func severity(_ s: Severity) -> String {
         let c: Criticality = switch s {

@@ -1,0 +1,183 @@
+import BlastCore
+import BlastRender
+
+/// `radius`: what a credential or identity reaches, each with the path that proves it.
+public struct RadiusPresenter: AnswerPresenter {
+    public let radius: Radius
+    /// The start as the user named it.
+    public let source: String
+
+    public init(_ radius: Radius, source: String) {
+        self.radius = radius
+        self.source = source
+    }
+
+    private var graph: AccessGraph { radius.search.graph }
+
+    public func text(_ t: TextStyle) -> String {
+        let r = radius, graph = self.graph
+        var out = ""
+        let subject: String
+        switch r.starts.count == 1 ? r.starts.first : nil {
+        case .credential(let c)?:
+            let cred = graph.credentials[c.index]
+            subject = "credential \(t.bold(source)) (acts as \(cred.of), \(cred.mfa ? "with" : "no") MFA)"
+        case .session(let s)?:
+            subject = "identity \(t.bold(source)) (\(s.mfa ? "with" : "no") MFA)"
+        case nil:
+            subject = r.starts.isEmpty ? "nothing (every start was removed)" : t.bold(source)
+        }
+        out += "Blast radius of \(subject) at \(r.options.at.iso8601)\(r.options.withApprovals ? ", approvals granted" : "")\n"
+        if let problem = r.startProblem { out += "  \(t.paint("nothing reachable:", "1;31")) \(problem)\n" }
+        let critical = r.resources.filter { graph.resources[$0.resource.index].criticality == .critical }.count
+        out += "  \(t.plural(r.identities.count, "identity", "identities")), \(t.plural(r.credentials.count, "credential")), \(t.plural(r.resources.count, "resource")) (\(critical) critical)"
+        out += ", \(r.eligible.count) more once approved, \(t.plural(r.unmatched.count, "unmatched statement"))\n"
+
+        if !r.identities.isEmpty {
+            out += "\n\(t.bold("Identities"))\n"
+            for x in r.identities {
+                let i = graph.identities[x.identity.index]
+                out += "  \(i.id) [\(i.kind.rawValue)\(x.mfa ? ", MFA" : "")] \(t.dim(t.hops(x.hops)))\n"
+                out += "      \(t.path(r.path(x.proof)))\n"
+            }
+        }
+        if !r.credentials.isEmpty {
+            out += "\n\(t.bold("Credentials"))\n"
+            for x in r.credentials {
+                let c = graph.credentials[x.credential.index]
+                out += "  \(c.id) (of \(c.of)) \(t.dim(t.hops(x.hops)))\n"
+                out += "      \(t.path(r.path(x.proof)))\n"
+            }
+        }
+        if !r.resources.isEmpty {
+            out += "\n\(t.bold("Resources"))\n"
+            for x in r.resources { out += resource(x, path: r.path(x.proof), t) }
+        }
+        if !r.eligible.isEmpty {
+            out += "\n\(t.bold("Eligible once approved"))\n"
+            for x in r.eligible { out += resource(x, path: r.eligiblePath(x.proof), t) }
+        }
+        if !r.unmatched.isEmpty {
+            out += "\n\(t.bold("Unmatched statements")) (reach the model does not list)\n"
+            for u in r.unmatched {
+                let scope = u.scope.map { " within \($0)" } ?? ""
+                out += "  \(graph.identities[u.identity.index].id): \(u.actions.joined(separator: ", ")) on \(u.resources.joined(separator: ", "))\(scope)\n"
+                out += "      \(t.path(r.path(u.proof)))\n"
+            }
+        }
+        return out
+    }
+
+    private func resource(_ x: Radius.ReachedResource, path steps: [PathStep], _ t: TextStyle) -> String {
+        let res = graph.resources[x.resource.index]
+        var out = "  \(t.criticality(res.criticality)) \(res.id)  [\(x.actions.joined(separator: ", "))] \(t.dim(t.hops(x.hops)))\n"
+        out += "      \(t.path(steps))\n"
+        for a in x.access {
+            let denied = a.denied.isEmpty ? "" : "; denied: \(a.denied.joined(separator: ", "))"
+            out += "      \(t.dim("as")) \(graph.identities[a.identity.index].id): \(a.actions.joined(separator: ", "))\(denied)\n"
+        }
+        return out
+    }
+
+    public struct Document: Encodable {
+        struct Identity: Encodable {
+            let id: String
+            let type: String
+            let hops: Int
+            let mfa: Bool
+            let path: [JSONStep]
+        }
+
+        struct Credential: Encodable {
+            let id: String
+            let of: String
+            let hops: Int
+            let path: [JSONStep]
+        }
+
+        struct Access: Encodable {
+            let identity: String
+            let actions: [String]
+            let denied: [String]
+        }
+
+        struct Resource: Encodable {
+            let id: String
+            let actions: [String]
+            let criticality: String
+            let hops: Int
+            let path: [JSONStep]
+            let access: [Access]
+        }
+
+        struct Unmatched: Encodable {
+            let actions: [String]
+            let resources: [String]
+            let scope: String?
+            let identity: String
+            let path: [JSONStep]
+        }
+
+        let source: String
+        let sourceKind: String
+        let at: String
+        let mfa: Bool
+        let withApprovals: Bool
+        let problem: String?
+        let identities: [Identity]
+        let credentials: [Credential]
+        let resources: [Resource]
+        let eligible: [Resource]
+        let unmatched: [Unmatched]
+
+        enum CodingKeys: String, CodingKey {
+            case source, at, mfa, problem, identities, credentials, resources, eligible, unmatched
+            case sourceKind = "source_kind"
+            case withApprovals = "with_approvals"
+        }
+    }
+
+    public func json() -> Document {
+        let r = radius, g = graph
+        func resource(_ x: Radius.ReachedResource, path: [PathStep]) -> Document.Resource {
+            Document.Resource(
+                id: g.resources[x.resource.index].id, actions: x.actions,
+                criticality: g.resources[x.resource.index].criticality.rawValue, hops: x.hops, path: JSONStep.path(path),
+                access: x.access.map { .init(identity: g.identities[$0.identity.index].id, actions: $0.actions, denied: $0.denied) })
+        }
+        let sourceKind: String
+        let mfa: Bool
+        switch r.starts.count == 1 ? r.starts.first : nil {
+        case .credential(let c)?:
+            sourceKind = "credential"
+            mfa = g.credentials[c.index].mfa
+        case .session(let s)?:
+            sourceKind = "identity"
+            mfa = s.mfa
+        case nil:
+            sourceKind = r.starts.isEmpty ? "none" : "several"
+            mfa = r.options.mfa
+        }
+        return Document(
+            source: source, sourceKind: sourceKind, at: r.options.at.iso8601, mfa: mfa, withApprovals: r.options.withApprovals,
+            problem: r.startProblem,
+            identities: r.identities.map {
+                .init(id: g.identities[$0.identity.index].id, type: g.identities[$0.identity.index].kind.rawValue,
+                      hops: $0.hops, mfa: $0.mfa, path: JSONStep.path(r.path($0.proof)))
+            },
+            credentials: r.credentials.map {
+                .init(id: g.credentials[$0.credential.index].id, of: g.credentials[$0.credential.index].of,
+                      hops: $0.hops, path: JSONStep.path(r.path($0.proof)))
+            },
+            resources: r.resources.map { resource($0, path: r.path($0.proof)) },
+            eligible: r.eligible.map { resource($0, path: r.eligiblePath($0.proof)) },
+            unmatched: r.unmatched.map {
+                .init(actions: $0.actions, resources: $0.resources, scope: $0.scope,
+                      identity: g.identities[$0.identity.index].id, path: JSONStep.path(r.path($0.proof)))
+            })
+    }
+
+    public func scene() -> Scene {
+        SceneBuilder.radius(graph: graph, radius: radius, sourceID: source)
+    }
+}
