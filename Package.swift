@@ -39,6 +39,7 @@ let package = Package(
         .testTarget(name: "BlastImportTests", dependencies: ["BlastImport", "BlastTestSupport"]),
         .testTarget(name: "BlastAuditTests", dependencies: ["BlastAudit", "BlastTestSupport"]),
         .testTarget(name: "BlastRenderTests", dependencies: ["BlastRender", "BlastTestSupport"]),
+        .testTarget(name: "BlastPresentTests", dependencies: ["BlastPresent", "BlastImport", "BlastTestSupport"]),
         .testTarget(name: "BlastCLITests", dependencies: ["BlastCLI", "BlastTestSupport"]),
     ]
 )

@@ -10,8 +10,7 @@ struct CanCommand: ParsableCommand, BlastRunnable {
         discussion: "Example: blast can samples/acme.yaml --from summarizer-key --action close --on tickets/support --at 2026-11-23")
 
     @OptionGroup var files: ModelFiles
-    @Option(help: ArgumentHelp("The credential or identity to start from.", valueName: "id"))
-    var from: String
+    @OptionGroup var start: StartOption
     @Option(help: ArgumentHelp("A concrete action, e.g. read.", valueName: "action"))
     var action: String
     @Option(help: ArgumentHelp("The resource.", valueName: "resource"))
@@ -21,10 +20,11 @@ struct CanCommand: ParsableCommand, BlastRunnable {
 
     func execute(_ io: inout CommandIO) throws(CommandFailure) -> ExitStatus {
         let graph = try ModelInput.graph(files, io: &io)
-        let start = try ModelInput.start(graph, from, mfa: query.mfa)
+        let from = start.from
+        let origin = try ModelInput.start(graph, from, mfa: query.mfa)
         let resource = try ModelInput.resource(graph, on, option: "--on")
         let options = query.options
-        let answer = graph.can(from: start, action: action, on: resource, options: options)
+        let answer = graph.can(from: origin, action: action, on: resource, options: options)
         try output.emit(CanPresenter(answer, graph: graph, from: from, action: action, on: on, options: options), &io)
         return answer.allowed ? .ok : .no
     }

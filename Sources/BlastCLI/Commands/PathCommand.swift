@@ -10,8 +10,7 @@ struct PathCommand: ParsableCommand, BlastRunnable {
         discussion: "Example: blast path samples/acme.yaml --from dave --to prod/app/web --at 2026-11-23")
 
     @OptionGroup var files: ModelFiles
-    @Option(help: ArgumentHelp("The credential or identity to start from.", valueName: "id"))
-    var from: String
+    @OptionGroup var start: StartOption
     @Option(help: ArgumentHelp("The element to reach.", valueName: "id"))
     var to: String
     @OptionGroup var query: QueryFlags
@@ -19,10 +18,11 @@ struct PathCommand: ParsableCommand, BlastRunnable {
 
     func execute(_ io: inout CommandIO) throws(CommandFailure) -> ExitStatus {
         let graph = try ModelInput.graph(files, io: &io)
-        let start = try ModelInput.start(graph, from, mfa: query.mfa)
+        let from = start.from
+        let origin = try ModelInput.start(graph, from, mfa: query.mfa)
         let target = try ModelInput.element(graph, to, option: "--to")
         let options = query.options
-        let reach = graph.path(from: start, to: target, options: options)
+        let reach = graph.path(from: origin, to: target, options: options)
         try output.emit(PathPresenter(reach, graph: graph, from: from, to: to, options: options), &io)
         return reach == nil ? .no : .ok
     }

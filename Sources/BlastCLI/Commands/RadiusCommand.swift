@@ -10,15 +10,15 @@ struct RadiusCommand: ParsableCommand, BlastRunnable {
         discussion: "Example: blast radius samples/acme.yaml --from deploy-token --at 2026-11-23 --format json")
 
     @OptionGroup var files: ModelFiles
-    @Option(help: ArgumentHelp("The credential or identity to start from.", valueName: "id"))
-    var from: String
+    @OptionGroup var start: StartOption
     @OptionGroup var query: QueryFlags
     @OptionGroup var output: OutputOptions
 
     func execute(_ io: inout CommandIO) throws(CommandFailure) -> ExitStatus {
         let graph = try ModelInput.graph(files, io: &io)
-        let start = try ModelInput.start(graph, from, mfa: query.mfa)
-        try output.emit(RadiusPresenter(graph.radius(from: start, options: query.options), source: from), &io)
+        let from = start.from
+        let origin = try ModelInput.start(graph, from, mfa: query.mfa)
+        try output.emit(RadiusPresenter(graph.radius(from: origin, options: query.options), source: from), &io)
         return .ok
     }
 }

@@ -55,3 +55,9 @@ struct QueryFlags: ParsableArguments {
 }
 
 extension Criticality: ExpressibleByArgument {}
+
+/// The one start of `radius`, `can` and `path`.
+struct StartOption: ParsableArguments {
+    @Option(help: ArgumentHelp("The credential or identity to start from.", valueName: "id"))
+    var from: String
+}
