@@ -271,8 +271,6 @@ extension AccessGraph {
                     if m == node { break }
                 }
                 // Unions share storage with an operand they equal, so the many components whose
-                // reach is a successor's reach (or whose part inside `clip` is) hold no copy.
-                // Unions share storage with an operand they equal, so the many components whose
                 // reach is a successor's reach hold no copy and reuse its figures (`sameAs`).
                 var set = IntervalSet(), inside = IntervalSet()
                 var sameAs = -1
