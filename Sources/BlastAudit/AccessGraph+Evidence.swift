@@ -5,14 +5,14 @@ import BlastCore
 extension AccessGraph {
     /// The positions an allow or deny statement of a grant's role covers, within the grant's scope.
     /// - Complexity: O(log n + k).
-    func coverage(grant: GrantID, statement: Int) -> IntervalSet {
-        let cov = statements[statement].coverage
+    func coverage(grant: GrantID, statement: StatementID) -> IntervalSet {
+        let cov = statements[statement.index].coverage
         guard let scope = grants[grant.index].scope else { return cov }
         return cov.clamped(to: scope)
     }
 
     /// Indices of the allow statements of a grant's role.
-    func allowStatements(of grant: GrantID) -> Range<Int> { roleAllows[grants[grant.index].role.index] }
+    func allowStatements(of grant: GrantID) -> StatementRange { roleAllows[grants[grant.index].role.index] }
 
     /// The name of a holder (identity or group).
     func holderName(_ holder: HolderID) -> String { name(of: element(of: holder)) }
@@ -76,14 +76,14 @@ extension AccessGraph {
     }
 
     /// `holder -grant-> role [-allow-> resource]`: the declared edges behind a grant.
-    func grantPath(_ grant: GrantID, statement: Int? = nil, to resource: ResourceID? = nil) -> [PathStep] {
+    func grantPath(_ grant: GrantID, statement: StatementID? = nil, to resource: ResourceID? = nil) -> [PathStep] {
         let g = grants[grant.index]
         let holder = element(of: g.holder)
         var steps = [PathStep(from: name(of: holder), fromKind: kind(of: holder), to: roles[g.role.index].id, toKind: .role,
                               edge: .grant, origin: g.model.origin, terms: g.terms)]
         if let statement, let resource {
             steps.append(PathStep(from: roles[g.role.index].id, fromKind: .role, to: resources[resource.index].id,
-                                  toKind: .resource, edge: .allow, origin: statements[statement].origin))
+                                  toKind: .resource, edge: .allow, origin: statements[statement.index].origin))
         }
         return steps
     }
@@ -109,8 +109,8 @@ extension AccessGraph {
     }
 
     /// A statement as text for messages: `read, write on prod/db`.
-    func describe(statement: Int) -> String {
-        let s = statements[statement]
+    func describe(statement: StatementID) -> String {
+        let s = statements[statement.index]
         return "\(s.actions.map(\.text).joined(separator: ", ")) on \(s.resourcePatterns.joined(separator: ", "))"
     }
 

@@ -40,20 +40,20 @@ public struct EscalationPath: AuditRule {
         var order: [Gateway] = []
         // The first pivot, takeover or escalate move on the way to each search state, memoised:
         // many resources share a state, and paths are built only for the evidence.
-        var gatewayOf: [UInt32: Gateway?] = [:]
-        func gateway(_ state: UInt32) -> Gateway? {
+        var gatewayOf: [SearchState: Gateway?] = [:]
+        func gateway(_ state: SearchState) -> Gateway? {
             if let known = gatewayOf[state] { return known }
             var found: Gateway?
             for m in radius.search.moves(to: state) {
-                switch m.kind {
-                case .pivot:
-                    let copy = g.copies[m.item]
+                switch m.target {
+                case .pivot(let id):
+                    let copy = g.copies[id.index]
                     found = Gateway(from: g.resources[copy.resource.index].id, to: g.credentials[copy.credential.index].id, edge: .pivot)
-                case .takeover:
-                    let t = g.takeoverTargets[m.item]
+                case .takeover(let id):
+                    let t = g.takeoverTargets[id.index]
                     found = Gateway(from: g.resources[t.resource.index].id, to: g.identities[t.identity.index].id, edge: .takeover)
-                case .escalate:
-                    let e = g.escalations[m.item]
+                case .escalate(let id):
+                    let e = g.escalations[id.index]
                     found = Gateway(from: g.resources[e.requires[0].resource.index].id, to: g.identities[e.to.index].id, edge: .escalate)
                 case .credential, .assume, .grant:
                     continue

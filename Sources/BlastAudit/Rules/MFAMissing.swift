@@ -14,9 +14,9 @@ public struct MFAMissing: AuditRule {
         let g = c.graph
         let at = c.settings.at
         var out: [Finding] = []
-        func adminStatement(_ grant: GrantID) -> (Int, ResourceID)? {
+        func adminStatement(_ grant: GrantID) -> (StatementID, ResourceID)? {
             for s in g.allowStatements(of: grant)
-            where g.statements[s].actions.contains(where: { ActionClass.isAdmin($0.text, takeoverActions: g.model.takeoverActions) }) {
+            where g.statements[s.index].actions.contains(where: { ActionClass.isAdmin($0.text, takeoverActions: g.model.takeoverActions) }) {
                 if let r = g.mostCritical(in: g.coverage(grant: grant, statement: s)) { return (s, r) }
             }
             return nil

@@ -19,11 +19,11 @@ public struct NoExpiry: AuditRule {
             guard terms.expires == nil, !terms.approval else { continue }
             var admin: [String] = []
             var critical: [ResourceID] = []
-            var evidenceStatement: (Int, ResourceID)?
+            var evidenceStatement: (StatementID, ResourceID)?
             for s in g.allowStatements(of: grant) {
                 let cov = g.coverage(grant: grant, statement: s)
                 guard !cov.isEmpty else { continue }
-                let a = g.statements[s].actions.map(\.text).filter { ActionClass.isAdmin($0, takeoverActions: g.model.takeoverActions) }
+                let a = g.statements[s.index].actions.map(\.text).filter { ActionClass.isAdmin($0, takeoverActions: g.model.takeoverActions) }
                 let crit = g.resources(in: cov) { $0.criticality == .critical }
                 guard !a.isEmpty || !crit.isEmpty else { continue }
                 admin += a

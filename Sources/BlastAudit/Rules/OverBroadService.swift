@@ -31,7 +31,7 @@ public struct OverBroadService: AuditRule {
             for held in view.grants {
                 let grant = held.grant
                 for s in g.allowStatements(of: grant) {
-                    let st = g.statements[s]
+                    let st = g.statements[s.index]
                     let wildActions = st.actions.map(\.text).filter(ActionClass.isWildcard)
                     let wildResources = st.resourcePatterns.filter(ActionClass.isWildcard)
                     guard !wildActions.isEmpty || !wildResources.isEmpty else { continue }

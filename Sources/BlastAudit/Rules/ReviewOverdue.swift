@@ -16,7 +16,7 @@ public struct ReviewOverdue: AuditRule {
         for k in g.grants.indices where !g.isExpired(g.grants[k].terms, at: c.settings.at) {
             let grant = GrantID(k)
             var critical: [ResourceID] = []
-            var evidence: (Int, ResourceID)?
+            var evidence: (StatementID, ResourceID)?
             for s in g.allowStatements(of: grant) {
                 let crit = g.resources(in: g.coverage(grant: grant, statement: s)) { $0.criticality == .critical }
                 critical += crit

@@ -17,8 +17,8 @@ public struct StandingAdmin: AuditRule {
             let grant = GrantID(k)
             let terms = g.grants[k].terms
             guard !terms.approval, terms.expires == nil, terms.isActive(at: c.settings.at) else { continue }
-            var targets: [(statement: Int, resources: [ResourceID])] = []
-            for s in g.allowStatements(of: grant) where g.statements[s].actions.contains(where: { ActionClass.isEverything($0.text) }) {
+            var targets: [(statement: StatementID, resources: [ResourceID])] = []
+            for s in g.allowStatements(of: grant) where g.statements[s.index].actions.contains(where: { ActionClass.isEverything($0.text) }) {
                 let hit = g.resources(in: g.coverage(grant: grant, statement: s)) { r in
                     r.criticality == .critical || c.settings.productionRoots.contains { r.id == $0 || r.id.hasPrefix($0 + "/") }
                 }

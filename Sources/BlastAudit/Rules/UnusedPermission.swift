@@ -31,8 +31,8 @@ public struct UnusedPermission: AuditRule {
             let members = g.memberIdentities(of: g.grants[k].holder).map { g.identities[$0.index].id }
             let records = members.flatMap { byIdentity[$0] ?? [] }
             guard !records.isEmpty else { continue }
-            var used: [Int: Set<String>] = [:]
-            var unused: [Int] = []
+            var used: [StatementID: Set<String>] = [:]
+            var unused: [StatementID] = []
             for s in g.allowStatements(of: grant) {
                 let actions = Set(records.filter { matches($0, statement: s, grant: grant, g) }.map(\.action))
                 if actions.isEmpty { unused.append(s) } else { used[s] = actions }
@@ -40,7 +40,7 @@ public struct UnusedPermission: AuditRule {
             guard !unused.isEmpty else { continue }
             let role = g.roles[g.grants[k].role.index]
             let risky = unused.contains { s in
-                g.statements[s].actions.contains { ActionClass.isAdmin($0.text, takeoverActions: g.model.takeoverActions) }
+                g.statements[s.index].actions.contains { ActionClass.isAdmin($0.text, takeoverActions: g.model.takeoverActions) }
                     || !g.resources(in: g.coverage(grant: grant, statement: s)) { $0.criticality == .critical }.isEmpty
             }
             var evidence: [Evidence] = []
@@ -50,7 +50,7 @@ public struct UnusedPermission: AuditRule {
                 }
             }
             if evidence.isEmpty { evidence.append(Evidence("the grant", g.grantPath(grant))) }
-            let unusedText = unused.map { s in g.describe(statement: s) + (g.statements[s].origin.map { " (\($0))" } ?? "") }
+            let unusedText = unused.map { s in g.describe(statement: s) + (g.statements[s.index].origin.map { " (\($0))" } ?? "") }
             out.append(Finding(
                 rule: id, severity: risky ? .medium : .low,
                 title: "\(g.describe(grant: grant)): \(plural(unused.count, "statement")) unused in \(c.settings.usageDays) days",
@@ -63,8 +63,8 @@ public struct UnusedPermission: AuditRule {
         return out
     }
 
-    func matches(_ u: UsageRecord, statement s: Int, grant: GrantID, _ g: AccessGraph) -> Bool {
-        let st = g.statements[s]
+    func matches(_ u: UsageRecord, statement s: StatementID, grant: GrantID, _ g: AccessGraph) -> Bool {
+        let st = g.statements[s.index]
         guard st.actions.contains(where: { $0.matches(u.action) }) else { return false }
         if case .resource(let r) = g.element(named: u.resource) {
             return g.coverage(grant: grant, statement: s).contains(r.rawValue)
@@ -81,14 +81,14 @@ public struct UnusedPermission: AuditRule {
 
     /// The role as YAML with only used statements; a statement's wildcard action patterns are
     /// narrowed to the actions used, its literal ones kept when used. Denies are kept.
-    func trimmedRole(role: Role, grant: GrantID, used: [Int: Set<String>], _ g: AccessGraph) -> String {
+    func trimmedRole(role: Role, grant: GrantID, used: [StatementID: Set<String>], _ g: AccessGraph) -> String {
         func quote(_ s: String) -> String {
             s.allSatisfy { $0.isLetter || $0.isNumber || "-_./:".contains($0) } ? s : "\"\(s)\""
         }
         var lines = ["- id: \(role.id)-trimmed", "  allow:"]
         for s in g.allowStatements(of: grant) {
             guard let actions = used[s] else { continue }
-            let st = g.statements[s]
+            let st = g.statements[s.index]
             var keep: Set<String> = []
             for p in st.actions {
                 if ActionClass.isWildcard(p.text) { keep.formUnion(actions.filter { p.matches($0) }) }

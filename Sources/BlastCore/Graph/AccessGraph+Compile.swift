@@ -158,8 +158,8 @@ extension AccessGraph {
     /// then its denies.
     private struct Statements {
         let statements: [CompiledStatement]
-        let roleAllows: [Range<Int>]
-        let roleDenies: [Range<Int>]
+        let roleAllows: [StatementRange]
+        let roleDenies: [StatementRange]
         let roleHasPowers: [Bool]
 
         init(_ model: Model, keys: [[UInt8]]) {
@@ -180,8 +180,8 @@ extension AccessGraph {
                 return m
             }
             var statements: [CompiledStatement] = []
-            var roleAllows: [Range<Int>] = []
-            var roleDenies: [Range<Int>] = []
+            var roleAllows: [StatementRange] = []
+            var roleDenies: [StatementRange] = []
             for (r, role) in model.roles.enumerated() {
                 for (isDeny, list) in [(false, role.allow), (true, role.deny)] {
                     let start = statements.count
@@ -198,11 +198,11 @@ extension AccessGraph {
                             takeoverMask: mask(actions, except: except, takeover),
                             origin: s.origin ?? role.origin))
                     }
-                    if isDeny { roleDenies.append(start..<statements.count) } else { roleAllows.append(start..<statements.count) }
+                    if isDeny { roleDenies.append(StatementRange(start..<statements.count)) } else { roleAllows.append(StatementRange(start..<statements.count)) }
                 }
             }
             self.statements = statements
-            roleHasPowers = roleAllows.map { r in r.contains { statements[$0].revealMask | statements[$0].takeoverMask != 0 } }
+            roleHasPowers = roleAllows.map { r in r.contains { statements[$0.index].revealMask | statements[$0.index].takeoverMask != 0 } }
             self.roleAllows = roleAllows
             self.roleDenies = roleDenies
         }

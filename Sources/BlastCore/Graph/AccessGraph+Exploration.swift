@@ -2,7 +2,7 @@ extension AccessGraph {
     /// The move from a valid credential to its identity's session.
     public func moves(fromCredential c: CredentialID) -> [Move] {
         let to = Session(identity: credentialOwner[c.index], mfa: credentials[c.index].mfa).state
-        return [Move(kind: .credential, from: state(of: c), to: to, weight: 1, item: c.index, entitlement: nil)]
+        return [Move(target: .credential(c), from: state(of: c), to: to, weight: 1, entitlement: nil)]
     }
 
     /// Every move a session can make: assumes, pivots to valid credentials, takeovers, escalations.
@@ -15,7 +15,7 @@ extension AccessGraph {
         var out: [Move] = []
         for (k, a) in view.assumes.enumerated() {
             let to = Session(identity: assumes[a.assume.index].to, mfa: view.session.mfa).state
-            out.append(Move(kind: .assume, from: from, to: to, weight: view.holderHops[a.via] + 1, item: k, entitlement: nil))
+            out.append(Move(target: .assume(viewIndex: k), from: from, to: to, weight: view.holderHops[a.via] + 1, entitlement: nil))
         }
         // Reveals and takeovers: through the grants' shared states, unless a deny of this session
         // could remove one (then per session, exactly).
@@ -24,16 +24,16 @@ extension AccessGraph {
             for (copy, e) in revealableCopies(view) {
                 let c = copies[copy].credential
                 guard credentials[c.index].isValid(at: view.options.at) else { continue }
-                out.append(Move(kind: .pivot, from: from, to: state(of: c), weight: e.held.hops + 2, item: copy, entitlement: e))
+                out.append(Move(target: .pivot(CopyID(copy)), from: from, to: state(of: c), weight: e.held.hops + 2, entitlement: e))
             }
             for (target, e) in takeoverableTargets(view) {
                 let to = Session(identity: takeoverTargets[target].identity, mfa: false).state
-                out.append(Move(kind: .takeover, from: from, to: to, weight: e.held.hops + 2, item: target, entitlement: e))
+                out.append(Move(target: .takeover(TakeoverTargetID(target)), from: from, to: to, weight: e.held.hops + 2, entitlement: e))
             }
         } else {
             for held in view.grants where roleHasPowers[grants[held.grant.index].role.index] {
-                out.append(Move(kind: .grant, from: from, to: state(of: held.grant), weight: held.hops, item: held.grant.index,
-                                entitlement: Entitlement(held: held, statement: StatementID(roleAllows[grants[held.grant.index].role.index].lowerBound))))
+                out.append(Move(target: .grant(held.grant), from: from, to: state(of: held.grant), weight: held.hops,
+                                entitlement: Entitlement(held: held, statement: roleAllows[grants[held.grant.index].role.index].lowerBound)))
             }
         }
         var candidates = openEscalations
@@ -50,7 +50,7 @@ extension AccessGraph {
             }
             guard all, let e = first else { continue }
             let to = Session(identity: esc.to, mfa: esc.model.terms.mfa && view.session.mfa).state
-            out.append(Move(kind: .escalate, from: from, to: to, weight: e.held.hops + 2, item: k, entitlement: e))
+            out.append(Move(target: .escalate(EscalationID(k)), from: from, to: to, weight: e.held.hops + 2, entitlement: e))
         }
         return out
     }
@@ -64,16 +64,16 @@ extension AccessGraph {
         var out: [Move] = []
         var seenCopy: Set<Int> = [], seenTarget: Set<Int> = []
         for s in roleAllows[grants[g.index].role.index] {
-            let st = statements[s]
+            let st = statements[s.index]
             guard st.revealMask | st.takeoverMask != 0 else { continue }
-            for run in effectiveCoverage(StatementID(s), g).runs {
+            for run in effectiveCoverage(s, g).runs {
                 if st.revealMask != 0 {
                     var k = lowerBound(copyPositions, run.lowerBound)
                     while k < copies.count, copyPositions[k] < run.upperBound {
                         let c = copies[k].credential
                         if credentials[c.index].isValid(at: at), seenCopy.insert(k).inserted {
-                            out.append(Move(kind: .pivot, from: from, to: state(of: c), weight: 2, item: k,
-                                            entitlement: Entitlement(held: held, statement: StatementID(s))))
+                            out.append(Move(target: .pivot(CopyID(k)), from: from, to: state(of: c), weight: 2,
+                                            entitlement: Entitlement(held: held, statement: s)))
                         }
                         k += 1
                     }
@@ -82,8 +82,8 @@ extension AccessGraph {
                     var k = lowerBound(takeoverPositions, run.lowerBound)
                     while k < takeoverTargets.count, takeoverPositions[k] < run.upperBound {
                         if seenTarget.insert(k).inserted {
-                            out.append(Move(kind: .takeover, from: from, to: Session(identity: takeoverTargets[k].identity, mfa: false).state,
-                                            weight: 2, item: k, entitlement: Entitlement(held: held, statement: StatementID(s))))
+                            out.append(Move(target: .takeover(TakeoverTargetID(k)), from: from, to: Session(identity: takeoverTargets[k].identity, mfa: false).state,
+                                            weight: 2, entitlement: Entitlement(held: held, statement: s)))
                         }
                         k += 1
                     }

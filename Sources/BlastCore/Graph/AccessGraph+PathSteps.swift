@@ -2,16 +2,16 @@ extension AccessGraph {
     /// Expands moves (from a search's parent or next pointers) and a tail into explanation steps.
     /// `view(state)` must return the view each move's source session was expanded with.
     /// - Complexity: O(path length).
-    public func steps(moves: [Move], endingAt end: UInt32, tail: PathTail, view: (UInt32) -> SessionView?) -> [PathStep] {
+    public func steps(moves: [Move], endingAt end: SearchState, tail: PathTail, view: (SearchState) -> SessionView?) -> [PathStep] {
         var out: [PathStep] = []
         for m in moves {
-            switch m.kind {
-            case .credential:
-                let c = credentials[m.item]
+            switch m.target {
+            case .credential(let credential):
+                let c = credentials[credential.index]
                 out.append(PathStep(from: c.id, fromKind: .credential, to: c.of, toKind: .identity, edge: .credential, origin: c.origin))
-            case .assume:
+            case .assume(let viewIndex):
                 guard let v = view(m.from) else { preconditionFailure("no view for state \(m.from) of a move") }
-                let a = v.assumes[m.item]
+                let a = v.assumes[viewIndex]
                 appendChain(&out, v, to: a.via)
                 let assume = assumes[a.assume.index]
                 out.append(PathStep(from: name(of: element(of: v.holders[a.via])), fromKind: kind(of: element(of: v.holders[a.via])),
@@ -20,21 +20,21 @@ extension AccessGraph {
             case .grant:
                 guard let v = view(m.from), let e = m.entitlement else { preconditionFailure("grant move without view or entitlement") }
                 appendGrant(&out, v, e.held)
-            case .pivot:
-                let copy = copies[m.item]
+            case .pivot(let id):
+                let copy = copies[id.index]
                 appendMoveAllow(&out, m, copy.resource, view)
                 let c = credentials[copy.credential.index]
                 out.append(PathStep(from: resources[copy.resource.index].id, fromKind: .resource, to: c.id, toKind: .credential,
                                     edge: .pivot, origin: c.origin))
-            case .takeover:
-                let t = takeoverTargets[m.item]
+            case .takeover(let id):
+                let t = takeoverTargets[id.index]
                 appendMoveAllow(&out, m, t.resource, view)
                 let i = identities[t.identity.index]
                 out.append(PathStep(from: resources[t.resource.index].id, fromKind: .resource, to: i.id, toKind: .identity,
                                     edge: .takeover, origin: i.origin))
-            case .escalate:
+            case .escalate(let id):
                 guard let v = view(m.from), let e = m.entitlement else { preconditionFailure("escalate move without view or entitlement") }
-                let esc = escalations[m.item]
+                let esc = escalations[id.index]
                 let first = esc.requires[0].resource
                 appendAllow(&out, v, e, first)
                 let used = esc.requires.map { "\($0.action) on \(resources[$0.resource.index].id)" }.joined(separator: " + ")
@@ -90,7 +90,7 @@ extension AccessGraph {
 
     /// The allow step of a pivot or takeover: from a grant state just the allow; from a session
     /// its member chain, grant and allow.
-    private func appendMoveAllow(_ out: inout [PathStep], _ m: Move, _ r: ResourceID, _ view: (UInt32) -> SessionView?) {
+    private func appendMoveAllow(_ out: inout [PathStep], _ m: Move, _ r: ResourceID, _ view: (SearchState) -> SessionView?) {
         guard let e = m.entitlement else { preconditionFailure("\(m.kind) move without entitlement") }
         if grant(ofState: m.from) != nil {
             appendAllowStep(&out, e.statement, r)

@@ -30,7 +30,7 @@ extension AccessGraph {
         for (k, h) in holders.enumerated() {
             for g in grantsOf[h.index] where options.allows(grants[g.index].terms, sessionMFA: session.mfa) {
                 held.append(HeldGrant(grant: g, via: k, hops: hops[k] + 1))
-                for s in roleDenies[grants[g.index].role.index] { denies.append((StatementID(s), g)) }
+                for s in roleDenies[grants[g.index].role.index] { denies.append((s, g)) }
             }
             for a in assumesOf[h.index] where options.allows(self.assumes[a.index].terms, sessionMFA: session.mfa) {
                 assumes.append((a, k))
@@ -68,9 +68,8 @@ extension AccessGraph {
             return nil
         }
         for h in view.grants {
-            for s in roleAllows[grants[h.grant.index].role.index] {
-                let st = StatementID(s)
-                if covers(st, h.grant, p) && statements[s].matches(action: action) {
+            for st in roleAllows[grants[h.grant.index].role.index] {
+                if covers(st, h.grant, p) && statements[st.index].matches(action: action) {
                     return Entitlement(held: h, statement: st)
                 }
             }
@@ -99,13 +98,13 @@ extension AccessGraph {
         }
         for h in view.grants {
             for s in roleAllows[grants[h.grant.index].role.index] {
-                let am = mask(statements[s])
+                let am = mask(statements[s.index])
                 guard am != 0 else { continue }
-                for run in effectiveCoverage(StatementID(s), h.grant).runs {
+                for run in effectiveCoverage(s, h.grant).runs {
                     var k = lowerBound(positions, run.lowerBound)
                     while k < positions.count, positions[k] < run.upperBound {
                         if best[k] == nil, am & ~denied(positions[k]) != 0 {
-                            best[k] = Entitlement(held: h, statement: StatementID(s))
+                            best[k] = Entitlement(held: h, statement: s)
                         }
                         k += 1
                     }
@@ -147,7 +146,7 @@ extension AccessGraph {
         var unmatched: [Entitlement] = []
         for h in view.grants {
             for s in roleAllows[grants[h.grant.index].role.index] {
-                let e = Entitlement(held: h, statement: StatementID(s))
+                let e = Entitlement(held: h, statement: s)
                 let cov = effectiveCoverage(e.statement, h.grant)
                 if cov.isEmpty { unmatched.append(e); continue }
                 items.append(Item(entitlement: e, deny: nil))

@@ -15,11 +15,11 @@ extension AccessGraph {
         }
     }
 
-    @inlinable public func state(of credential: CredentialID) -> UInt32 {
-        UInt32(identityCount * 2) + credential.rawValue
+    @inlinable public func state(of credential: CredentialID) -> SearchState {
+        SearchState(UInt32(identityCount * 2) + credential.rawValue)
     }
 
-    public func state(of start: Start) -> UInt32 {
+    public func state(of start: Start) -> SearchState {
         switch start {
         case .credential(let c): state(of: c)
         case .session(let s): s.state
@@ -29,23 +29,23 @@ extension AccessGraph {
     /// Sessions, credentials and grant states together.
     public var stateCount: Int { identityCount * 2 + credentials.count + grants.count }
 
-    public func credential(ofState state: UInt32) -> CredentialID? {
+    public func credential(ofState state: SearchState) -> CredentialID? {
         let base = UInt32(identityCount * 2)
-        return state >= base && state < base + UInt32(credentials.count) ? CredentialID(state - base) : nil
+        return state.rawValue >= base && state.rawValue < base + UInt32(credentials.count) ? CredentialID(state.rawValue - base) : nil
     }
 
     /// The state shared by every session using `grant` for its reveals and takeovers.
-    public func state(of grant: GrantID) -> UInt32 { UInt32(identityCount * 2 + credentials.count) + grant.rawValue }
+    public func state(of grant: GrantID) -> SearchState { SearchState(UInt32(identityCount * 2 + credentials.count) + grant.rawValue) }
 
-    public func grant(ofState state: UInt32) -> GrantID? {
+    public func grant(ofState state: SearchState) -> GrantID? {
         let base = UInt32(identityCount * 2 + credentials.count)
-        return state >= base ? GrantID(state - base) : nil
+        return state.rawValue >= base ? GrantID(state.rawValue - base) : nil
     }
 
     /// Whether a state is an identity session.
-    public func isSession(_ state: UInt32) -> Bool { state < UInt32(identityCount * 2) }
+    public func isSession(_ state: SearchState) -> Bool { state.rawValue < UInt32(identityCount * 2) }
 
-    public func session(ofState state: UInt32) -> Session {
-        Session(identity: IdentityID(state / 2), mfa: state % 2 == 1)
+    public func session(ofState state: SearchState) -> Session {
+        Session(identity: IdentityID(state.rawValue / 2), mfa: state.rawValue % 2 == 1)
     }
 }

@@ -97,8 +97,8 @@ public struct AccessGraph: Sendable {
     public let grants: [CompiledGrant]
     public let assumes: [CompiledAssume]
     /// Per role: its allow statements then its deny statements.
-    public let roleAllows: [Range<Int>]
-    public let roleDenies: [Range<Int>]
+    public let roleAllows: [StatementRange]
+    public let roleDenies: [StatementRange]
     /// Holder → the groups that directly contain it, in group declaration order.
     public let memberOf: Adjacency<HolderID>
     /// Group (as holder) → its direct members.

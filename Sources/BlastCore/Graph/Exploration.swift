@@ -1,34 +1,3 @@
-/// One step between search states: a credential used, an assume, a credential revealed by a
-/// pivot, or an identity taken over.
-public struct Move: Sendable {
-    public enum Kind: UInt8, Sendable {
-        /// credential state → the session of its identity.
-        case credential
-        /// session → the assumed identity's session (same MFA bit).
-        case assume
-        /// session → a credential whose copy it can read.
-        case pivot
-        /// session → the taken-over identity's session without MFA.
-        case takeover
-        /// session → the shared state of a grant it holds that can reveal copies or take over
-        /// identities (the grant's pivots and takeovers are then computed once, not per session).
-        case grant
-        /// session → the identity an escalation technique yields, without MFA.
-        case escalate
-    }
-
-    public let kind: Kind
-    public let from: UInt32
-    public let to: UInt32
-    /// Path edges the move adds.
-    public let weight: UInt32
-    /// Assume: index into the from-view's assumes; pivot: copy index; takeover: target index;
-    /// grant: grant index; escalate: escalation index.
-    public let item: Int
-    /// Pivot, takeover, escalate: what allowed the (first) action.
-    public let entitlement: Entitlement?
-}
-
 /// A forward search from one start over sessions and credentials, with parent pointers.
 ///
 /// States are numbered sessions first (`identity * 2 + mfa`), then credentials, then grant states
@@ -99,7 +68,7 @@ public struct Exploration: Sendable {
         viewIndex.append(-1)
     }
 
-    private mutating func settle(_ state: UInt32, slot: Int) -> [Move] {
+    private mutating func settle(_ state: SearchState, slot: Int) -> [Move] {
         if let g = graph.grant(ofState: state) { return graph.moves(fromGrant: g, at: options.at) }
         if let c = graph.credential(ofState: state) {
             credentials.append(c)
@@ -113,18 +82,18 @@ public struct Exploration: Sendable {
     }
 
     /// The view of a reached session state, nil for other states.
-    public func view(of state: UInt32) -> SessionView? {
+    public func view(of state: SearchState) -> SessionView? {
         guard let slot = slots.slot(state), viewIndex[slot] >= 0 else { return nil }
         return sessions[Int(viewIndex[slot])]
     }
 
     /// Path edges from the start to `state`; `unreached` when the search did not reach it.
-    public func distance(to state: UInt32) -> UInt32 {
+    public func distance(to state: SearchState) -> UInt32 {
         slots.slot(state).map { distances[$0] } ?? Exploration.unreached
     }
 
     /// The moves from the start to `state`, in order; empty for the start or an unreached state.
-    public func moves(to state: UInt32) -> [Move] {
+    public func moves(to state: SearchState) -> [Move] {
         var out: [Move] = []
         var s = state
         while let slot = slots.slot(s), let m = parents[slot] {
@@ -134,7 +103,7 @@ public struct Exploration: Sendable {
         return out.reversed()
     }
 
-    public func isReached(_ state: UInt32) -> Bool { slots.slot(state) != nil }
+    public func isReached(_ state: SearchState) -> Bool { slots.slot(state) != nil }
 
     /// How many states (sessions, credentials and grant states) the search reached.
     public var reachedStateCount: Int { distances.count }

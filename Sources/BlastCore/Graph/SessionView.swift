@@ -9,7 +9,7 @@ public struct Session: Hashable, Comparable, Sendable {
     }
 
     /// The search state number of this session (sessions come before credentials).
-    @inlinable public var state: UInt32 { identity.rawValue &* 2 &+ (mfa ? 1 : 0) }
+    @inlinable public var state: SearchState { SearchState(identity.rawValue &* 2 &+ (mfa ? 1 : 0)) }
 
     public static func < (lhs: Session, rhs: Session) -> Bool { lhs.state < rhs.state }
 }
