@@ -66,7 +66,7 @@ extension AccessGraph {
         for s in roleAllows[grants[g.index].role.index] {
             let st = statements[s.index]
             guard st.revealMask | st.takeoverMask != 0 else { continue }
-            for run in effectiveCoverage(s, g).runs {
+            for run in coverage(of: s, under: g).runs {
                 if st.revealMask != 0 {
                     var k = lowerBound(copyPositions, run.lowerBound)
                     while k < copies.count, copyPositions[k] < run.upperBound {

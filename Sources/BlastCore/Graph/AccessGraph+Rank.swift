@@ -73,7 +73,7 @@ extension AccessGraph {
         // position, which keeps whole sets.
         var gatedDenies: [Range<UInt32>] = []
         for (k, g) in grants.enumerated() where g.terms.approval {
-            for d in roleDenies[g.role.index] { gatedDenies += effectiveCoverage(d, GrantID(k)).runs }
+            for d in roleDenies[g.role.index] { gatedDenies += coverage(of: d, under: GrantID(k)).runs }
         }
         var clip = IntervalSet(runs: gatedDenies)
         let blocksMoves = copyPositions.contains(where: clip.contains) || takeoverPositions.contains(where: clip.contains)

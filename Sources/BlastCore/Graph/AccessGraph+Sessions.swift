@@ -42,14 +42,7 @@ extension AccessGraph {
                            grants: held, assumes: assumes, denies: denies)
     }
 
-    /// The positions a statement covers under a grant's scope.
-    @inlinable func effectiveCoverage(_ statement: StatementID, _ grant: GrantID) -> IntervalSet {
-        let cov = statements[statement.index].coverage
-        guard let scope = grants[grant.index].scope else { return cov }
-        return cov.clamped(to: scope)
-    }
-
-    @inlinable func covers(_ statement: StatementID, _ grant: GrantID, _ position: UInt32) -> Bool {
+    func covers(_ statement: StatementID, _ grant: GrantID, _ position: UInt32) -> Bool {
         if let scope = grants[grant.index].scope, !scope.contains(position) { return false }
         return statements[statement.index].coverage.contains(position)
     }
@@ -100,7 +93,7 @@ extension AccessGraph {
             for s in roleAllows[grants[h.grant.index].role.index] {
                 let am = mask(statements[s.index])
                 guard am != 0 else { continue }
-                for run in effectiveCoverage(s, h.grant).runs {
+                for run in coverage(of: s, under: h.grant).runs {
                     var k = lowerBound(positions, run.lowerBound)
                     while k < positions.count, positions[k] < run.upperBound {
                         if best[k] == nil, am & ~denied(positions[k]) != 0 {
@@ -147,7 +140,7 @@ extension AccessGraph {
         for h in view.grants {
             for s in roleAllows[grants[h.grant.index].role.index] {
                 let e = Entitlement(held: h, statement: s)
-                let cov = effectiveCoverage(e.statement, h.grant)
+                let cov = coverage(of: e.statement, under: h.grant)
                 if cov.isEmpty { unmatched.append(e); continue }
                 items.append(Item(entitlement: e, deny: nil))
                 for r in cov.runs {
@@ -159,7 +152,7 @@ extension AccessGraph {
         guard !events.isEmpty else { return ([], unmatched) }
         for (s, g) in view.denies {
             items.append(Item(entitlement: nil, deny: s))
-            for r in effectiveCoverage(s, g).runs {
+            for r in coverage(of: s, under: g).runs {
                 events.append((r.lowerBound, true, items.count - 1))
                 events.append((r.upperBound, false, items.count - 1))
             }

@@ -86,37 +86,38 @@ public struct AccessGraph: Sendable {
         public let identity: IdentityID
     }
 
+    /// The model the graph was compiled from.
     public let model: Model
-    public let identities: [Identity]
-    public let credentials: [Credential]
-    public let groups: [Group]
-    public let roles: [Role]
+    package let identities: [Identity]
+    package let credentials: [Credential]
+    package let groups: [Group]
+    package let roles: [Role]
     /// Resources in hierarchy order (`prod`, `prod/db`, `prod/db/x`, `prod-eu`, …).
-    public let resources: [Resource]
-    public let statements: [CompiledStatement]
-    public let grants: [CompiledGrant]
-    public let assumes: [CompiledAssume]
+    package let resources: [Resource]
+    package let statements: [CompiledStatement]
+    package let grants: [CompiledGrant]
+    package let assumes: [CompiledAssume]
     /// Per role: its allow statements then its deny statements.
-    public let roleAllows: [StatementRange]
-    public let roleDenies: [StatementRange]
+    package let roleAllows: [StatementRange]
+    package let roleDenies: [StatementRange]
     /// Holder → the groups that directly contain it, in group declaration order.
-    public let memberOf: Adjacency<HolderID>
+    package let memberOf: Adjacency<HolderID>
     /// Group (as holder) → its direct members.
-    public let members: Adjacency<HolderID>
+    package let members: Adjacency<HolderID>
     /// Holder → grants held directly.
-    public let grantsOf: Adjacency<GrantID>
+    package let grantsOf: Adjacency<GrantID>
     /// Holder → assumes it may make directly.
-    public let assumesOf: Adjacency<AssumeID>
+    package let assumesOf: Adjacency<AssumeID>
     /// Role → grants of it.
-    public let grantsOfRole: Adjacency<GrantID>
+    package let grantsOfRole: Adjacency<GrantID>
     /// Credential copies sorted by resource position.
-    public let copies: [CredentialCopy]
+    package let copies: [CredentialCopy]
     /// Identity resources sorted by resource position.
-    public let takeoverTargets: [TakeoverTarget]
+    package let takeoverTargets: [TakeoverTarget]
     /// Resource positions of `copies` and of `takeoverTargets`, for binary search.
     let copyPositions: [UInt32]
     let takeoverPositions: [UInt32]
-    public let escalations: [CompiledEscalation]
+    package let escalations: [CompiledEscalation]
     /// Holder → the escalations restricted to it (`from`), so a session checks only its own.
     let escalationsFrom: Adjacency<Int>
     /// Escalations any session may use.
@@ -125,11 +126,11 @@ public struct AccessGraph: Sendable {
     /// identity (a reveal or takeover action bit).
     let roleHasPowers: [Bool]
     /// Credential → the identity it authenticates.
-    public let credentialOwner: [IdentityID]
+    package let credentialOwner: [IdentityID]
     /// Identity → its credentials.
-    public let credentialsOf: Adjacency<CredentialID>
+    package let credentialsOf: Adjacency<CredentialID>
     /// Identity → the position of its resource, if any.
-    public let identityResource: [ResourceID?]
+    package let identityResource: [ResourceID?]
     let index: [String: Element]
     let hierarchyKeys: [[UInt8]]
     /// Reusable per-state tables for searches.
