@@ -19,8 +19,8 @@ public struct AuditContext: Sendable {
         self.usage = usage
         self.suppressions = suppressions
         let options = QueryOptions(at: settings.at)
-        identityRadii = graph.identities.indices.map {
-            graph.radius(from: .session(Session(identity: IdentityID($0), mfa: false)), options: options)
+        identityRadii = graph.identityIDs.map {
+            graph.radius(from: .session(Session(identity: $0, mfa: false)), options: options)
         }
     }
 

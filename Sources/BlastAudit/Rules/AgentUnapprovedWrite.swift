@@ -14,9 +14,9 @@ public struct AgentUnapprovedWrite: AuditRule {
     public func findings(in c: AuditContext) -> [Finding] {
         let g = c.graph
         var out: [Finding] = []
-        for i in g.identities.indices where g.identities[i].kind == .agent {
-            let agent = g.identities[i]
-            let radius = c.radius(of: IdentityID(i))
+        for i in g.identityIDs where g.identity(i).kind == .agent {
+            let agent = g.identity(i)
+            let radius = c.radius(of: i)
             var hits: [(Radius.ReachedResource, [String])] = []
             for x in radius.resources {
                 let mutating = x.actions.filter(ActionClass.isMutating)
@@ -24,16 +24,16 @@ public struct AgentUnapprovedWrite: AuditRule {
             }
             guard !hits.isEmpty else { continue }
             var worst = hits[0]
-            for h in hits where g.resources[h.0.resource.index].criticality > g.resources[worst.0.resource.index].criticality { worst = h }
-            let crit = g.resources[worst.0.resource.index].criticality
+            for h in hits where g.resource(h.0.resource).criticality > g.resource(worst.0.resource).criticality { worst = h }
+            let crit = g.resource(worst.0.resource).criticality
             let actions = Set(hits.flatMap(\.1)).sorted()
-            let names = hits.map { g.resources[$0.0.resource.index].id }
+            let names = hits.map { g.resource($0.0.resource).id }
             out.append(Finding(
                 rule: id, severity: crit >= .high ? .critical : .high,
                 title: "agent \(agent.id) can \(actions.joined(separator: ", ")) without approval",
                 subject: agent.id, subjects: [agent.id] + names,
-                message: "Agent \(agent.id) may \(actions.joined(separator: ", ")) on \(plural(names.count, "resource")) with standing access (no approval): \(list(names)). The most critical is \(g.resources[worst.0.resource.index].id) (\(crit.rawValue)).",
-                evidence: [Evidence("\(worst.1.joined(separator: ", ")) on \(g.resources[worst.0.resource.index].id)", radius.path(worst.0.proof))],
+                message: "Agent \(agent.id) may \(actions.joined(separator: ", ")) on \(FindingText.plural(names.count, "resource")) with standing access (no approval): \(FindingText.list(names)). The most critical is \(g.resource(worst.0.resource).id) (\(crit.rawValue)).",
+                evidence: [Evidence("\(worst.1.joined(separator: ", ")) on \(g.resource(worst.0.resource).id)", radius.path(worst.0.proof))],
                 fix: "Split \(agent.id)'s access: keep read actions standing, and grant \(actions.joined(separator: ", ")) only through an approval-gated grant (`approval: true`).",
                 location: grantOrigin(radius.path(worst.0.proof)) ?? agent.origin))
         }

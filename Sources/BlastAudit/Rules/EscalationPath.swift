@@ -17,16 +17,16 @@ public struct EscalationPath: AuditRule {
     public func findings(in c: AuditContext) -> [Finding] {
         let g = c.graph
         var out: [Finding] = []
-        for i in g.identities.indices {
-            let identity = g.identities[i]
-            if let f = finding(c, radius: c.radius(of: IdentityID(i)), subject: identity.id, owner: identity.id,
+        for i in g.identityIDs {
+            let identity = g.identity(i)
+            if let f = finding(c, radius: c.radius(of: i), subject: identity.id, owner: identity.id,
                                location: identity.origin) {
                 out.append(f)
             }
         }
-        for k in g.credentials.indices where g.credentials[k].mfa && g.credentials[k].isValid(at: c.settings.at) {
-            let cred = g.credentials[k]
-            if let f = finding(c, radius: c.radius(of: CredentialID(k)), subject: cred.id, owner: cred.of, location: cred.origin) {
+        for credential in g.credentialIDs where g.credential(credential).mfa && g.credential(credential).isValid(at: c.settings.at) {
+            let cred = g.credential(credential)
+            if let f = finding(c, radius: c.radius(of: credential), subject: cred.id, owner: cred.of, location: cred.origin) {
                 out.append(f)
             }
         }
@@ -40,21 +40,21 @@ public struct EscalationPath: AuditRule {
         var order: [Gateway] = []
         // The first pivot, takeover or escalate move on the way to each search state, memoised:
         // many resources share a state, and paths are built only for the evidence.
-        var gatewayOf: [UInt32: Gateway?] = [:]
-        func gateway(_ state: UInt32) -> Gateway? {
+        var gatewayOf: [SearchState: Gateway?] = [:]
+        func gateway(_ state: SearchState) -> Gateway? {
             if let known = gatewayOf[state] { return known }
             var found: Gateway?
             for m in radius.search.moves(to: state) {
-                switch m.kind {
-                case .pivot:
-                    let copy = g.copies[m.item]
-                    found = Gateway(from: g.resources[copy.resource.index].id, to: g.credentials[copy.credential.index].id, edge: .pivot)
-                case .takeover:
-                    let t = g.takeoverTargets[m.item]
-                    found = Gateway(from: g.resources[t.resource.index].id, to: g.identities[t.identity.index].id, edge: .takeover)
-                case .escalate:
-                    let e = g.escalations[m.item]
-                    found = Gateway(from: g.resources[e.requires[0].resource.index].id, to: g.identities[e.to.index].id, edge: .escalate)
+                switch m.target {
+                case .pivot(let id):
+                    let copy = g.copy(id)
+                    found = Gateway(from: g.resource(copy.resource).id, to: g.credential(copy.credential).id, edge: .pivot)
+                case .takeover(let id):
+                    let t = g.takeoverTarget(id)
+                    found = Gateway(from: g.resource(t.resource).id, to: g.identity(t.identity).id, edge: .takeover)
+                case .escalate(let id):
+                    let e = g.escalation(id)
+                    found = Gateway(from: g.resource(e.requires[0].resource).id, to: g.identity(e.to).id, edge: .escalate)
                 case .credential, .assume, .grant:
                     continue
                 }
@@ -78,20 +78,20 @@ public struct EscalationPath: AuditRule {
             let items = byGateway[key]!
             gained += items.map(\.resource)
             var best = items[0]
-            for item in items where g.resources[item.resource.index].criticality > g.resources[best.resource.index].criticality { best = item }
+            for item in items where g.resource(item.resource).criticality > g.resource(best.resource).criticality { best = item }
             let steps = radius.path(best.proof)
-            evidence.append(Evidence("\(key.edge.rawValue) \(key.from) → \(key.to) reaches \(g.resources[best.resource.index].id)", steps))
+            evidence.append(Evidence("\(key.edge.rawValue) \(key.from) → \(key.to) reaches \(g.resource(best.resource).id)", steps))
             if place == nil { place = gatewayOrigin(steps) }
             summaries.append("\(key.edge.rawValue) \(key.from) → \(key.to) (+\(items.count))")
         }
-        let worst = gained.map { g.resources[$0.index].criticality }.max() ?? .low
-        let critical = gained.filter { g.resources[$0.index].criticality == .critical }.count
-        let names = gained.sorted().map { g.resources[$0.index].id }
+        let worst = gained.map { g.resource($0).criticality }.max() ?? .low
+        let critical = gained.filter { g.resource($0).criticality == .critical }.count
+        let names = gained.sorted().map { g.resource($0).id }
         return Finding(
             rule: id, severity: worst.severity,
-            title: "\(subject) reaches \(plural(gained.count, "more resource", "more resources")) through \(plural(order.count, "pivot or takeover", "pivots or takeovers"))",
+            title: "\(subject) reaches \(FindingText.plural(gained.count, "more resource", "more resources")) through \(FindingText.plural(order.count, "pivot or takeover", "pivots or takeovers"))",
             subject: subject, subjects: [subject, owner] + order.flatMap { [$0.from, $0.to] },
-            message: "Beyond its own grants, \(subject) reaches \(plural(gained.count, "resource")) (\(critical) critical) only by \(summaries.joined(separator: "; ")): \(list(names)).",
+            message: "Beyond its own grants, \(subject) reaches \(FindingText.plural(gained.count, "resource")) (\(critical) critical) only by \(summaries.joined(separator: "; ")): \(FindingText.list(names)).",
             evidence: evidence,
             fix: "Cut the first unintended step of each path: \(order.map { fixText($0.edge, $0.from, $0.to) }.joined(separator: "; ")).",
             location: place ?? location)

@@ -14,36 +14,34 @@ public struct ExpiredLeftover: AuditRule {
         let g = c.graph
         let at = c.settings.at
         var out: [Finding] = []
-        for k in g.grants.indices where g.isExpired(g.grants[k].terms, at: at) {
-            let grant = GrantID(k)
-            let expires = g.grants[k].terms.expires!.isoDate
+        for grant in g.grantIDs where g.isExpired(g.grant(grant).terms, at: at) {
+            let expires = g.grant(grant).terms.expires!.isoDate
             out.append(Finding(
                 rule: id, severity: severity, title: "\(g.describe(grant: grant)) expired on \(expires)",
-                subject: g.subject(of: grant), subjects: [g.holderName(g.grants[k].holder), g.roles[g.grants[k].role.index].id],
+                subject: g.subject(of: grant), subjects: [g.name(of: g.grant(grant).holder), g.role(g.grant(grant).role).id],
                 message: "\(g.describe(grant: grant)) expired on \(expires) and is still declared.",
                 evidence: [Evidence("the expired grant", g.grantPath(grant))],
-                fix: "Delete the grant of \(g.roles[g.grants[k].role.index].id) to \(g.holderName(g.grants[k].holder)).",
-                location: g.grants[k].model.origin))
+                fix: "Delete the grant of \(g.role(g.grant(grant).role).id) to \(g.name(of: g.grant(grant).holder)).",
+                location: g.grant(grant).model.origin))
         }
-        for k in g.assumes.indices where g.isExpired(g.assumes[k].terms, at: at) {
-            let a = AssumeID(k)
-            let from = g.holderName(g.assumes[k].from), to = g.identities[g.assumes[k].to.index].id
-            let expires = g.assumes[k].terms.expires!.isoDate
+        for assume in g.assumeIDs where g.isExpired(g.assume(assume).terms, at: at) {
+            let from = g.name(of: g.assume(assume).from), to = g.identity(g.assume(assume).to).id
+            let expires = g.assume(assume).terms.expires!.isoDate
             out.append(Finding(
                 rule: id, severity: severity, title: "\(from) may assume \(to): expired on \(expires)",
-                subject: g.subject(of: a), subjects: [from, to],
+                subject: g.subject(of: assume), subjects: [from, to],
                 message: "The assume from \(from) to \(to) expired on \(expires) and is still declared.",
-                evidence: [Evidence("the expired assume", g.assumePath(a))],
-                fix: "Delete the assume from \(from) to \(to).", location: g.assumes[k].model.origin))
+                evidence: [Evidence("the expired assume", g.assumePath(assume))],
+                fix: "Delete the assume from \(from) to \(to).", location: g.assume(assume).model.origin))
         }
-        for k in g.credentials.indices where !g.credentials[k].isValid(at: at) {
-            let cred = g.credentials[k]
+        for credential in g.credentialIDs where !g.credential(credential).isValid(at: at) {
+            let cred = g.credential(credential)
             let expires = cred.expires!.isoDate
             out.append(Finding(
                 rule: id, severity: severity, title: "credential \(cred.id) expired on \(expires)",
                 subject: cred.id, subjects: [cred.id, cred.of],
                 message: "\(cred.id) (of \(cred.of)) expired on \(expires) and is still in the inventory.",
-                evidence: [Evidence("the expired credential", [g.credentialStep(CredentialID(k))])],
+                evidence: [Evidence("the expired credential", [g.credentialStep(credential)])],
                 fix: "Revoke \(cred.id) at its provider and delete it from the model.", location: cred.origin))
         }
         return out

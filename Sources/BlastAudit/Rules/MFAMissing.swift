@@ -14,51 +14,49 @@ public struct MFAMissing: AuditRule {
         let g = c.graph
         let at = c.settings.at
         var out: [Finding] = []
-        func adminStatement(_ grant: GrantID) -> (Int, ResourceID)? {
+        func adminStatement(_ grant: GrantID) -> (StatementID, ResourceID)? {
             for s in g.allowStatements(of: grant)
-            where g.statements[s].actions.contains(where: { ActionClass.isAdmin($0.text, takeoverActions: g.model.takeoverActions) }) {
-                if let r = g.mostCritical(in: g.coverage(grant: grant, statement: s)) { return (s, r) }
+            where g.statement(s).actions.contains(where: { ActionClass.isAdmin($0.text, takeoverActions: g.model.takeoverActions) }) {
+                if let r = g.mostCritical(in: g.coverage(of: s, under: grant)) { return (s, r) }
             }
             return nil
         }
         func humans(_ holder: HolderID) -> [String] {
-            g.memberIdentities(of: holder).filter { g.identities[$0.index].kind == .human }.map { g.identities[$0.index].id }
+            g.memberIdentities(of: holder).filter { g.identity($0).kind == .human }.map { g.identity($0).id }
         }
         var adminGrantOf: [IdentityID: GrantID] = [:]
-        for k in g.grants.indices where !g.isExpired(g.grants[k].terms, at: at) && adminStatement(GrantID(k)) != nil {
-            for i in g.memberIdentities(of: g.grants[k].holder) where adminGrantOf[i] == nil { adminGrantOf[i] = GrantID(k) }
+        for grant in g.grantIDs where !g.isExpired(g.grant(grant).terms, at: at) && adminStatement(grant) != nil {
+            for i in g.memberIdentities(of: g.grant(grant).holder) where adminGrantOf[i] == nil { adminGrantOf[i] = grant }
         }
-        for k in g.grants.indices where !g.grants[k].terms.mfa && !g.isExpired(g.grants[k].terms, at: at) {
-            let grant = GrantID(k)
+        for grant in g.grantIDs where !g.grant(grant).terms.mfa && !g.isExpired(g.grant(grant).terms, at: at) {
             guard let (s, r) = adminStatement(grant) else { continue }
-            let people = humans(g.grants[k].holder)
+            let people = humans(g.grant(grant).holder)
             guard !people.isEmpty else { continue }
             out.append(Finding(
                 rule: id, severity: severity, title: "\(g.describe(grant: grant)) is admin-level and needs no MFA",
-                subject: g.subject(of: grant), subjects: [g.holderName(g.grants[k].holder), g.roles[g.grants[k].role.index].id] + people,
-                message: "\(g.describe(grant: grant)) allows admin-level actions (\(g.describe(statement: s))) and can be used without MFA by \(plural(people.count, "human")): \(list(people)).",
+                subject: g.subject(of: grant), subjects: [g.name(of: g.grant(grant).holder), g.role(g.grant(grant).role).id] + people,
+                message: "\(g.describe(grant: grant)) allows admin-level actions (\(g.describe(statement: s))) and can be used without MFA by \(FindingText.plural(people.count, "human")): \(FindingText.list(people)).",
                 evidence: [Evidence("\(g.describe(statement: s)) without MFA", g.grantPath(grant, statement: s, to: r))],
-                fix: "Add `mfa: true` to the grant of \(g.roles[g.grants[k].role.index].id) to \(g.holderName(g.grants[k].holder)).",
-                location: g.grants[k].model.origin))
+                fix: "Add `mfa: true` to the grant of \(g.role(g.grant(grant).role).id) to \(g.name(of: g.grant(grant).holder)).",
+                location: g.grant(grant).model.origin))
         }
-        for k in g.assumes.indices where !g.assumes[k].terms.mfa && !g.isExpired(g.assumes[k].terms, at: at) {
-            let target = g.assumes[k].to
+        for assume in g.assumeIDs where !g.assume(assume).terms.mfa && !g.isExpired(g.assume(assume).terms, at: at) {
+            let target = g.assume(assume).to
             guard let adminGrant = adminGrantOf[target] else { continue }
-            let people = humans(g.assumes[k].from)
+            let people = humans(g.assume(assume).from)
             guard !people.isEmpty else { continue }
-            let a = AssumeID(k)
-            let from = g.holderName(g.assumes[k].from), to = g.identities[target.index].id
-            var steps = g.assumePath(a)
-            if let (s, r) = adminStatement(adminGrant), g.grants[adminGrant.index].holder == g.holder(of: target) {
+            let from = g.name(of: g.assume(assume).from), to = g.identity(target).id
+            var steps = g.assumePath(assume)
+            if let (s, r) = adminStatement(adminGrant), g.grant(adminGrant).holder == g.holder(of: target) {
                 steps += g.grantPath(adminGrant, statement: s, to: r)
             }
             out.append(Finding(
                 rule: id, severity: severity, title: "\(from) may assume admin \(to) without MFA",
-                subject: g.subject(of: a), subjects: [from, to] + people,
-                message: "\(plural(people.count, "human")) (\(list(people))) may assume \(to), which holds \(g.describe(grant: adminGrant)) (admin-level), without MFA.",
+                subject: g.subject(of: assume), subjects: [from, to] + people,
+                message: "\(FindingText.plural(people.count, "human")) (\(FindingText.list(people))) may assume \(to), which holds \(g.describe(grant: adminGrant)) (admin-level), without MFA.",
                 evidence: [Evidence("assume \(to) without MFA", steps)],
                 fix: "Add `mfa: true` (and preferably `approval: true`) to the assume from \(from) to \(to).",
-                location: g.assumes[k].model.origin))
+                location: g.assume(assume).model.origin))
         }
         return out
     }

@@ -13,28 +13,27 @@ public struct ReviewOverdue: AuditRule {
     public func findings(in c: AuditContext) -> [Finding] {
         let g = c.graph
         var out: [Finding] = []
-        for k in g.grants.indices where !g.isExpired(g.grants[k].terms, at: c.settings.at) {
-            let grant = GrantID(k)
+        for grant in g.grantIDs where !g.isExpired(g.grant(grant).terms, at: c.settings.at) {
             var critical: [ResourceID] = []
-            var evidence: (Int, ResourceID)?
+            var evidence: (StatementID, ResourceID)?
             for s in g.allowStatements(of: grant) {
-                let crit = g.resources(in: g.coverage(grant: grant, statement: s)) { $0.criticality == .critical }
+                let crit = g.resources(in: g.coverage(of: s, under: grant)) { $0.criticality == .critical }
                 critical += crit
                 if evidence == nil, let r = crit.first { evidence = (s, r) }
             }
             guard let (s, r) = evidence else { continue }
-            let reviewed = g.grants[k].model.reviewed
+            let reviewed = g.grant(grant).model.reviewed
             let age = reviewed.map { $0.days(until: c.settings.at) }
             if let age, age <= Int64(c.settings.reviewDays) { continue }
             let state = reviewed.map { "was last reviewed on \($0.isoDate), \(age!) days ago (limit \(c.settings.reviewDays))" } ?? "has never been reviewed"
-            let names = Array(Set(critical)).sorted().map { g.resources[$0.index].id }
+            let names = Array(Set(critical)).sorted().map { g.resource($0).id }
             out.append(Finding(
                 rule: id, severity: severity, title: "\(g.describe(grant: grant)) \(reviewed == nil ? "never reviewed" : "not reviewed since \(reviewed!.isoDate)")",
-                subject: g.subject(of: grant), subjects: [g.holderName(g.grants[k].holder), g.roles[g.grants[k].role.index].id] + names,
-                message: "\(g.describe(grant: grant)) reaches \(plural(names.count, "critical resource")) (\(list(names))) and \(state).",
-                evidence: [Evidence("\(g.describe(statement: s)) reaches \(g.resources[r.index].id)", g.grantPath(grant, statement: s, to: r))],
-                fix: "Review who holds \(g.roles[g.grants[k].role.index].id) through \(g.holderName(g.grants[k].holder)) and whether they still need it; then set `reviewed: \(c.settings.at.isoDate)` on the grant.",
-                location: g.grants[k].model.origin))
+                subject: g.subject(of: grant), subjects: [g.name(of: g.grant(grant).holder), g.role(g.grant(grant).role).id] + names,
+                message: "\(g.describe(grant: grant)) reaches \(FindingText.plural(names.count, "critical resource")) (\(FindingText.list(names))) and \(state).",
+                evidence: [Evidence("\(g.describe(statement: s)) reaches \(g.resource(r).id)", g.grantPath(grant, statement: s, to: r))],
+                fix: "Review who holds \(g.role(g.grant(grant).role).id) through \(g.name(of: g.grant(grant).holder)) and whether they still need it; then set `reviewed: \(c.settings.at.isoDate)` on the grant.",
+                location: g.grant(grant).model.origin))
         }
         return out
     }

@@ -18,13 +18,12 @@ public struct SharedCredential: AuditRule {
     public func findings(in c: AuditContext) -> [Finding] {
         let g = c.graph
         var out: [Finding] = []
-        for k in g.credentials.indices {
-            let cred = g.credentials[k]
+        for credential in g.credentialIDs {
+            let cred = g.credential(credential)
             guard !cred.storedIn.isEmpty, cred.isValid(at: c.settings.at) else { continue }
-            let credential = CredentialID(k)
             let radius = c.radius(of: credential)
             var without = g.model
-            without.credentials[k].storedIn = []
+            without.credentials[credential.index].storedIn = []
             guard let g2 = try? AccessGraph.compile(without) else { preconditionFailure("removing stored_in broke the model") }
             var readers: [IdentityID: [PathStep]] = [:]
             var copyOf: [IdentityID: ResourceID] = [:]
@@ -32,7 +31,7 @@ public struct SharedCredential: AuditRule {
                 guard case .resource(let r) = g.element(named: place) else { continue }
                 for action in g.model.revealActions {
                     let who = g.whoCan(reach: r, action: action, options: c.options)
-                    for (i, e) in who.identities where g.identities[i.index].id != cred.of && readers[i] == nil {
+                    for (i, e) in who.identities where g.identity(i).id != cred.of && readers[i] == nil {
                         readers[i] = who.path(e)
                         copyOf[i] = r
                     }
@@ -40,19 +39,19 @@ public struct SharedCredential: AuditRule {
             }
             let credResources = Set(radius.resources.map(\.resource))
             var gains: [(reader: IdentityID, gain: [ResourceID])] = []
-            for i in readers.keys.sorted(by: { g.identities[$0.index].id < g.identities[$1.index].id }) {
+            for i in readers.keys.sorted(by: { g.identity($0).id < g.identity($1).id }) {
                 let own = g2.reachedPositions(from: .session(Session(identity: i, mfa: false)), options: c.options)
                 gains.append((i, credResources.filter { !own.contains($0.rawValue) }.sorted()))
             }
             let union = Set(gains.flatMap(\.gain)).sorted()
-            let worst = union.map { g.resources[$0.index].criticality }.max()
+            let worst = union.map { g.resource($0).criticality }.max()
             let sev = worst.map { $0.severity } ?? .low
-            let readerNames = gains.map { g.identities[$0.reader.index].id }
+            let readerNames = gains.map { g.identity($0.reader).id }
             var evidence: [Evidence] = []
             if let first = gains.first(where: { !$0.gain.isEmpty }) ?? gains.first, let readPath = readers[first.reader],
                let copy = copyOf[first.reader] {
                 var steps = readPath
-                steps.append(PathStep(from: g.resources[copy.index].id, fromKind: .resource, to: cred.id, toKind: .credential,
+                steps.append(PathStep(from: g.resource(copy).id, fromKind: .resource, to: cred.id, toKind: .credential,
                                       edge: .pivot, origin: cred.origin))
                 let best = g.mostCritical(in: IntervalSet(runs: first.gain.map { $0.rawValue..<$0.rawValue + 1 }))
                 if let best, let reached = radius.resources.first(where: { $0.resource == best }) {
@@ -60,22 +59,22 @@ public struct SharedCredential: AuditRule {
                 } else {
                     steps.append(g.credentialStep(credential))
                 }
-                evidence.append(Evidence("\(g.identities[first.reader.index].id) reads the copy and acts as \(cred.of)", steps))
+                evidence.append(Evidence("\(g.identity(first.reader).id) reads the copy and acts as \(cred.of)", steps))
             } else {
                 evidence.append(Evidence("\(cred.id) acts as \(cred.of)", [g.credentialStep(credential)]))
             }
             let perReader = gains.filter { !$0.gain.isEmpty }.map { x in
-                let crit = x.gain.filter { g.resources[$0.index].criticality == .critical }.count
-                return "\(g.identities[x.reader.index].id) +\(x.gain.count)" + (crit > 0 ? " (\(crit) critical)" : "")
+                let crit = x.gain.filter { g.resource($0).criticality == .critical }.count
+                return "\(g.identity(x.reader).id) +\(x.gain.count)" + (crit > 0 ? " (\(crit) critical)" : "")
             }
             let places = Set(cred.storedIn).sorted().joined(separator: ", ")
             var message = "\(cred.id) (acts as \(cred.of)) has a copy in \(places). "
             message += readerNames.isEmpty ? "Nobody else can read it at the moment. "
-                : "\(plural(readerNames.count, "identity", "identities")) can read it: \(list(readerNames, limit: 12)). "
+                : "\(FindingText.plural(readerNames.count, "identity", "identities")) can read it: \(FindingText.list(readerNames, limit: 12)). "
             message += union.isEmpty ? "Reading it gives them nothing they do not already reach."
-                : "Reading it gives them \(plural(union.count, "resource")) they could not reach otherwise (\(list(union.map { g.resources[$0.index].id }))); per reader: \(list(perReader, limit: 12))."
+                : "Reading it gives them \(FindingText.plural(union.count, "resource")) they could not reach otherwise (\(FindingText.list(union.map { g.resource($0).id }))); per reader: \(FindingText.list(perReader, limit: 12))."
             out.append(Finding(
-                rule: id, severity: sev, title: "\(cred.id) is stored in \(places), readable by \(plural(readerNames.count, "identity", "identities"))",
+                rule: id, severity: sev, title: "\(cred.id) is stored in \(places), readable by \(FindingText.plural(readerNames.count, "identity", "identities"))",
                 subject: cred.id, subjects: [cred.id, cred.of] + cred.storedIn + readerNames,
                 message: message, evidence: evidence,
                 fix: "Remove the copy from \(places), rotate \(cred.id), and give those who need to act as \(cred.of) an approval-gated assume instead.",

@@ -14,8 +14,8 @@ public struct StaleCredential: AuditRule {
         let g = c.graph
         let at = c.settings.at
         var out: [Finding] = []
-        for k in g.credentials.indices where g.credentials[k].isValid(at: at) {
-            let cred = g.credentials[k]
+        for credential in g.credentialIDs where g.credential(credential).isValid(at: at) {
+            let cred = g.credential(credential)
             var reasons: [String] = []
             var unused = false
             if let used = cred.lastUsed, used.days(until: at) > Int64(c.settings.staleDays) {
@@ -29,19 +29,18 @@ public struct StaleCredential: AuditRule {
                 reasons.append("created \(created.isoDate), \(created.days(until: at)) days ago (rotate every \(c.settings.rotateDays))")
             }
             guard !reasons.isEmpty else { continue }
-            let credential = CredentialID(k)
             let radius = c.radius(of: credential)
             var steps = [g.credentialStep(credential)]
             var label = "\(cred.id) acts as \(cred.of)"
             if let worst = radius.mostCritical(g) {
                 steps = radius.path(worst.proof)
-                label = "what \(cred.id) still reaches: \(g.resources[worst.resource.index].id)"
+                label = "what \(cred.id) still reaches: \(g.resource(worst.resource).id)"
             }
             out.append(Finding(
                 rule: id, severity: unused ? .medium : .low,
                 title: "\(cred.id) is \(unused ? "unused" : "overdue for rotation")",
                 subject: cred.id, subjects: [cred.id, cred.of],
-                message: "\(cred.id) (of \(cred.of)) is \(reasons.joined(separator: ", and ")); it still reaches \(plural(radius.resources.count, "resource")).",
+                message: "\(cred.id) (of \(cred.of)) is \(reasons.joined(separator: ", and ")); it still reaches \(FindingText.plural(radius.resources.count, "resource")).",
                 evidence: [Evidence(label, steps)],
                 fix: unused ? "Revoke \(cred.id) and delete it from the model; issue a new one with `expires:` if it is needed again."
                     : "Rotate \(cred.id): issue a new credential with `expires:` at most \(c.settings.rotateDays) days out, then revoke this one.",

@@ -13,37 +13,36 @@ public struct StandingAdmin: AuditRule {
     public func findings(in c: AuditContext) -> [Finding] {
         let g = c.graph
         var out: [Finding] = []
-        for k in g.grants.indices {
-            let grant = GrantID(k)
-            let terms = g.grants[k].terms
+        for grant in g.grantIDs {
+            let terms = g.grant(grant).terms
             guard !terms.approval, terms.expires == nil, terms.isActive(at: c.settings.at) else { continue }
-            var targets: [(statement: Int, resources: [ResourceID])] = []
-            for s in g.allowStatements(of: grant) where g.statements[s].actions.contains(where: { ActionClass.isEverything($0.text) }) {
-                let hit = g.resources(in: g.coverage(grant: grant, statement: s)) { r in
+            var targets: [(statement: StatementID, resources: [ResourceID])] = []
+            for s in g.allowStatements(of: grant) where g.statement(s).actions.contains(where: { ActionClass.isEverything($0.text) }) {
+                let hit = g.resources(in: g.coverage(of: s, under: grant)) { r in
                     r.criticality == .critical || c.settings.productionRoots.contains { r.id == $0 || r.id.hasPrefix($0 + "/") }
                 }
                 if !hit.isEmpty { targets.append((s, hit)) }
             }
             guard let first = targets.first else { continue }
             let all = targets.flatMap(\.resources)
-            let critical = all.filter { g.resources[$0.index].criticality == .critical }
-            let holders = g.memberIdentities(of: g.grants[k].holder).map { g.identities[$0.index].id }
-            let role = g.roles[g.grants[k].role.index].id
+            let critical = all.filter { g.resource($0).criticality == .critical }
+            let holders = g.memberIdentities(of: g.grant(grant).holder).map { g.identity($0).id }
+            let role = g.role(g.grant(grant).role).id
             let evidence = targets.map { t in
                 let top = t.resources[0]
                 let worst = g.mostCritical(in: IntervalSet(runs: t.resources.map { $0.rawValue..<$0.rawValue + 1 })) ?? top
-                return Evidence("\(g.describe(statement: t.statement)) reaches \(g.resources[worst.index].id)",
+                return Evidence("\(g.describe(statement: t.statement)) reaches \(g.resource(worst).id)",
                                 g.grantPath(grant, statement: t.statement, to: worst))
             }
             out.append(Finding(
                 rule: id, severity: severity,
-                title: "\(g.describe(grant: grant)) gives standing `*` on \(g.resources[first.resources[0].index].id)",
+                title: "\(g.describe(grant: grant)) gives standing `*` on \(g.resource(first.resources[0]).id)",
                 subject: g.subject(of: grant),
-                subjects: [g.holderName(g.grants[k].holder), role] + holders + all.map { g.resources[$0.index].id },
-                message: "\(g.describe(grant: grant)) allows every action on \(plural(all.count, "resource")) (\(critical.count) critical), with no approval and no expiry. Standing admins: \(holders.isEmpty ? "none yet" : list(holders)).",
+                subjects: [g.name(of: g.grant(grant).holder), role] + holders + all.map { g.resource($0).id },
+                message: "\(g.describe(grant: grant)) allows every action on \(FindingText.plural(all.count, "resource")) (\(critical.count) critical), with no approval and no expiry. Standing admins: \(holders.isEmpty ? "none yet" : FindingText.list(holders)).",
                 evidence: evidence,
-                fix: "Replace the standing grant with a just-in-time one: add `approval: true` and `expires:` to the grant of \(role) to \(g.holderName(g.grants[k].holder)), or narrow \(role) from `*` to the actions needed.",
-                location: g.grants[k].model.origin))
+                fix: "Replace the standing grant with a just-in-time one: add `approval: true` and `expires:` to the grant of \(role) to \(g.name(of: g.grant(grant).holder)), or narrow \(role) from `*` to the actions needed.",
+                location: g.grant(grant).model.origin))
         }
         return out
     }

@@ -24,53 +24,52 @@ public struct UnusedPermission: AuditRule {
         var byIdentity: [String: [UsageRecord]] = [:]
         for u in window { byIdentity[u.identity, default: []].append(u) }
         var out: [Finding] = []
-        for k in g.grants.indices {
-            let grant = GrantID(k)
-            let terms = g.grants[k].terms
+        for grant in g.grantIDs {
+            let terms = g.grant(grant).terms
             guard !terms.approval, terms.isActive(at: at) else { continue }
-            let members = g.memberIdentities(of: g.grants[k].holder).map { g.identities[$0.index].id }
+            let members = g.memberIdentities(of: g.grant(grant).holder).map { g.identity($0).id }
             let records = members.flatMap { byIdentity[$0] ?? [] }
             guard !records.isEmpty else { continue }
-            var used: [Int: Set<String>] = [:]
-            var unused: [Int] = []
+            var used: [StatementID: Set<String>] = [:]
+            var unused: [StatementID] = []
             for s in g.allowStatements(of: grant) {
                 let actions = Set(records.filter { matches($0, statement: s, grant: grant, g) }.map(\.action))
                 if actions.isEmpty { unused.append(s) } else { used[s] = actions }
             }
             guard !unused.isEmpty else { continue }
-            let role = g.roles[g.grants[k].role.index]
+            let role = g.role(g.grant(grant).role)
             let risky = unused.contains { s in
-                g.statements[s].actions.contains { ActionClass.isAdmin($0.text, takeoverActions: g.model.takeoverActions) }
-                    || !g.resources(in: g.coverage(grant: grant, statement: s)) { $0.criticality == .critical }.isEmpty
+                g.statement(s).actions.contains { ActionClass.isAdmin($0.text, takeoverActions: g.model.takeoverActions) }
+                    || !g.resources(in: g.coverage(of: s, under: grant)) { $0.criticality == .critical }.isEmpty
             }
             var evidence: [Evidence] = []
             for s in unused {
-                if let r = g.mostCritical(in: g.coverage(grant: grant, statement: s)) {
+                if let r = g.mostCritical(in: g.coverage(of: s, under: grant)) {
                     evidence.append(Evidence("unused: \(g.describe(statement: s))", g.grantPath(grant, statement: s, to: r)))
                 }
             }
             if evidence.isEmpty { evidence.append(Evidence("the grant", g.grantPath(grant))) }
-            let unusedText = unused.map { s in g.describe(statement: s) + (g.statements[s].origin.map { " (\($0))" } ?? "") }
+            let unusedText = unused.map { s in g.describe(statement: s) + (g.statement(s).origin.map { " (\($0))" } ?? "") }
             out.append(Finding(
                 rule: id, severity: risky ? .medium : .low,
-                title: "\(g.describe(grant: grant)): \(plural(unused.count, "statement")) unused in \(c.settings.usageDays) days",
-                subject: g.subject(of: grant), subjects: [g.holderName(g.grants[k].holder), role.id] + members,
-                message: "No recorded use by \(list(members)) between \(since.isoDate) and \(at.isoDate) (\(plural(records.count, "record"))) matched \(unusedText.joined(separator: "; ")).",
+                title: "\(g.describe(grant: grant)): \(FindingText.plural(unused.count, "statement")) unused in \(c.settings.usageDays) days",
+                subject: g.subject(of: grant), subjects: [g.name(of: g.grant(grant).holder), role.id] + members,
+                message: "No recorded use by \(FindingText.list(members)) between \(since.isoDate) and \(at.isoDate) (\(FindingText.plural(records.count, "record"))) matched \(unusedText.joined(separator: "; ")).",
                 evidence: evidence,
                 fix: "Replace \(role.id) in this grant with the trimmed role:\n" + trimmedRole(role: role, grant: grant, used: used, g),
-                location: g.grants[k].model.origin))
+                location: g.grant(grant).model.origin))
         }
         return out
     }
 
-    func matches(_ u: UsageRecord, statement s: Int, grant: GrantID, _ g: AccessGraph) -> Bool {
-        let st = g.statements[s]
+    func matches(_ u: UsageRecord, statement s: StatementID, grant: GrantID, _ g: AccessGraph) -> Bool {
+        let st = g.statement(s)
         guard st.actions.contains(where: { $0.matches(u.action) }) else { return false }
         if case .resource(let r) = g.element(named: u.resource) {
-            return g.coverage(grant: grant, statement: s).contains(r.rawValue)
+            return g.coverage(of: s, under: grant).contains(r.rawValue)
         }
         // Not declared: match the id and its ancestors against the patterns, within the scope.
-        if let scope = g.grants[grant.index].model.scope, u.resource != scope, !u.resource.hasPrefix(scope + "/") { return false }
+        if let scope = g.grant(grant).model.scope, u.resource != scope, !u.resource.hasPrefix(scope + "/") { return false }
         var id = Substring(u.resource)
         while true {
             if st.resourcePatterns.contains(where: { Pattern($0).matches(String(id)) }) { return true }
@@ -81,14 +80,14 @@ public struct UnusedPermission: AuditRule {
 
     /// The role as YAML with only used statements; a statement's wildcard action patterns are
     /// narrowed to the actions used, its literal ones kept when used. Denies are kept.
-    func trimmedRole(role: Role, grant: GrantID, used: [Int: Set<String>], _ g: AccessGraph) -> String {
+    func trimmedRole(role: Role, grant: GrantID, used: [StatementID: Set<String>], _ g: AccessGraph) -> String {
         func quote(_ s: String) -> String {
             s.allSatisfy { $0.isLetter || $0.isNumber || "-_./:".contains($0) } ? s : "\"\(s)\""
         }
         var lines = ["- id: \(role.id)-trimmed", "  allow:"]
         for s in g.allowStatements(of: grant) {
             guard let actions = used[s] else { continue }
-            let st = g.statements[s]
+            let st = g.statement(s)
             var keep: Set<String> = []
             for p in st.actions {
                 if ActionClass.isWildcard(p.text) { keep.formUnion(actions.filter { p.matches($0) }) }

@@ -53,7 +53,7 @@ extension AccessGraph {
             nodes[key] = n
             return n
         }
-        func stateNode(_ s: UInt32) -> Int { node("s\(s)") }
+        func stateNode(_ s: SearchState) -> Int { node("s\(s.rawValue)") }
         func holderNode(_ h: HolderID, _ mfa: Bool) -> Int {
             h.index < identityCount ? stateNode(Session(identity: IdentityID(h.rawValue), mfa: mfa).state) : node("h\(h.rawValue)/\(mfa)")
         }
@@ -101,28 +101,28 @@ extension AccessGraph {
             }
             // Reveals, takeovers, escalations: through every grant that allows them, not only the shortest.
             for m in moves(from: v, shared: false) {
-                switch m.kind {
-                case .pivot:
-                    let copy = copies[m.item]
+                switch m.target {
+                case .pivot(let id):
+                    let copy = copies[id.index]
                     let reveal = node("v\(copy.resource.rawValue)")
                     for held in v.grants where grantAllows(v, held, copy.resource, mask: \.revealMask) {
                         flow.addEdge(node("g\(held.grant.rawValue)/\(mfa)"), reveal, MaxFlow.infinite)
                     }
-                    if addedCopy.insert(m.item).inserted {
+                    if addedCopy.insert(id.index).inserted {
                         let e = flow.addEdge(reveal, stateNode(m.to), cost(.copy))
                         let c = credentials[copy.credential.index]
                         cutEdges[e] = .init(kind: .copy, change: .purge(credential: c.id, resource: resources[copy.resource.index].id), cost: cost(.copy))
                     }
-                case .takeover:
-                    let target = takeoverTargets[m.item]
+                case .takeover(let id):
+                    let target = takeoverTargets[id.index]
                     let k = node("k\(target.resource.rawValue)")
                     for held in v.grants where grantAllows(v, held, target.resource, mask: \.takeoverMask) {
                         flow.addEdge(node("g\(held.grant.rawValue)/\(mfa)"), k, MaxFlow.infinite)
                     }
                     flow.addEdge(k, stateNode(m.to), MaxFlow.infinite)
-                case .escalate:
-                    let esc = escalations[m.item]
-                    let e = node("e\(m.item)")
+                case .escalate(let id):
+                    let esc = escalations[id.index]
+                    let e = node("e\(id.rawValue)")
                     let first = esc.requires[0]
                     for held in v.grants where grantAllows(v, held, first.resource, action: first.action) {
                         flow.addEdge(node("g\(held.grant.rawValue)/\(mfa)"), e, MaxFlow.infinite)
@@ -152,8 +152,8 @@ extension AccessGraph {
     func grantLeavesAccess(_ v: SessionView, _ held: HeldGrant, _ resource: ResourceID) -> Bool {
         let p = resource.rawValue
         let deny = denies(v, at: p)
-        for s in roleAllows[grants[held.grant.index].role.index] where covers(StatementID(s), held.grant, p) {
-            if statements[s].actions.contains(where: { a in !deny.contains { $0.removes(allow: a) } }) { return true }
+        for s in roleAllows[grants[held.grant.index].role.index] where covers(s, held.grant, p) {
+            if statements[s.index].actions.contains(where: { a in !deny.contains { $0.removes(allow: a) } }) { return true }
         }
         return false
     }
@@ -163,8 +163,8 @@ extension AccessGraph {
     func grantAllows(_ v: SessionView, _ held: HeldGrant, _ resource: ResourceID, mask: (CompiledStatement) -> UInt64) -> Bool {
         let p = resource.rawValue
         let denied = denies(v, at: p).reduce(UInt64(0)) { $0 | mask($1) }
-        for s in roleAllows[grants[held.grant.index].role.index] where covers(StatementID(s), held.grant, p) {
-            if mask(statements[s]) & ~denied != 0 { return true }
+        for s in roleAllows[grants[held.grant.index].role.index] where covers(s, held.grant, p) {
+            if mask(statements[s.index]) & ~denied != 0 { return true }
         }
         return false
     }
@@ -174,7 +174,7 @@ extension AccessGraph {
         let p = resource.rawValue
         if denies(v, at: p).contains(where: { $0.matches(action: action) }) { return false }
         return roleAllows[grants[held.grant.index].role.index].contains { s in
-            covers(StatementID(s), held.grant, p) && statements[s].matches(action: action)
+            covers(s, held.grant, p) && statements[s.index].matches(action: action)
         }
     }
 }

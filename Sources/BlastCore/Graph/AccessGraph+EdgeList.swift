@@ -28,7 +28,7 @@ extension AccessGraph {
             edges.append((holderNode(g.holder), UInt32(gr0 + k)))
             for s in roleAllows[g.role.index] {
                 // One edge to each subtree root inside the run; the hierarchy edges reach the rest.
-                for run in effectiveCoverage(StatementID(s), GrantID(k)).runs {
+                for run in coverage(of: s, under: GrantID(k)).runs {
                     var p = run.lowerBound
                     while p < run.upperBound {
                         edges.append((UInt32(gr0 + k), UInt32(r0) + p))

@@ -29,7 +29,7 @@ extension AccessGraph {
     /// Runs `body` on the moves of every valid credential and of every grant state (a grant whose
     /// role can reveal a copy or take over an identity), in state order: the states besides
     /// sessions that searches over the whole graph need.
-    func forEveryCredentialAndGrantState(at: Instant, _ body: (_ state: UInt32, _ moves: [Move]) -> Void) {
+    func forEveryCredentialAndGrantState(at: Instant, _ body: (_ state: SearchState, _ moves: [Move]) -> Void) {
         for c in credentials.indices where credentials[c].isValid(at: at) {
             body(state(of: CredentialID(c)), moves(fromCredential: CredentialID(c)))
         }

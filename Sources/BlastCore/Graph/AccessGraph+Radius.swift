@@ -1,6 +1,6 @@
 /// A proof of reachability: the state a search reached and how the path ends past it.
 public struct Proof: Sendable, Hashable {
-    public let state: UInt32
+    public let state: SearchState
     public let tail: PathTail
 }
 

@@ -58,8 +58,8 @@ extension AccessGraph {
         }
         let prefixes = [prefixCount, prefixCritical, prefixWeight]
         var sources = [Bool](repeating: false, count: stateCount)
-        for (k, c) in credentials.enumerated() where c.isValid(at: options.at) { sources[Int(state(of: CredentialID(k)))] = true }
-        for i in 0..<identityCount { sources[Int(Session(identity: IdentityID(i), mfa: options.mfa).state)] = true }
+        for (k, c) in credentials.enumerated() where c.isValid(at: options.at) { sources[state(of: CredentialID(k)).index] = true }
+        for i in 0..<identityCount { sources[Session(identity: IdentityID(i), mfa: options.mfa).state.index] = true }
 
         var approved = options
         approved.withApprovals = true
@@ -73,7 +73,7 @@ extension AccessGraph {
         // position, which keeps whole sets.
         var gatedDenies: [Range<UInt32>] = []
         for (k, g) in grants.enumerated() where g.terms.approval {
-            for d in roleDenies[g.role.index] { gatedDenies += effectiveCoverage(StatementID(d), GrantID(k)).runs }
+            for d in roleDenies[g.role.index] { gatedDenies += coverage(of: d, under: GrantID(k)).runs }
         }
         var clip = IntervalSet(runs: gatedDenies)
         let blocksMoves = copyPositions.contains(where: clip.contains) || takeoverPositions.contains(where: clip.contains)
@@ -109,7 +109,7 @@ extension AccessGraph {
             return g
         }
         func entry(_ start: Start, _ id: String) -> Ranking.Entry {
-            let state = Int(self.state(of: start))
+            let state = self.state(of: start).index
             let s = standing.all(state)
             var e: [UInt64] = [0, 0, 0]
             if !options.withApprovals {
@@ -190,19 +190,19 @@ extension AccessGraph {
         var direct: [IntervalSet] = Array(repeating: IntervalSet(), count: n)
         var lists = [[UInt32]](repeating: [], count: n)
         do {
-            struct Part: Sendable { var sessions: [(state: UInt32, direct: IntervalSet, successors: [UInt32])] = [] }
+            struct Part: Sendable { var sessions: [(state: SearchState, direct: IntervalSet, successors: [UInt32])] = [] }
             var parts = forEverySession(options: options, empty: Part()) { v, part in
-                part.sessions.append((v.session.state, IntervalSet(runs: access(v).segments.map(\.positions)), moves(from: v).map(\.to)))
+                part.sessions.append((v.session.state, IntervalSet(runs: access(v).segments.map(\.positions)), moves(from: v).map(\.to.rawValue)))
             }
             for k in parts.indices {
                 for (s, d, next) in parts[k].sessions {
-                    direct[Int(s)] = d
-                    lists[Int(s)] = next
+                    direct[s.index] = d
+                    lists[s.index] = next
                 }
                 parts[k] = Part()
             }
         }
-        forEveryCredentialAndGrantState(at: options.at) { s, moves in lists[Int(s)] = moves.map(\.to) }
+        forEveryCredentialAndGrantState(at: options.at) { s, moves in lists[s.index] = moves.map(\.to.rawValue) }
         var start = [Int32](repeating: 0, count: n + 1)
         for k in 0..<n { start[k + 1] = start[k] + Int32(lists[k].count) }
         var successors = [UInt32](); successors.reserveCapacity(Int(start[n]))
@@ -270,8 +270,6 @@ extension AccessGraph {
                     members.append(m)
                     if m == node { break }
                 }
-                // Unions share storage with an operand they equal, so the many components whose
-                // reach is a successor's reach (or whose part inside `clip` is) hold no copy.
                 // Unions share storage with an operand they equal, so the many components whose
                 // reach is a successor's reach hold no copy and reuse its figures (`sameAs`).
                 var set = IntervalSet(), inside = IntervalSet()

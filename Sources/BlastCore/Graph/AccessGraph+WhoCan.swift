@@ -4,7 +4,7 @@ public struct WhoCan: Sendable {
     public struct Entry: Sendable {
         public let hops: Int
         /// The state the entry starts from (an identity session or a credential).
-        public let state: UInt32
+        public let state: SearchState
     }
 
     public let resource: ResourceID
@@ -19,15 +19,15 @@ public struct WhoCan: Sendable {
     /// at a state that acts on it directly, or unreached).
     let allMoves: [Move]
     let next: [Int32]
-    let terminal: [UInt32: PathTail]
+    let terminal: [SearchState: PathTail]
 
     /// The explanation path of an entry, from its start to the resource. Views along the path are
     /// rebuilt (they are not kept for every session).
     public func path(_ entry: Entry) -> [PathStep] {
         var moves: [Move] = []
         var s = entry.state
-        while next[Int(s)] >= 0 {
-            let m = allMoves[Int(next[Int(s)])]
+        while next[s.index] >= 0 {
+            let m = allMoves[Int(next[s.index])]
             moves.append(m)
             s = m.to
         }
@@ -48,7 +48,7 @@ extension AccessGraph {
     public func whoCan(reach resource: ResourceID, action: String?, options: QueryOptions) -> WhoCan {
         struct Part: Sendable {
             var moves: [Move] = []
-            var terminals: [(state: UInt32, entitlement: Entitlement)] = []
+            var terminals: [(state: SearchState, entitlement: Entitlement)] = []
         }
         let parts = forEverySession(options: options, empty: Part()) { v, part in
             part.moves.append(contentsOf: moves(from: v))
@@ -62,51 +62,51 @@ extension AccessGraph {
         // Moves indexed by target (a stable counting sort keeps the order above within a target).
         let stateCount = self.stateCount
         var start = [Int32](repeating: 0, count: stateCount + 1)
-        for m in all { start[Int(m.to) + 1] += 1 }
+        for m in all { start[m.to.index + 1] += 1 }
         for k in 0..<stateCount { start[k + 1] += start[k] }
         var fill = start
         var byTarget = [Int32](repeating: 0, count: all.count)
         for (k, m) in all.enumerated() {
-            byTarget[Int(fill[Int(m.to)])] = Int32(k)
-            fill[Int(m.to)] += 1
+            byTarget[Int(fill[m.to.index])] = Int32(k)
+            fill[m.to.index] += 1
         }
         fill = []
 
-        var terminal: [UInt32: PathTail] = [:]
+        var terminal: [SearchState: PathTail] = [:]
         var distance = [UInt32](repeating: Exploration.unreached, count: stateCount)
         var next = [Int32](repeating: -1, count: stateCount)
         var queue = BucketQueue()
         for p in parts {
             for (s, e) in p.terminals {
                 terminal[s] = .resource(e, resource)
-                distance[Int(s)] = e.held.hops + 1
-                queue.push(s, distance: distance[Int(s)])
+                distance[s.index] = e.held.hops + 1
+                queue.push(s, distance: distance[s.index])
             }
         }
         while let (s, d) = queue.pop() {
-            guard distance[Int(s)] == d else { continue }
-            for k in start[Int(s)]..<start[Int(s) + 1] {
+            guard distance[s.index] == d else { continue }
+            for k in start[s.index]..<start[s.index + 1] {
                 let m = all[Int(byTarget[Int(k)])]
                 let nd = d + m.weight
-                guard nd < distance[Int(m.from)] else { continue }
-                distance[Int(m.from)] = nd
-                next[Int(m.from)] = byTarget[Int(k)]
+                guard nd < distance[m.from.index] else { continue }
+                distance[m.from.index] = nd
+                next[m.from.index] = byTarget[Int(k)]
                 queue.push(m.from, distance: nd)
             }
         }
         var ids: [(identity: IdentityID, entry: WhoCan.Entry)] = []
         for i in 0..<identityCount {
             let s = Session(identity: IdentityID(i), mfa: options.mfa).state
-            if distance[Int(s)] != Exploration.unreached {
-                ids.append((IdentityID(i), WhoCan.Entry(hops: Int(distance[Int(s)]), state: s)))
+            if distance[s.index] != Exploration.unreached {
+                ids.append((IdentityID(i), WhoCan.Entry(hops: Int(distance[s.index]), state: s)))
             }
         }
         ids.sort { ($0.entry.hops, identities[$0.identity.index].id) < ($1.entry.hops, identities[$1.identity.index].id) }
         var creds: [(credential: CredentialID, entry: WhoCan.Entry)] = []
         for c in credentials.indices where credentials[c].isValid(at: options.at) {
             let s = state(of: CredentialID(c))
-            if distance[Int(s)] != Exploration.unreached {
-                creds.append((CredentialID(c), WhoCan.Entry(hops: Int(distance[Int(s)]), state: s)))
+            if distance[s.index] != Exploration.unreached {
+                creds.append((CredentialID(c), WhoCan.Entry(hops: Int(distance[s.index]), state: s)))
             }
         }
         creds.sort { ($0.entry.hops, credentials[$0.credential.index].id) < ($1.entry.hops, credentials[$1.credential.index].id) }

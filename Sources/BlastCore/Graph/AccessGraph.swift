@@ -86,37 +86,38 @@ public struct AccessGraph: Sendable {
         public let identity: IdentityID
     }
 
+    /// The model the graph was compiled from.
     public let model: Model
-    public let identities: [Identity]
-    public let credentials: [Credential]
-    public let groups: [Group]
-    public let roles: [Role]
+    package let identities: [Identity]
+    package let credentials: [Credential]
+    package let groups: [Group]
+    package let roles: [Role]
     /// Resources in hierarchy order (`prod`, `prod/db`, `prod/db/x`, `prod-eu`, …).
-    public let resources: [Resource]
-    public let statements: [CompiledStatement]
-    public let grants: [CompiledGrant]
-    public let assumes: [CompiledAssume]
+    package let resources: [Resource]
+    package let statements: [CompiledStatement]
+    package let grants: [CompiledGrant]
+    package let assumes: [CompiledAssume]
     /// Per role: its allow statements then its deny statements.
-    public let roleAllows: [Range<Int>]
-    public let roleDenies: [Range<Int>]
+    package let roleAllows: [StatementRange]
+    package let roleDenies: [StatementRange]
     /// Holder → the groups that directly contain it, in group declaration order.
-    public let memberOf: Adjacency<HolderID>
+    package let memberOf: Adjacency<HolderID>
     /// Group (as holder) → its direct members.
-    public let members: Adjacency<HolderID>
+    package let members: Adjacency<HolderID>
     /// Holder → grants held directly.
-    public let grantsOf: Adjacency<GrantID>
+    package let grantsOf: Adjacency<GrantID>
     /// Holder → assumes it may make directly.
-    public let assumesOf: Adjacency<AssumeID>
+    package let assumesOf: Adjacency<AssumeID>
     /// Role → grants of it.
-    public let grantsOfRole: Adjacency<GrantID>
+    package let grantsOfRole: Adjacency<GrantID>
     /// Credential copies sorted by resource position.
-    public let copies: [CredentialCopy]
+    package let copies: [CredentialCopy]
     /// Identity resources sorted by resource position.
-    public let takeoverTargets: [TakeoverTarget]
+    package let takeoverTargets: [TakeoverTarget]
     /// Resource positions of `copies` and of `takeoverTargets`, for binary search.
     let copyPositions: [UInt32]
     let takeoverPositions: [UInt32]
-    public let escalations: [CompiledEscalation]
+    package let escalations: [CompiledEscalation]
     /// Holder → the escalations restricted to it (`from`), so a session checks only its own.
     let escalationsFrom: Adjacency<Int>
     /// Escalations any session may use.
@@ -125,11 +126,11 @@ public struct AccessGraph: Sendable {
     /// identity (a reveal or takeover action bit).
     let roleHasPowers: [Bool]
     /// Credential → the identity it authenticates.
-    public let credentialOwner: [IdentityID]
+    package let credentialOwner: [IdentityID]
     /// Identity → its credentials.
-    public let credentialsOf: Adjacency<CredentialID>
+    package let credentialsOf: Adjacency<CredentialID>
     /// Identity → the position of its resource, if any.
-    public let identityResource: [ResourceID?]
+    package let identityResource: [ResourceID?]
     let index: [String: Element]
     let hierarchyKeys: [[UInt8]]
     /// Reusable per-state tables for searches.
@@ -137,195 +138,6 @@ public struct AccessGraph: Sendable {
 
     public var identityCount: Int { identities.count }
     public var holderCount: Int { identities.count + groups.count }
-
-    /// Compiles a validated model.
-    /// - Complexity: O(E + R log R + P · R_p) where P is the number of distinct wildcard resource
-    ///   patterns and R_p the resources sharing each one's literal prefix.
-    public static func compile(_ model: Model) throws(ModelError) -> AccessGraph {
-        let kinds = try model.validatedIndex()
-        return AccessGraph(validated: model, kinds: kinds)
-    }
-
-    /// Compiles a model validated earlier (no second validation).
-    public static func compile(_ validated: ValidatedModel) -> AccessGraph {
-        AccessGraph(validated: validated.model, kinds: validated.kinds)
-    }
-
-    private init(validated model: Model, kinds: [String: (Model.ElementKind, Int32)]) {
-        self.model = model
-        identities = model.identities
-        credentials = model.credentials
-        groups = model.groups
-        roles = model.roles
-
-        // Resources: declared ones plus identity resources not declared, in hierarchy order.
-        var declared = model.resources
-        var implied: Set<String> = []
-        for i in model.identities {
-            if let r = i.resource, kinds[r] == nil, implied.insert(r).inserted {
-                declared.append(Resource(id: r, criticality: .low, origin: i.origin))
-            }
-        }
-        let order = declared.indices.map { (AccessGraph.hierarchyKey(declared[$0].id), $0) }
-            .sorted { $0.0.lexicographicallyPrecedes($1.0) }
-        resources = order.map { declared[$0.1] }
-        hierarchyKeys = order.map(\.0)
-        var position = [Int32](repeating: 0, count: declared.count)
-        for (p, (_, k)) in order.enumerated() { position[k] = Int32(p) }
-
-        // The validator's id table, re-valued in place (no id is hashed again), plus implied resources.
-        var index: [String: Element] = kinds.mapValues { kind, k in
-            switch kind {
-            case .identity: .identity(IdentityID(UInt32(k)))
-            case .credential: .credential(CredentialID(UInt32(k)))
-            case .group: .group(GroupID(UInt32(k)))
-            case .role: .role(RoleID(UInt32(k)))
-            case .resource: .resource(ResourceID(UInt32(position[Int(k)])))
-            }
-        }
-        for k in model.resources.count..<declared.count { index[declared[k].id] = .resource(ResourceID(UInt32(position[k]))) }
-        self.index = index
-
-        let identityCount = model.identities.count
-        func holder(_ id: String) -> HolderID {
-            switch index[id] {
-            case .identity(let i): HolderID(i.rawValue)
-            case .group(let g): HolderID(UInt32(identityCount) + g.rawValue)
-            default: preconditionFailure("validated model has holder '\(id)' that is neither identity nor group")
-            }
-        }
-        func resourceID(_ id: String) -> ResourceID {
-            guard case .resource(let r) = index[id] else { preconditionFailure("validated model lacks resource '\(id)'") }
-            return r
-        }
-        func identityID(_ id: String) -> IdentityID {
-            guard case .identity(let i) = index[id] else { preconditionFailure("validated model lacks identity '\(id)'") }
-            return i
-        }
-        let holderCount = identityCount + model.groups.count
-
-        var memberPairs: [(Int, HolderID)] = []
-        var memberOfPairs: [(Int, HolderID)] = []
-        for (g, group) in model.groups.enumerated() {
-            let gh = HolderID(identityCount + g)
-            var seenMembers = Set<String>()
-            for m in group.members where seenMembers.insert(m).inserted {
-                let mh = holder(m)
-                memberPairs.append((gh.index, mh))
-                memberOfPairs.append((mh.index, gh))
-            }
-        }
-        members = Adjacency(sourceCount: holderCount, pairs: memberPairs)
-        memberOf = Adjacency(sourceCount: holderCount, pairs: memberOfPairs)
-
-        // Statements, with coverage computed once per distinct resource pattern.
-        let keys = hierarchyKeys
-        var coverageCache: [String: IntervalSet] = [:]
-        func coverage(_ pattern: String) -> IntervalSet {
-            if let c = coverageCache[pattern] { return c }
-            let c = AccessGraph.coverage(of: Pattern(pattern), keys: keys)
-            coverageCache[pattern] = c
-            return c
-        }
-        let reveal = model.revealActions
-        let takeover = model.takeoverActions
-        func mask(_ actions: [Pattern], except: [Pattern], _ concrete: [String]) -> UInt64 {
-            var m: UInt64 = 0
-            for (k, a) in concrete.enumerated() where actions.contains(where: { $0.matches(a) }) && !except.contains(where: { $0.matches(a) }) {
-                m |= 1 << UInt64(k)
-            }
-            return m
-        }
-        var statements: [CompiledStatement] = []
-        var roleAllows: [Range<Int>] = []
-        var roleDenies: [Range<Int>] = []
-        for (r, role) in model.roles.enumerated() {
-            for (isDeny, list) in [(false, role.allow), (true, role.deny)] {
-                let start = statements.count
-                for s in list {
-                    let actions = s.actions.map(Pattern.init)
-                    let except = s.exceptActions.map(Pattern.init)
-                    var cov = IntervalSet(runs: s.resources.flatMap { coverage($0).runs })
-                    if !s.exceptResources.isEmpty {
-                        cov = cov.subtracting(IntervalSet(runs: s.exceptResources.flatMap { coverage($0).runs }))
-                    }
-                    statements.append(CompiledStatement(
-                        role: RoleID(r), isDeny: isDeny, actions: actions, exceptActions: except, resourcePatterns: s.resources,
-                        coverage: cov, revealMask: mask(actions, except: except, reveal),
-                        takeoverMask: mask(actions, except: except, takeover),
-                        origin: s.origin ?? role.origin))
-                }
-                if isDeny { roleDenies.append(start..<statements.count) } else { roleAllows.append(start..<statements.count) }
-            }
-        }
-        self.statements = statements
-        roleHasPowers = roleAllows.map { r in r.contains { statements[$0].revealMask | statements[$0].takeoverMask != 0 } }
-        self.roleAllows = roleAllows
-        self.roleDenies = roleDenies
-
-        var grants: [CompiledGrant] = []
-        var grantPairs: [(Int, GrantID)] = []
-        var grantsOfRolePairs: [(Int, GrantID)] = []
-        for (k, g) in model.grants.enumerated() {
-            guard case .role(let role) = index[g.role] else { preconditionFailure("validated grant lacks role '\(g.role)'") }
-            let h = holder(g.to)
-            let scope = g.scope.map { AccessGraph.subtreeRange(of: $0, keys: keys) }
-            grants.append(CompiledGrant(holder: h, role: role, scope: scope, terms: g.terms, model: g))
-            grantPairs.append((h.index, GrantID(k)))
-            grantsOfRolePairs.append((role.index, GrantID(k)))
-        }
-        self.grants = grants
-        grantsOf = Adjacency(sourceCount: holderCount, pairs: grantPairs)
-        grantsOfRole = Adjacency(sourceCount: model.roles.count, pairs: grantsOfRolePairs)
-
-        var assumes: [CompiledAssume] = []
-        var assumePairs: [(Int, AssumeID)] = []
-        for (k, a) in model.assumes.enumerated() {
-            let from = holder(a.from)
-            assumes.append(CompiledAssume(from: from, to: identityID(a.to), terms: a.terms, model: a))
-            assumePairs.append((from.index, AssumeID(k)))
-        }
-        self.assumes = assumes
-        assumesOf = Adjacency(sourceCount: holderCount, pairs: assumePairs)
-
-        var copies: [CredentialCopy] = []
-        var credPairs: [(Int, CredentialID)] = []
-        var credentialOwner: [IdentityID] = []
-        credentialOwner.reserveCapacity(model.credentials.count)
-        for (k, c) in model.credentials.enumerated() {
-            for r in Set(c.storedIn).sorted() { copies.append(CredentialCopy(resource: resourceID(r), credential: CredentialID(k))) }
-            let owner = identityID(c.of)
-            credentialOwner.append(owner)
-            credPairs.append((owner.index, CredentialID(k)))
-        }
-        copies.sort { ($0.resource, $0.credential) < ($1.resource, $1.credential) }
-        self.copies = copies
-        self.credentialOwner = credentialOwner
-        copyPositions = copies.map(\.resource.rawValue)
-        credentialsOf = Adjacency(sourceCount: identityCount, pairs: credPairs)
-
-        let compiledEscalations = model.escalations.map { e in
-            CompiledEscalation(requires: e.requires.map { ($0.action, resourceID($0.resource)) }, to: identityID(e.to),
-                               from: e.from.map(holder), model: e)
-        }
-        escalations = compiledEscalations
-        escalationsFrom = Adjacency(sourceCount: holderCount,
-                                    pairs: compiledEscalations.enumerated().compactMap { k, e in e.from.map { ($0.index, k) } })
-        openEscalations = compiledEscalations.indices.filter { compiledEscalations[$0].from == nil }
-
-        var targets: [TakeoverTarget] = []
-        var identityResource: [ResourceID?] = []
-        for (k, i) in model.identities.enumerated() {
-            let r = i.resource.map(resourceID)
-            identityResource.append(r)
-            if let r { targets.append(TakeoverTarget(resource: r, identity: IdentityID(k))) }
-        }
-        targets.sort { ($0.resource, $0.identity) < ($1.resource, $1.identity) }
-        takeoverTargets = targets
-        takeoverPositions = targets.map(\.resource.rawValue)
-        self.identityResource = identityResource
-        statePool = StatePool(stateCount: identityCount * 2 + model.credentials.count + grants.count)
-    }
 
     // MARK: Lookup
 

@@ -43,7 +43,7 @@ final class StateSlots: @unchecked Sendable {
     private let pool: StatePool
     private let table: UnsafeMutablePointer<Int32>
     /// Slot → state.
-    private(set) var states: [UInt32] = []
+    private(set) var states: [SearchState] = []
 
     init(pool: StatePool) {
         self.pool = pool
@@ -51,22 +51,22 @@ final class StateSlots: @unchecked Sendable {
     }
 
     deinit {
-        for s in states { table[Int(s)] = 0 }
+        for s in states { table[s.index] = 0 }
         pool.give(table)
     }
 
     /// The slot of `state`, or nil when the search has not reached it.
-    @inline(__always) func slot(_ state: UInt32) -> Int? {
-        let k = table[Int(state)]
+    @inline(__always) func slot(_ state: SearchState) -> Int? {
+        let k = table[state.index]
         return k == 0 ? nil : Int(k - 1)
     }
 
     /// The slot of `state`, adding one when the state is new (only while the search runs).
-    @inline(__always) func slotAdding(_ state: UInt32) -> (slot: Int, isNew: Bool) {
-        let k = table[Int(state)]
+    @inline(__always) func slotAdding(_ state: SearchState) -> (slot: Int, isNew: Bool) {
+        let k = table[state.index]
         if k != 0 { return (Int(k - 1), false) }
         states.append(state)
-        table[Int(state)] = Int32(states.count)
+        table[state.index] = Int32(states.count)
         return (states.count - 1, true)
     }
 }

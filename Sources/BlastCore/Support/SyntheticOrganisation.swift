@@ -15,7 +15,7 @@
 /// Edges of the exported explanation graph (memberships, grants, assumes, credentials, copies,
 /// allows to covered subtree roots and the resource tree) grow as about 3.3 · N: N = 300,000
 /// gives about 1 million, N = 3,000,000 about 10 million.
-public struct SyntheticOrganisation {
+public enum SyntheticOrganisation {
     /// SplitMix64: tiny, fast, and the same on every platform.
     struct Random {
         var state: UInt64

@@ -34,14 +34,14 @@ extension AccessGraph {
         var remaining: Set<String> = []
         var best: Entitlement?
         for h in view.grants {
-            for s in roleAllows[grants[h.grant.index].role.index] where covers(StatementID(s), h.grant, p) {
+            for s in roleAllows[grants[h.grant.index].role.index] where covers(s, h.grant, p) {
                 var contributes = false
-                let st = statements[s]
+                let st = statements[s.index]
                 for (a, text) in zip(st.actions, st.actionTexts) where !deny.contains(where: { $0.removes(allow: a) }) {
                     remaining.insert(text)
                     contributes = true
                 }
-                if contributes && best == nil { best = Entitlement(held: h, statement: StatementID(s)) }
+                if contributes && best == nil { best = Entitlement(held: h, statement: s) }
             }
         }
         guard let best else { return nil }
