@@ -1,16 +1,18 @@
 import BlastCore
 
 extension RawModelFile {
-    /// One model from several decoded files: lists concatenated in file order, and
-    /// `takeover_actions` / `reveal_actions` the union, in first-seen order, of the files that set
-    /// them (the model's defaults when none does). Does not validate references.
-    static func model(merging files: [RawModelFile]) throws(ImportError) -> Model {
+    /// The file's model, raw values turned into ids, enums, booleans and dates; a list the file
+    /// does not set holds the model's default (see `listsSet`). Does not validate references.
+    func model() throws(ImportError) -> Model {
         var model = Model()
-        for file in files { try file.append(to: &model) }
-        model.takeoverActions = union(files.compactMap(\.takeoverActions)) ?? Model.defaultTakeoverActions
-        model.revealActions = union(files.compactMap(\.revealActions)) ?? Model.defaultRevealActions
+        try append(to: &model)
+        if let takeoverActions { model.takeoverActions = takeoverActions.map(\.text) }
+        if let revealActions { model.revealActions = revealActions.map(\.text) }
         return model
     }
+
+    /// Whether the file sets `takeover_actions` and `reveal_actions`, for `Model.merged(_:listsSet:)`.
+    var listsSet: (takeover: Bool, reveal: Bool) { (takeoverActions != nil, revealActions != nil) }
 
     /// Appends this file's elements to `model`, turning raw values into ids, enums, booleans and dates.
     private func append(to model: inout Model) throws(ImportError) {
@@ -58,13 +60,6 @@ extension RawModelFile {
                 id: try raw.id.id(), criticality: try raw.criticality?.choice("criticality") ?? .low,
                 origin: raw.at))
         }
-    }
-
-    /// The texts of `lists` in order, each once; nil when there are no lists.
-    private static func union(_ lists: [[RawScalar]]) -> [String]? {
-        guard !lists.isEmpty else { return nil }
-        var seen: Set<String> = []
-        return lists.joined().map(\.text).filter { seen.insert($0).inserted }
     }
 }
 
