@@ -44,7 +44,7 @@ public struct ImportNote: Sendable, Hashable, CustomStringConvertible {
 
     /// `authz.json: note: RoleDetailList[3]: condition aws:SourceIp kept as conditional`.
     public var description: String {
-        "\(file): note: " + (keyPath.map { "\($0): " } ?? "") + message
+        SourceLocation(file: file, keyPath: keyPath ?? "").diagnostic(message, severity: "note")
     }
 }
 

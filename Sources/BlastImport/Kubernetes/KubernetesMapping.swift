@@ -234,7 +234,6 @@ struct KubernetesMapping {
 
     /// A note at `at`, shown as `file:line: note: keyPath: message`.
     mutating func note(_ at: SourceLocation, _ message: String) {
-        let place = at.line.map { "\(at.file):\($0)" } ?? at.file
-        notes.append(ImportNote(file: place, keyPath: at.keyPath.isEmpty ? nil : at.keyPath, message: message))
+        notes.append(ImportNote(file: at.place, keyPath: at.keyPath.isEmpty ? nil : at.keyPath, message: message))
     }
 }

@@ -83,13 +83,13 @@ extension RawModelFile.Terms {
 
 extension RawScalar {
     /// The scalar as an id or a reference to one: any non-empty text (`id: 123` is the id "123").
-    func id() throws(ImportError) -> String {
+    public func id() throws(ImportError) -> String {
         guard !text.isEmpty else { throw ImportError(.badValue, "an id cannot be empty; write the id", at: at) }
         return text
     }
 
     /// The scalar as a case of a closed vocabulary, suggesting the closest case on a typo.
-    func choice<Value: RawRepresentable<String> & CaseIterable>(_ what: String) throws(ImportError) -> Value {
+    public func choice<Value: RawRepresentable<String> & CaseIterable>(_ what: String) throws(ImportError) -> Value {
         if let value = Value(rawValue: text) { return value }
         let cases = Value.allCases.map(\.rawValue)
         let guess = Suggestion.closest(to: text, among: cases).map { " did you mean '\($0)'?" } ?? ""
@@ -98,7 +98,7 @@ extension RawScalar {
     }
 
     /// The scalar as a YAML boolean: `true` or `false` (also `True`, `TRUE`, …), unquoted.
-    func bool() throws(ImportError) -> Bool {
+    public func bool() throws(ImportError) -> Bool {
         switch (isPlain, text) {
         case (true, "true"), (true, "True"), (true, "TRUE"): return true
         case (true, "false"), (true, "False"), (true, "FALSE"): return false
@@ -111,7 +111,7 @@ extension RawScalar {
     }
 
     /// The scalar as an ISO 8601 date or date-time, as `Instant(iso8601:)` reads it.
-    func instant() throws(ImportError) -> Instant {
+    public func instant() throws(ImportError) -> Instant {
         guard let instant = Instant(iso8601: text) else {
             throw ImportError(.badValue, "'\(text)' is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ", at: at)
         }
