@@ -21,9 +21,6 @@ public struct AuditError: Error, Sendable, CustomStringConvertible {
 
     /// `policy.yaml:4: error: assertions[1].to: 'prod/dbb' matches no resource of the model`.
     public var description: String {
-        guard let location else { return "error: \(message)" }
-        let place = location.line.map { "\(location.file):\($0)" } ?? location.file
-        let key = location.keyPath.isEmpty ? "" : "\(location.keyPath): "
-        return "\(place): error: \(key)\(message)"
+        location?.diagnostic(message) ?? "error: \(message)"
     }
 }

@@ -67,14 +67,8 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
 
     /// `file:line[:column]: error: [keyPath: ]message`, or `error: message` without a file.
     public var description: String {
-        var place = file ?? ""
-        if file != nil, let line {
-            place += ":\(line)"
-            if let column { place += ":\(column)" }
-        }
-        let prefix = place.isEmpty ? "" : "\(place): "
-        let path = keyPath.map { "\($0): " } ?? ""
-        return "\(prefix)error: \(path)\(message)"
+        guard let file, !file.isEmpty || line != nil else { return "error: " + (keyPath.map { "\($0): " } ?? "") + message }
+        return SourceLocation(file: file, line: line, keyPath: keyPath ?? "").diagnostic(message, column: column)
     }
 }
 

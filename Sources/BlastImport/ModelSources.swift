@@ -44,7 +44,7 @@ public struct ImportNote: Sendable, Hashable, CustomStringConvertible {
 
     /// `authz.json: note: RoleDetailList[3]: condition aws:SourceIp kept as conditional`.
     public var description: String {
-        "\(file): note: " + (keyPath.map { "\($0): " } ?? "") + message
+        SourceLocation(file: file, keyPath: keyPath ?? "").diagnostic(message, severity: "note")
     }
 }
 
@@ -94,7 +94,36 @@ public enum ModelSources {
     /// Reads a file: a model snapshot when it starts with the snapshot magic bytes, else UTF-8
     /// text; errors name the path and the reason.
     public static func read(_ path: String) throws(ImportError) -> SourceFile {
-        try ModelLoader.readFile(path)
+        let data = try contents(path)
+        if ModelSnapshot.isSnapshot(data) { return SourceFile(path: path, snapshot: data) }
+        return SourceFile(path: path, text: try text(of: data, path: path))
+    }
+
+    /// The UTF-8 text of the file at `path` (a patch, say); errors name the path and the reason.
+    static func text(at path: String) throws(ImportError) -> String {
+        try text(of: contents(path), path: path)
+    }
+
+    private static func contents(_ path: String) throws(ImportError) -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ImportError(.unreadable, "cannot read the file: \(whyUnreadable(path)); check the path", file: path)
+        }
+        return data
+    }
+
+    private static func text(of data: Data, path: String) throws(ImportError) -> String {
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw ImportError(.unreadable, "the file is not UTF-8 text; save it as UTF-8", file: path)
+        }
+        return text
+    }
+
+    /// Why the file at `path` could not be read, in a few words.
+    private static func whyUnreadable(_ path: String) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return "no such file" }
+        if isDirectory.boolValue { return "it is a directory" }
+        return FileManager.default.isReadableFile(atPath: path) ? "the read failed" : "permission denied"
     }
 
     /// Snapshots are native models (in binary), so they merge in file order with the native files.
@@ -103,12 +132,17 @@ public enum ModelSources {
         return importers.firstIndex { $0.recognises(path: file.path, text: file.text) } ?? importers.count - 1
     }
 
-    /// Reads, recognises, imports and merges the files, then validates the whole.
+    /// Reads, recognises, imports and merges the files, then validates the whole: the one way in
+    /// for every kind of input.
+    ///
+    /// Lists are concatenated in file order; `takeover_actions` and `reveal_actions` are the union,
+    /// in first-seen order, of the files that set them (`Model.merged(_:listsSet:)`). Ids must be
+    /// unique across all files: a clash names both places. Errors name the file, line and key path.
     /// - Complexity: O(n) in the total size of the files, plus each importer's cost.
     public static func load(paths: [String], accessKeys: [String: String] = [:]) throws(ImportError) -> ImportedModel {
         var groups: [[SourceFile]] = Array(repeating: [], count: importers.count)
         for path in paths {
-            let file = try ModelLoader.readFile(path)
+            let file = try read(path)
             groups[formatIndex(of: file)].append(file)
         }
         var parts: [Model] = []
@@ -131,43 +165,5 @@ public enum ModelSources {
             throw ImportError(error)
         }
         return ImportedModel(validated: validated, notes: context.notes.sorted { $0.description < $1.description })
-    }
-}
-
-/// The native model schema (YAML or JSON), and model snapshots (`ModelSnapshot`).
-public enum NativeFormat: FormatImporter {
-    public static let formatName = "native"
-
-    public static func recognises(path: String, text: String) -> Bool { true }
-
-    public static func importModel(files: [SourceFile], context: inout ImportContext) throws(ImportError) -> Model {
-        var parts: [Model] = []
-        var anyTakeover = false, anyReveal = false
-        for f in files {
-            var m: Model
-            let setsTakeover: Bool, setsReveal: Bool
-            if let snapshot = f.snapshot {
-                m = try ModelSnapshot.model(from: snapshot, file: f.path)
-                // As for the native JSON `blast export --format json` writes: the lists count as set when not the defaults.
-                (setsTakeover, setsReveal) = (m.takeoverActions != Model.defaultTakeoverActions, m.revealActions != Model.defaultRevealActions)
-            } else if FastJSONModel.looksLikeJSON(f.text), let doc = try? FastJSONModel.decode(f.text, file: f.path) {
-                (m, setsTakeover, setsReveal) = (doc.model, doc.setsTakeover, doc.setsReveal)
-            } else {
-                // YAML, or JSON the fast path refused: this path names the line of any problem.
-                let raw = try RawModelFile(parsing: f.text, file: f.path)
-                m = try RawModelFile.model(merging: [raw])
-                (setsTakeover, setsReveal) = (raw.takeoverActions != nil, raw.revealActions != nil)
-            }
-            // Only files that set the lists contribute to their union; none setting them means the defaults.
-            if !setsTakeover { m.takeoverActions = [] }
-            if !setsReveal { m.revealActions = [] }
-            anyTakeover = anyTakeover || setsTakeover
-            anyReveal = anyReveal || setsReveal
-            parts.append(m)
-        }
-        var model = Model.merged(parts)
-        if !anyTakeover { model.takeoverActions = Model.defaultTakeoverActions }
-        if !anyReveal { model.revealActions = Model.defaultRevealActions }
-        return model
     }
 }

@@ -36,7 +36,7 @@ struct ChokepointTests {
 
     @Test("on the sample, cutting every credential off the critical databases is verified by re-running the radius")
     func sample() throws {
-        let model = try ModelLoader.load(paths: [Fixtures.acmePath])
+        let model = try ModelSources.load(paths: [Fixtures.acmePath]).model
         let g = try AccessGraph.compile(model)
         let valid = g.credentials.filter { $0.isValid(at: Fixtures.now) }.map(\.id)
         let starts = valid.map { g.startFor($0) }

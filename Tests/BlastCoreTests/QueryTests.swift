@@ -7,7 +7,7 @@ import Testing
 struct QueryTests {
     let graph: AccessGraph = {
         do {
-            return try AccessGraph.compile(ModelLoader.load(paths: [Fixtures.acmePath]))
+            return try AccessGraph.compile(ModelSources.load(paths: [Fixtures.acmePath]).model)
         } catch {
             preconditionFailure("the sample must load: \(error)")
         }

@@ -6,7 +6,7 @@ import Testing
 @Suite("Ranking")
 struct RankTests {
     let graph: AccessGraph = {
-        do { return try AccessGraph.compile(ModelLoader.load(paths: [Fixtures.acmePath])) } catch { preconditionFailure("\(error)") }
+        do { return try AccessGraph.compile(ModelSources.load(paths: [Fixtures.acmePath]).model) } catch { preconditionFailure("\(error)") }
     }()
 
     @Test("rank agrees with one radius per source, standing and eligible", arguments: [false, true])

@@ -23,7 +23,7 @@ struct EscalationSectionTests {
 
     @Test("escalations decode with their requirements and target")
     func decodes() throws {
-        let model = try ModelLoader.decode(text: text, file: "esc.yaml")
+        let model = try NativeFormat.decode(text: text, file: "esc.yaml")
         #expect(model.escalations.count == 1)
         #expect(model.escalations[0].technique == "lambda-001")
         #expect(model.escalations[0].requires == [.init(action: "iam:PassRole", resource: "iam/roles/admin"),
@@ -33,8 +33,8 @@ struct EscalationSectionTests {
 
     @Test("the writer writes escalations back to the same model")
     func roundTrip() throws {
-        let model = try ModelLoader.decode(text: text, file: "esc.yaml")
-        let again = try ModelLoader.decode(text: ModelWriter.yaml(model), file: "again.yaml")
+        let model = try NativeFormat.decode(text: text, file: "esc.yaml")
+        let again = try NativeFormat.decode(text: ModelWriter.yaml(model), file: "again.yaml")
         #expect(again.escalations.map(\.requires) == model.escalations.map(\.requires))
         #expect(again.escalations.map(\.to) == ["lambda-admin"])
     }
@@ -42,7 +42,7 @@ struct EscalationSectionTests {
     @Test("an escalation without requirements names the missing key")
     func missingRequires() {
         #expect(throws: ImportError.self) {
-            try ModelLoader.decode(text: "version: 1\nescalations:\n  - {technique: x, to: dev}\n", file: "bad.yaml")
+            try NativeFormat.decode(text: "version: 1\nescalations:\n  - {technique: x, to: dev}\n", file: "bad.yaml")
         }
     }
 }

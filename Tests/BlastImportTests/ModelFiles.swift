@@ -161,7 +161,7 @@ enum ModelFiles {
 
     /// Decodes `body` after a `version: 1` line, as `file`.
     static func decode(_ body: String, file: String = "acme.yaml") throws -> Model {
-        try ModelLoader.decode(text: "version: 1\n" + body, file: file)
+        try NativeFormat.decode(text: "version: 1\n" + body, file: file)
     }
 
     /// The error decoding `text` throws; records an issue when it throws none.
@@ -169,7 +169,7 @@ enum ModelFiles {
         _ text: String, file: String = "acme.yaml", sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) throws -> ImportError {
         try #require(throws: ImportError.self, sourceLocation: sourceLocation) {
-            try ModelLoader.decode(text: text, file: file)
+            try NativeFormat.decode(text: text, file: file)
         }
     }
 }
@@ -200,7 +200,7 @@ final class ScratchDirectory {
         var paths: [String] = []
         for (name, text) in files { paths.append(try write(name, text)) }
         return try #require(throws: ImportError.self, sourceLocation: sourceLocation) {
-            try ModelLoader.load(paths: paths)
+            try ModelSources.load(paths: paths).model
         }
     }
 }

@@ -2,12 +2,12 @@ import BlastCore
 import BlastImport
 import Testing
 
-@Suite("ModelLoader decodes the native schema")
+@Suite("The native loader decodes the native schema")
 struct ModelLoaderDecodingTests {
     let acme: Model
 
     init() throws {
-        acme = try ModelLoader.decode(text: ModelFiles.acmeYAML, file: "acme.yaml").withoutOrigins
+        acme = try NativeFormat.decode(text: ModelFiles.acmeYAML, file: "acme.yaml").withoutOrigins
     }
 
     @Test func identitiesDecode() {
@@ -44,18 +44,18 @@ struct ModelLoaderDecodingTests {
     }
 
     @Test func jsonDecodesToTheSameModelAsYAML() throws {
-        let json = try ModelLoader.decode(text: ModelFiles.acmeJSON, file: "acme.json")
+        let json = try NativeFormat.decode(text: ModelFiles.acmeJSON, file: "acme.json")
         #expect(json.withoutOrigins == acme)
     }
 
     @Test func jsonIndentedWithTabsDecodes() throws {
         let json = "{\n\t\"version\": 1,\n\t\"identities\": [\n\t\t{\"id\":\"alice\",\"type\":\"agent\"}\n\t]\n}\n"
-        let model = try ModelLoader.decode(text: json, file: "tabs.json")
+        let model = try NativeFormat.decode(text: json, file: "tabs.json")
         #expect(model.identities.map(\.kind) == [.agent])
     }
 
     @Test func absentSectionsAreEmptyAndActionListsDefault() throws {
-        let model = try ModelLoader.decode(text: "version: 1\n", file: "empty.yaml")
+        let model = try NativeFormat.decode(text: "version: 1\n", file: "empty.yaml")
         #expect(model == Model())
     }
 
@@ -119,14 +119,14 @@ struct ModelLoaderDecodingTests {
     }
 
     @Test func elementsRememberFileLineAndKeyPath() throws {
-        let model = try ModelLoader.decode(text: ModelFiles.acmeYAML, file: "acme.yaml")
+        let model = try NativeFormat.decode(text: ModelFiles.acmeYAML, file: "acme.yaml")
         #expect(model.identities[1].origin == SourceLocation(file: "acme.yaml", line: 4, keyPath: "identities[1]"))
         #expect(model.grants[0].origin == SourceLocation(file: "acme.yaml", line: 32, keyPath: "grants[0]"))
         #expect(model.resources[4].origin == SourceLocation(file: "acme.yaml", line: 52, keyPath: "resources[4]"))
     }
 
     @Test func statementsRememberTheirOwnKeyPath() throws {
-        let model = try ModelLoader.decode(text: ModelFiles.acmeYAML, file: "acme.yaml")
+        let model = try NativeFormat.decode(text: ModelFiles.acmeYAML, file: "acme.yaml")
         #expect(model.roles[0].allow[1].origin == SourceLocation(file: "acme.yaml", line: 26, keyPath: "roles[0].allow[1]"))
         #expect(model.roles[0].deny[0].origin == SourceLocation(file: "acme.yaml", line: 29, keyPath: "roles[0].deny[0]"))
     }

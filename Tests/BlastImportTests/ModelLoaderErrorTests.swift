@@ -2,7 +2,7 @@ import BlastCore
 import BlastImport
 import Testing
 
-@Suite("ModelLoader rejects what the schema does not allow")
+@Suite("The native loader rejects what the schema does not allow")
 struct ModelLoaderErrorTests {
     @Test func unknownKeyNamesTheKeyItsLineAndSuggestsTheClosest() throws {
         let error = try ModelFiles.decodeError("""

@@ -3,7 +3,7 @@ import BlastImport
 import Foundation
 import Testing
 
-@Suite("ModelLoader loads, merges and validates files")
+@Suite("The native loader loads, merges and validates files")
 struct ModelLoaderLoadTests {
     let directory: ScratchDirectory
 
@@ -13,7 +13,7 @@ struct ModelLoaderLoadTests {
 
     @Test func loadsOneFileFromDisk() throws {
         let path = try directory.write("acme.yaml", ModelFiles.acmeYAML)
-        let model = try ModelLoader.load(paths: [path])
+        let model = try ModelSources.load(paths: [path]).model
         #expect(model.withoutOrigins == ModelFiles.acme)
         #expect(model.identities.first?.origin?.file == path)
     }
@@ -30,7 +30,7 @@ struct ModelLoaderLoadTests {
              "roles": [{"id": "admin", "allow": [{"actions": "*", "resources": "prod"}]}],
              "grants": [{"to": "sre", "role": "admin"}]}
             """)
-        let model = try ModelLoader.load(paths: [people, access])
+        let model = try ModelSources.load(paths: [people, access]).model
         #expect(model.identities.map(\.id) == ["alice", "bob", "carol"])
         #expect(model.identities.map(\.origin?.file) == [people, people, access])
         #expect(model.grants.map(\.to) == ["sre"])
@@ -40,13 +40,13 @@ struct ModelLoaderLoadTests {
         let first = try directory.write("a.yaml", "version: 1\ntakeover_actions: [impersonate, assume]\n")
         let silent = try directory.write("b.yaml", "version: 1\n")
         let second = try directory.write("c.yaml", "version: 1\ntakeover_actions: [assume, passrole]\nreveal_actions: [get]\n")
-        let model = try ModelLoader.load(paths: [first, silent, second])
+        let model = try ModelSources.load(paths: [first, silent, second]).model
         #expect(model.takeoverActions == ["impersonate", "assume", "passrole"])
         #expect(model.revealActions == ["get"])
     }
 
     @Test func actionListsDefaultWhenNoFileSetsThem() throws {
-        let model = try ModelLoader.load(paths: [try directory.write("a.yaml", "version: 1\n")])
+        let model = try ModelSources.load(paths: [try directory.write("a.yaml", "version: 1\n")]).model
         #expect(model.takeoverActions == Model.defaultTakeoverActions)
         #expect(model.revealActions == Model.defaultRevealActions)
     }
@@ -110,13 +110,13 @@ struct ModelLoaderLoadTests {
 
     @Test func missingFileIsUnreadable() throws {
         let path = directory.url.appendingPathComponent("nowhere.yaml").path
-        let error = try #require(throws: ImportError.self) { try ModelLoader.load(paths: [path]) }
+        let error = try #require(throws: ImportError.self) { try ModelSources.load(paths: [path]).model }
         #expect(error.code == .unreadable)
         #expect(error.description == "\(path): error: cannot read the file: no such file; check the path")
     }
 
     @Test func directoryIsUnreadable() throws {
-        let error = try #require(throws: ImportError.self) { try ModelLoader.load(paths: [directory.url.path]) }
+        let error = try #require(throws: ImportError.self) { try ModelSources.load(paths: [directory.url.path]).model }
         #expect(error.code == .unreadable)
         #expect(error.message.contains("it is a directory"))
     }
@@ -124,7 +124,7 @@ struct ModelLoaderLoadTests {
     @Test func nonUTF8FileIsUnreadable() throws {
         let path = directory.url.appendingPathComponent("latin1.yaml")
         try Data([0x76, 0x65, 0x72, 0x3A, 0x20, 0xE9, 0x0A]).write(to: path)
-        let error = try #require(throws: ImportError.self) { try ModelLoader.load(paths: [path.path]) }
+        let error = try #require(throws: ImportError.self) { try ModelSources.load(paths: [path.path]).model }
         #expect(error.code == .unreadable)
         #expect(error.message.contains("UTF-8"))
     }

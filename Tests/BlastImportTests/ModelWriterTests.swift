@@ -6,13 +6,13 @@ import Testing
 struct ModelWriterTests {
     @Test func roundTripKeepsTheModel() throws {
         let text = ModelWriter.yaml(ModelFiles.acme)
-        let model = try ModelLoader.decode(text: text, file: "written.yaml")
+        let model = try NativeFormat.decode(text: text, file: "written.yaml")
         #expect(model.withoutOrigins == ModelFiles.acme)
     }
 
     @Test func roundTripOfTheDecodedFileKeepsTheModel() throws {
-        let decoded = try ModelLoader.decode(text: ModelFiles.acmeYAML, file: "acme.yaml")
-        let again = try ModelLoader.decode(text: ModelWriter.yaml(decoded), file: "written.yaml")
+        let decoded = try NativeFormat.decode(text: ModelFiles.acmeYAML, file: "acme.yaml")
+        let again = try NativeFormat.decode(text: ModelWriter.yaml(decoded), file: "written.yaml")
         #expect(again.withoutOrigins == decoded.withoutOrigins)
     }
 
@@ -102,7 +102,7 @@ struct ModelWriterTests {
     @Test func emptyActionListsAreWrittenBecauseTheyAreNotTheDefault() throws {
         let model = Model(takeoverActions: [], revealActions: [])
         #expect(ModelWriter.yaml(model) == "version: 1\n\ntakeover_actions: []\n\nreveal_actions: []\n")
-        #expect(try ModelLoader.decode(text: ModelWriter.yaml(model), file: "x.yaml") == model)
+        #expect(try NativeFormat.decode(text: ModelWriter.yaml(model), file: "x.yaml") == model)
     }
 
     @Test func datesAtMidnightAreWrittenAsDatesAndOthersAsDateTimes() {
@@ -145,7 +145,7 @@ struct ModelWriterTests {
         let model = Model(grants: [Grant(to: "alice", role: "admin", scope: value)])
         let text = ModelWriter.yaml(model)
         #expect(text.contains("  scope: \(written)\n"))
-        let decoded = try ModelLoader.decode(text: text, file: "x.yaml")
+        let decoded = try NativeFormat.decode(text: text, file: "x.yaml")
         #expect(decoded.grants.map(\.scope) == [value])
     }
 
@@ -154,13 +154,13 @@ struct ModelWriterTests {
         let text = ModelWriter.yaml(model)
         #expect(text.contains("- actions: ['s3:Get*', 'a,b']\n"))
         #expect(text.contains("  resources: ['[x]', c]\n"))
-        #expect(try ModelLoader.decode(text: text, file: "x.yaml").withoutOrigins == model)
+        #expect(try NativeFormat.decode(text: text, file: "x.yaml").withoutOrigins == model)
     }
 
     @Test func nonASCIITextIsWrittenAsIs() throws {
         let model = Model(identities: [Identity(id: "zoë")])
         let text = ModelWriter.yaml(model)
         #expect(text.contains("- id: zoë\n"))
-        #expect(try ModelLoader.decode(text: text, file: "x.yaml").withoutOrigins == model)
+        #expect(try NativeFormat.decode(text: text, file: "x.yaml").withoutOrigins == model)
     }
 }

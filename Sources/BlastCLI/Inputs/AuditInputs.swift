@@ -1,5 +1,6 @@
 import BlastAudit
 import BlastCore
+import BlastImport
 import Foundation
 
 /// Reads the audit's side inputs: usage records (CSV or JSON lines), suppressions and check
@@ -12,6 +13,23 @@ enum AuditInputs {
         } catch {
             throw CommandFailure("error: \(option): cannot read '\(path)': \(error.localizedDescription)", exitCode: .noInput)
         }
+    }
+
+    /// Reads a YAML side file through the located reader (`NodeReader`); its errors end the
+    /// command as `file:line: error: key.path: message`.
+    static func yaml<T>(_ path: String, option: String, _ decode: (NodeReader) throws(ImportError) -> T) throws(CommandFailure) -> T {
+        let text = try read(path, option: option)
+        let root: NodeReader?
+        do throws(ImportError) { root = try NodeReader.parse(text, file: path) } catch { throw failure(error) }
+        guard let root else { throw CommandFailure(SourceLocation(file: path, keyPath: "").diagnostic("the file is empty")) }
+        do throws(ImportError) { return try decode(root) } catch { throw failure(error) }
+    }
+
+    /// A located reader's error as the command's; a syntax error says the file is not valid YAML.
+    private static func failure(_ error: ImportError) -> CommandFailure {
+        var error = error
+        if error.code == .syntax { error.message = "not valid YAML: " + error.message.replacingOccurrences(of: "syntax: ", with: "") }
+        return CommandFailure(error.description)
     }
 
     // MARK: Usage
@@ -28,7 +46,7 @@ enum AuditInputs {
     }
 
     private static func fail(_ path: String, _ line: Int, _ message: String) -> CommandFailure {
-        CommandFailure("\(path):\(line): error: \(message)")
+        CommandFailure(SourceLocation(file: path, line: line, keyPath: "").diagnostic(message))
     }
 
     private static func time(_ text: String, _ path: String, _ line: Int) throws(CommandFailure) -> Instant {
@@ -100,39 +118,63 @@ enum AuditInputs {
             let n = k + 1
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {
+            guard let object = try? JSONDecoder().decode(RawUsageLine.self, from: Data(line.utf8)) else {
                 throw fail(path, n, "not a JSON object; each line must be {\"identity\": …, \"action\": …, \"resource\": …, \"time\": …}")
             }
-            func field(_ name: String) throws(CommandFailure) -> String {
-                guard let v = object[name] as? String, !v.isEmpty else { throw fail(path, n, "missing string field '\(name)'") }
+            func field(_ name: String, _ value: String?) throws(CommandFailure) -> String {
+                guard let v = value, !v.isEmpty else { throw fail(path, n, "missing string field '\(name)'") }
                 return v
             }
-            out.append(UsageRecord(identity: try field("identity"), action: try field("action"), resource: try field("resource"),
-                                   time: try time(try field("time"), path, n), origin: SourceLocation(file: path, line: n, keyPath: "")))
+            out.append(UsageRecord(identity: try field("identity", object.identity), action: try field("action", object.action),
+                                   resource: try field("resource", object.resource),
+                                   time: try time(try field("time", object.time), path, n), origin: SourceLocation(file: path, line: n, keyPath: "")))
         }
         return out
+    }
+
+    /// One line of JSON-lines usage; a field that is absent or not a string reads as nil.
+    private struct RawUsageLine: Decodable {
+        var identity, action, resource, time: String?
+
+        enum CodingKeys: String, CodingKey { case identity, action, resource, time }
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            identity = try? c.decode(String.self, forKey: .identity)
+            action = try? c.decode(String.self, forKey: .action)
+            resource = try? c.decode(String.self, forKey: .resource)
+            time = try? c.decode(String.self, forKey: .time)
+        }
     }
 
     // MARK: Suppressions
 
     /// `suppressions:` — a list of `{rule, subject, justification, expires?}`.
     static func suppressions(_ path: String) throws(CommandFailure) -> [Suppression] {
-        let doc = try AuditYAML(path: path, text: read(path, option: "--ignore"))
+        try yaml(path, option: "--ignore", readSuppressions)
+    }
+
+    enum SuppressionsKey: String, SchemaKey { case version, suppressions }
+    enum SuppressionKey: String, SchemaKey { case rule, subject, justification, expires }
+
+    private static func readSuppressions(_ root: NodeReader) throws(ImportError) -> [Suppression] {
         var out: [Suppression] = []
-        let root = try doc.root.mapping(allowed: ["version", "suppressions"])
-        for item in try root.required("suppressions").items() {
-            let m = try item.mapping(allowed: ["rule", "subject", "justification", "expires"])
-            let rule = try m.required("rule").string()
+        let fields = try root.fields(SuppressionsKey.self)
+        for item in try fields.required(.suppressions, "list of {rule, subject, justification}").items() {
+            let m = try item.fields(SuppressionKey.self)
+            let ruleValue = try m.required(.rule, "rule id")
+            let rule = try ruleValue.scalar().text
             guard rule.contains(where: { $0 == "*" || $0 == "?" }) || Audit.rule(rule) != nil else {
                 let hint = Suggestion.closest(to: rule, among: Audit.rules.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
-                throw try m.required("rule").error("unknown rule '\(rule)'\(hint)")
+                throw ruleValue.error("unknown rule '\(rule)'\(hint)")
             }
-            let justification = try m.required("justification").string()
+            let justificationValue = try m.required(.justification, "reason the exception is accepted")
+            let justification = try justificationValue.scalar().text
             guard !justification.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw try m.required("justification").error("write why the exception is accepted")
+                throw justificationValue.error("write why the exception is accepted")
             }
-            out.append(Suppression(rule: rule, subject: try m.required("subject").string(), justification: justification,
-                                   expires: try m["expires"]?.instant(), origin: item.location))
+            out.append(Suppression(rule: rule, subject: try m.required(.subject, "finding subject").scalar().text,
+                                   justification: justification, expires: try m[.expires]?.scalar().instant(), origin: item.location))
         }
         return out
     }
@@ -142,15 +184,34 @@ enum AuditInputs {
     /// The fingerprints of a saved JSON run (`findings[].fingerprint`).
     static func baseline(_ path: String) throws(CommandFailure) -> Set<String> {
         let text = try read(path, option: "--baseline")
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any],
-              let findings = object["findings"] as? [[String: Any]] else {
-            throw CommandFailure("\(path): error: not a saved audit; write one with 'blast audit MODEL --format json -o \(path)'")
+        guard let saved = try? JSONDecoder().decode(RawBaseline.self, from: Data(text.utf8)) else {
+            throw CommandFailure(SourceLocation(file: path, keyPath: "").diagnostic(
+                "not a saved audit; write one with 'blast audit MODEL --format json -o \(path)'"))
         }
         var out = Set<String>()
-        for (k, f) in findings.enumerated() {
-            guard let fp = f["fingerprint"] as? String else { throw CommandFailure("\(path): error: findings[\(k)] has no fingerprint") }
+        for (k, f) in saved.findings.enumerated() {
+            guard let fp = f.fingerprint else {
+                throw CommandFailure(SourceLocation(file: path, keyPath: "").diagnostic("findings[\(k)] has no fingerprint"))
+            }
             out.insert(fp)
         }
         return out
+    }
+
+    /// The part of a saved audit (`AuditJSON.Report`) a baseline reads: each finding's fingerprint.
+    private struct RawBaseline: Decodable {
+        var findings: [Finding]
+
+        struct Finding: Decodable {
+            /// Nil when absent or not a string.
+            var fingerprint: String?
+
+            enum CodingKeys: String, CodingKey { case fingerprint }
+
+            init(from decoder: Decoder) throws {
+                let c = try decoder.container(keyedBy: CodingKeys.self)
+                fingerprint = try? c.decode(String.self, forKey: .fingerprint)
+            }
+        }
     }
 }

@@ -55,10 +55,21 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
         self.keyPath = keyPath
     }
 
+    /// `acme.yaml:42`, or `acme.yaml` without a line.
+    public var place: String { line.map { "\(file):\($0)" } ?? file }
+
     /// `acme.yaml:42 (grants[3])`, or `acme.yaml (grants[3])` without a line.
     public var description: String {
-        let place = line.map { "\(file):\($0)" } ?? file
-        return keyPath.isEmpty ? place : "\(place) (\(keyPath))"
+        keyPath.isEmpty ? place : "\(place) (\(keyPath))"
+    }
+
+    /// A message about what is written here, the way compilers print one:
+    /// `acme.yaml:42: error: grants[3].expires: message` (`acme.yaml:42:7: …` with a column; no key
+    /// path part when the path is empty). Every located `file:line: key: message` goes through here.
+    public func diagnostic(_ message: String, severity: String = "error", column: Int? = nil) -> String {
+        var at = place
+        if line != nil, let column { at += ":\(column)" }
+        return "\(at): \(severity): " + (keyPath.isEmpty ? "" : "\(keyPath): ") + message
     }
 }
 

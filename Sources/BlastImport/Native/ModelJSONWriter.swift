@@ -1,7 +1,7 @@
 import BlastCore
 
 /// Writes a `Model` as native-schema JSON, one element per line: fast for large generated
-/// models, deterministic, and readable by every loader (`ModelLoader`, `ModelSources`).
+/// models, deterministic, and readable by `ModelSources` (and `NativeFormat.decode`).
 public enum ModelJSONWriter {
     /// - Complexity: O(n) in the size of the model.
     public static func json(_ model: Model) -> String {

@@ -7,7 +7,7 @@ import Yams
 /// blank line between sections, and defaults left out (type `human`, criticality `low`, false
 /// booleans, empty lists, absent dates, the default `takeover_actions` and `reveal_actions`).
 /// Yams emits every value, so strings such as `*`, `yes`, `123` or `a: b` are quoted as YAML
-/// requires. `ModelLoader.decode` reads the output back to the same model, origins aside.
+/// requires. `NativeFormat.decode` reads the output back to the same model, origins aside.
 public enum ModelWriter {
     /// The model as a YAML document in the native schema.
     /// - Complexity: O(n) in the size of the model.

@@ -1,26 +1,28 @@
 import BlastCore
 import Yams
 
-/// The keys one kind of mapping in a model file may hold: a closed vocabulary, like `CodingKey`s.
-protocol SchemaKey: RawRepresentable<String>, CaseIterable {}
+/// The keys one kind of mapping in a YAML file may hold: a closed vocabulary, like `CodingKey`s.
+public protocol SchemaKey: RawRepresentable<String>, CaseIterable {}
 
 /// One scalar exactly as written, and where it was written; the mapping step turns it into an id,
 /// an enum case, a boolean or a date.
-struct RawScalar: Equatable {
-    var text: String
+public struct RawScalar: Equatable, Sendable {
+    public var text: String
     /// Written without quotes, so that `true` is a YAML boolean rather than a string.
-    var isPlain: Bool
-    var at: SourceLocation
+    public var isPlain: Bool
+    public var at: SourceLocation
 }
 
-/// A node of a parsed document together with its place (file, key path, line).
+/// A node of a parsed document together with its place (file, key path, line): blast's one
+/// located-YAML reader. Model files, patches, Kubernetes manifests, and the CLI's check policies
+/// and suppression files all read through it.
 ///
 /// Reads the node into raw values, and rejects shapes and keys the schema does not define: every
 /// problem becomes an `ImportError` naming the key path and the line.
-struct NodeReader {
+public struct NodeReader {
     /// Parses one YAML (or JSON) document; nil when the document is empty or null. Syntax
     /// errors name the file, line and column.
-    static func parse(_ text: String, file: String) throws(ImportError) -> NodeReader? {
+    public static func parse(_ text: String, file: String) throws(ImportError) -> NodeReader? {
         let root: Yams.Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -34,15 +36,15 @@ struct NodeReader {
     }
 
     let node: Yams.Node
-    let file: String
+    public let file: String
     /// `grants[3].expires`; empty for the document itself.
-    let keyPath: String
+    public let keyPath: String
 
     /// Where this node was written.
-    var location: SourceLocation { SourceLocation(file: file, line: node.mark?.line, keyPath: keyPath) }
+    public var location: SourceLocation { SourceLocation(file: file, line: node.mark?.line, keyPath: keyPath) }
 
     /// Whether the node is YAML null: `~`, `null`, or nothing at all after the key.
-    var isNull: Bool { node.null != nil }
+    public var isNull: Bool { node.null != nil }
 
     /// The reader of item `index` of this sequence.
     func item(_ index: Int, _ node: Yams.Node) -> NodeReader {
@@ -55,41 +57,41 @@ struct NodeReader {
     }
 
     /// The node as one scalar; numbers and booleans are read as the text written.
-    func scalar() throws(ImportError) -> RawScalar {
+    public func scalar() throws(ImportError) -> RawScalar {
         guard case .scalar(let scalar) = node, !isNull else { throw wrongType(expected: "a string") }
         return RawScalar(text: scalar.string, isPlain: scalar.style == .plain, at: location)
     }
 
     /// The items of a sequence; null reads as no items.
-    func items() throws(ImportError) -> [NodeReader] {
+    public func items() throws(ImportError) -> [NodeReader] {
         if isNull { return [] }
         guard case .sequence(let sequence) = node else { throw wrongType(expected: "a list") }
         return sequence.enumerated().map { item($0.offset, $0.element) }
     }
 
     /// A sequence of scalars, such as `members: [alice, sre]`.
-    func scalars() throws(ImportError) -> [RawScalar] {
+    public func scalars() throws(ImportError) -> [RawScalar] {
         var result: [RawScalar] = []
         for item in try items() { result.append(try item.scalar()) }
         return result
     }
 
     /// A sequence of mappings, each read by `read`.
-    func list<T>(_ read: (NodeReader) throws(ImportError) -> T) throws(ImportError) -> [T] {
+    public func list<T>(_ read: (NodeReader) throws(ImportError) -> T) throws(ImportError) -> [T] {
         var result: [T] = []
         for item in try items() { result.append(try read(item)) }
         return result
     }
 
     /// The node as a mapping whose keys are all in `Key`.
-    func fields<Key: SchemaKey>(_ keys: Key.Type) throws(ImportError) -> Fields<Key> {
+    public func fields<Key: SchemaKey>(_ keys: Key.Type) throws(ImportError) -> Fields<Key> {
         let fields = try mapping(keys)
         try fields.rejectUnknownKeys()
         return fields
     }
 
     /// The node as a mapping, its keys not yet checked (the top level checks `version` first).
-    func mapping<Key: SchemaKey>(_ keys: Key.Type) throws(ImportError) -> Fields<Key> {
+    public func mapping<Key: SchemaKey>(_ keys: Key.Type) throws(ImportError) -> Fields<Key> {
         guard case .mapping(let mapping) = node else {
             throw wrongType(expected: "a mapping with the keys \(Fields<Key>.allowedList)")
         }
@@ -103,8 +105,13 @@ struct NodeReader {
         return Fields(owner: self, entries: entries)
     }
 
+    /// A `badValue` error about this node: the value is the right shape but not allowed.
+    public func error(_ message: String) -> ImportError {
+        ImportError(.badValue, message, at: location)
+    }
+
     /// A `wrongType` error naming what was expected and what was found here.
-    func wrongType(expected: String) -> ImportError {
+    public func wrongType(expected: String) -> ImportError {
         ImportError(.wrongType, "expected \(expected), found \(found)", at: location)
     }
 
@@ -120,9 +127,9 @@ struct NodeReader {
 }
 
 /// A mapping read by a `NodeReader`: its values by key, and its keys in document order.
-struct Fields<Key: SchemaKey> {
+public struct Fields<Key: SchemaKey> {
     /// The mapping itself.
-    let owner: NodeReader
+    public let owner: NodeReader
     /// The keys as written, in document order (YAML has already rejected duplicates).
     private let keys: [RawScalar]
     private let values: [String: NodeReader]
@@ -134,10 +141,10 @@ struct Fields<Key: SchemaKey> {
     }
 
     /// `id, type, resource`: the keys in schema order, for messages.
-    static var allowedList: String { Key.allCases.map(\.rawValue).joined(separator: ", ") }
+    public static var allowedList: String { Key.allCases.map(\.rawValue).joined(separator: ", ") }
 
     /// Throws for the first key not in `Key`, suggesting the closest allowed key.
-    func rejectUnknownKeys() throws(ImportError) {
+    public func rejectUnknownKeys() throws(ImportError) {
         for key in keys where Key(rawValue: key.text) == nil {
             let guess = Suggestion.closest(to: key.text, among: Key.allCases.map(\.rawValue))
                 .map { " did you mean '\($0)'?" } ?? ""
@@ -149,12 +156,12 @@ struct Fields<Key: SchemaKey> {
     }
 
     /// The value under `key`; nil when the key is absent or its value is null.
-    subscript(key: Key) -> NodeReader? {
+    public subscript(key: Key) -> NodeReader? {
         values[key.rawValue].flatMap { $0.isNull ? nil : $0 }
     }
 
     /// The value under `key`, which must be present and not null; `what` names the expected value.
-    func required(_ key: Key, _ what: String) throws(ImportError) -> NodeReader {
+    public func required(_ key: Key, _ what: String) throws(ImportError) -> NodeReader {
         guard let value = values[key.rawValue] else {
             throw ImportError(
                 .missingKey, "missing required key '\(key.rawValue)'; add `\(key.rawValue): <\(what)>`",

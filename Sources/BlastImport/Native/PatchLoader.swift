@@ -1,6 +1,6 @@
 import BlastCore
 
-/// A change file for `what-if --patch`: removals and additions in the model's own schema.
+/// Reads a change file for `what-if --patch` into a `ModelPatch` (BlastCore): removals and additions in the model's own schema.
 ///
 /// ```yaml
 /// version: 1
@@ -13,18 +13,6 @@ import BlastCore
 /// add:                                              # any model sections, merged in
 ///   grants: [{to: dave, role: wiki-reader}]
 /// ```
-public struct ModelPatch: Sendable {
-    public var removals: [ModelChange]
-    public var additions: Model
-
-    /// The model with the removals applied, then the additions merged in, validated.
-    public func apply(to model: Model) throws(ModelError) -> Model {
-        let changed = Model.merged([try model.applying(removals), additions])
-        try changed.validate()
-        return changed
-    }
-}
-
 public enum PatchLoader {
     enum Key: String, SchemaKey { case version, remove, add }
     enum RemoveKey: String, SchemaKey { case grants, groups, assumes, credentials, identities }
@@ -36,7 +24,7 @@ public enum PatchLoader {
 
     /// Reads a patch file; errors name the file, line and key path.
     public static func load(path: String) throws(ImportError) -> ModelPatch {
-        try decode(text: ModelLoader.read(path), file: path)
+        try decode(text: ModelSources.text(at: path), file: path)
     }
 
     public static func decode(text: String, file: String) throws(ImportError) -> ModelPatch {
@@ -84,7 +72,7 @@ public enum PatchLoader {
         }
         var additions = Model(takeoverActions: [], revealActions: [])
         if let add = fields[.add] {
-            additions = try RawModelFile.model(merging: [RawModelFile(fragment: add)])
+            additions = try RawModelFile(fragment: add).model()
             // A patch adds elements; it does not change the model's takeover and reveal actions.
             additions.takeoverActions = []
             additions.revealActions = []

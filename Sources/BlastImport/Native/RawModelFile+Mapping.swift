@@ -1,16 +1,18 @@
 import BlastCore
 
 extension RawModelFile {
-    /// One model from several decoded files: lists concatenated in file order, and
-    /// `takeover_actions` / `reveal_actions` the union, in first-seen order, of the files that set
-    /// them (the model's defaults when none does). Does not validate references.
-    static func model(merging files: [RawModelFile]) throws(ImportError) -> Model {
+    /// The file's model, raw values turned into ids, enums, booleans and dates; a list the file
+    /// does not set holds the model's default (see `listsSet`). Does not validate references.
+    func model() throws(ImportError) -> Model {
         var model = Model()
-        for file in files { try file.append(to: &model) }
-        model.takeoverActions = union(files.compactMap(\.takeoverActions)) ?? Model.defaultTakeoverActions
-        model.revealActions = union(files.compactMap(\.revealActions)) ?? Model.defaultRevealActions
+        try append(to: &model)
+        if let takeoverActions { model.takeoverActions = takeoverActions.map(\.text) }
+        if let revealActions { model.revealActions = revealActions.map(\.text) }
         return model
     }
+
+    /// Whether the file sets `takeover_actions` and `reveal_actions`, for `Model.merged(_:listsSet:)`.
+    var listsSet: (takeover: Bool, reveal: Bool) { (takeoverActions != nil, revealActions != nil) }
 
     /// Appends this file's elements to `model`, turning raw values into ids, enums, booleans and dates.
     private func append(to model: inout Model) throws(ImportError) {
@@ -59,13 +61,6 @@ extension RawModelFile {
                 origin: raw.at))
         }
     }
-
-    /// The texts of `lists` in order, each once; nil when there are no lists.
-    private static func union(_ lists: [[RawScalar]]) -> [String]? {
-        guard !lists.isEmpty else { return nil }
-        var seen: Set<String> = []
-        return lists.joined().map(\.text).filter { seen.insert($0).inserted }
-    }
 }
 
 extension RawModelFile.Statement {
@@ -88,13 +83,13 @@ extension RawModelFile.Terms {
 
 extension RawScalar {
     /// The scalar as an id or a reference to one: any non-empty text (`id: 123` is the id "123").
-    func id() throws(ImportError) -> String {
+    public func id() throws(ImportError) -> String {
         guard !text.isEmpty else { throw ImportError(.badValue, "an id cannot be empty; write the id", at: at) }
         return text
     }
 
     /// The scalar as a case of a closed vocabulary, suggesting the closest case on a typo.
-    func choice<Value: RawRepresentable<String> & CaseIterable>(_ what: String) throws(ImportError) -> Value {
+    public func choice<Value: RawRepresentable<String> & CaseIterable>(_ what: String) throws(ImportError) -> Value {
         if let value = Value(rawValue: text) { return value }
         let cases = Value.allCases.map(\.rawValue)
         let guess = Suggestion.closest(to: text, among: cases).map { " did you mean '\($0)'?" } ?? ""
@@ -103,7 +98,7 @@ extension RawScalar {
     }
 
     /// The scalar as a YAML boolean: `true` or `false` (also `True`, `TRUE`, …), unquoted.
-    func bool() throws(ImportError) -> Bool {
+    public func bool() throws(ImportError) -> Bool {
         switch (isPlain, text) {
         case (true, "true"), (true, "True"), (true, "TRUE"): return true
         case (true, "false"), (true, "False"), (true, "FALSE"): return false
@@ -116,7 +111,7 @@ extension RawScalar {
     }
 
     /// The scalar as an ISO 8601 date or date-time, as `Instant(iso8601:)` reads it.
-    func instant() throws(ImportError) -> Instant {
+    public func instant() throws(ImportError) -> Instant {
         guard let instant = Instant(iso8601: text) else {
             throw ImportError(.badValue, "'\(text)' is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ", at: at)
         }

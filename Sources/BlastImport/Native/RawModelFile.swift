@@ -21,7 +21,7 @@ struct RawModelFile {
     var revealActions: [RawScalar]?
 
     /// The top-level keys.
-    enum Key: String, SchemaKey {
+    enum Key: String, SchemaKey, CodingKey {
         case version, identities, credentials, groups, roles, grants, assumes, resources, escalations
         case takeoverActions = "takeover_actions", revealActions = "reveal_actions"
     }
@@ -91,7 +91,7 @@ struct RawModelFile {
         var resource: RawScalar?
         var at: SourceLocation
 
-        enum Key: String, SchemaKey { case id, type, resource }
+        enum Key: String, SchemaKey, CodingKey { case id, type, resource }
 
         init(_ reader: NodeReader) throws(ImportError) {
             let fields = try reader.fields(Key.self)
@@ -113,7 +113,7 @@ struct RawModelFile {
         var expires: RawScalar?
         var at: SourceLocation
 
-        enum Key: String, SchemaKey {
+        enum Key: String, SchemaKey, CodingKey {
             case id, of, mfa, storedIn = "stored_in", created, lastUsed = "last_used", expires
         }
 
@@ -136,7 +136,7 @@ struct RawModelFile {
         var members: [RawScalar]
         var at: SourceLocation
 
-        enum Key: String, SchemaKey { case id, members }
+        enum Key: String, SchemaKey, CodingKey { case id, members }
 
         init(_ reader: NodeReader) throws(ImportError) {
             let fields = try reader.fields(Key.self)
@@ -153,7 +153,7 @@ struct RawModelFile {
         var deny: [Statement]
         var at: SourceLocation
 
-        enum Key: String, SchemaKey { case id, allow, deny }
+        enum Key: String, SchemaKey, CodingKey { case id, allow, deny }
 
         init(_ reader: NodeReader) throws(ImportError) {
             let fields = try reader.fields(Key.self)
@@ -172,7 +172,7 @@ struct RawModelFile {
         var exceptResources: [RawScalar]
         var at: SourceLocation
 
-        enum Key: String, SchemaKey {
+        enum Key: String, SchemaKey, CodingKey {
             case actions, resources, exceptActions = "except_actions", exceptResources = "except_resources"
         }
 
@@ -234,7 +234,7 @@ struct RawModelFile {
         var reviewed: RawScalar?
         var at: SourceLocation
 
-        enum Key: String, TermsKey {
+        enum Key: String, TermsKey, CodingKey {
             case to, role, scope, notBefore = "not_before", expires, approval, mfa, condition, reviewed
         }
 
@@ -256,7 +256,7 @@ struct RawModelFile {
         var terms: Terms
         var at: SourceLocation
 
-        enum Key: String, TermsKey {
+        enum Key: String, TermsKey, CodingKey {
             case from, to, notBefore = "not_before", expires, approval, mfa, condition
         }
 
@@ -275,7 +275,7 @@ struct RawModelFile {
         var criticality: RawScalar?
         var at: SourceLocation
 
-        enum Key: String, SchemaKey { case id, criticality }
+        enum Key: String, SchemaKey, CodingKey { case id, criticality }
 
         init(_ reader: NodeReader) throws(ImportError) {
             let fields = try reader.fields(Key.self)
@@ -294,7 +294,7 @@ struct RawModelFile {
         var terms: Terms
         var at: SourceLocation
 
-        enum Key: String, TermsKey {
+        enum Key: String, TermsKey, CodingKey {
             case technique, requires, to, from, notBefore = "not_before", expires, approval, mfa, condition
         }
 
@@ -314,7 +314,7 @@ struct RawModelFile {
         var action: RawScalar
         var resource: RawScalar
 
-        enum Key: String, SchemaKey { case action, resource }
+        enum Key: String, SchemaKey, CodingKey { case action, resource }
 
         init(_ reader: NodeReader) throws(ImportError) {
             let fields = try reader.fields(Key.self)
