@@ -113,7 +113,7 @@ struct ModelSnapshotTests {
 
     @Test("a model decoded from YAML keeps its lines and key paths")
     func yamlOrigins() throws {
-        let model = try ModelSources.load(paths: [try directory.write("acme.yaml", ModelFiles.acmeYAML)]).model
+        let model = try ModelSources.load(paths: [try directory.write("acme.yaml", ModelFileFixtures.acmeYAML)]).model
         let reread = try ModelSnapshot.model(from: Data(ModelSnapshot.bytes(model)), file: "acme.snap")
         #expect(reread == model)
         #expect(reread.roles[0].deny[0].origin == model.roles[0].deny[0].origin)

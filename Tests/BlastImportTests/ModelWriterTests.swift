@@ -5,13 +5,13 @@ import Testing
 @Suite("ModelWriter writes the native schema")
 struct ModelWriterTests {
     @Test func roundTripKeepsTheModel() throws {
-        let text = ModelWriter.yaml(ModelFiles.acme)
+        let text = ModelWriter.yaml(ModelFileFixtures.acme)
         let model = try NativeFormat.decode(text: text, file: "written.yaml")
-        #expect(model.withoutOrigins == ModelFiles.acme)
+        #expect(model.withoutOrigins == ModelFileFixtures.acme)
     }
 
     @Test func roundTripOfTheDecodedFileKeepsTheModel() throws {
-        let decoded = try NativeFormat.decode(text: ModelFiles.acmeYAML, file: "acme.yaml")
+        let decoded = try NativeFormat.decode(text: ModelFileFixtures.acmeYAML, file: "acme.yaml")
         let again = try NativeFormat.decode(text: ModelWriter.yaml(decoded), file: "written.yaml")
         #expect(again.withoutOrigins == decoded.withoutOrigins)
     }

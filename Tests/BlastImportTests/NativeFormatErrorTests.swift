@@ -3,9 +3,9 @@ import BlastImport
 import Testing
 
 @Suite("The native loader rejects what the schema does not allow")
-struct ModelLoaderErrorTests {
+struct NativeFormatErrorTests {
     @Test func unknownKeyNamesTheKeyItsLineAndSuggestsTheClosest() throws {
-        let error = try ModelFiles.decodeError("""
+        let error = try ModelFileFixtures.decodeError("""
             version: 1
             credentials:
               - id: ci-token
@@ -20,7 +20,7 @@ struct ModelLoaderErrorTests {
     }
 
     @Test func unknownTopLevelKeyIsRejected() throws {
-        let error = try ModelFiles.decodeError("version: 1\ngrant: []\n")
+        let error = try ModelFileFixtures.decodeError("version: 1\ngrant: []\n")
         #expect(error.code == .unknownKey)
         #expect(error.line == 2)
         #expect(error.keyPath == "grant")
@@ -28,7 +28,7 @@ struct ModelLoaderErrorTests {
     }
 
     @Test func badDateNamesKeyPathLineValueAndTheAcceptedForms() throws {
-        let error = try ModelFiles.decodeError("""
+        let error = try ModelFileFixtures.decodeError("""
             version: 1
             grants:
               - to: sre
@@ -46,7 +46,7 @@ struct ModelLoaderErrorTests {
         ("resources: [{id: a, criticality: urgent}]", "resources[0].criticality", "'urgent' is not a valid criticality; use one of critical, high, medium, low"),
     ])
     func badEnumValueNamesTheValueAndTheChoices(body: String, keyPath: String, message: String) throws {
-        let error = try ModelFiles.decodeError("version: 1\n" + body)
+        let error = try ModelFileFixtures.decodeError("version: 1\n" + body)
         #expect(error.code == .badValue)
         #expect(error.keyPath == keyPath)
         #expect(error.message.contains(message))
@@ -58,7 +58,7 @@ struct ModelLoaderErrorTests {
         ("mfa: 'true'", "'true' is a quoted string, not a boolean; write true or false without quotes"),
     ])
     func booleansAcceptOnlyTrueAndFalse(line: String, message: String) throws {
-        let error = try ModelFiles.decodeError("version: 1\ncredentials:\n  - id: k\n    of: a\n    \(line)\n")
+        let error = try ModelFileFixtures.decodeError("version: 1\ncredentials:\n  - id: k\n    of: a\n    \(line)\n")
         #expect(error.code == .badValue)
         #expect(error.line == 5)
         #expect(error.keyPath == "credentials[0].mfa")
@@ -73,7 +73,7 @@ struct ModelLoaderErrorTests {
         ("identities: [alice]", "identities[0]", "expected a mapping with the keys id, type, resource, found the value 'alice'"),
     ])
     func wrongShapeNamesWhatWasExpectedAndFound(body: String, keyPath: String, message: String) throws {
-        let error = try ModelFiles.decodeError("version: 1\n" + body)
+        let error = try ModelFileFixtures.decodeError("version: 1\n" + body)
         #expect(error.code == .wrongType)
         #expect(error.keyPath == keyPath)
         #expect(error.message == message)
@@ -92,7 +92,7 @@ struct ModelLoaderErrorTests {
         ("resources: [{criticality: high}]", "resources[0]", "id"),
     ])
     func missingRequiredKeyNamesTheKey(body: String, keyPath: String, key: String) throws {
-        let error = try ModelFiles.decodeError("version: 1\n" + body)
+        let error = try ModelFileFixtures.decodeError("version: 1\n" + body)
         #expect(error.code == .missingKey)
         #expect(error.keyPath == keyPath)
         #expect(error.line == 2)
@@ -100,32 +100,32 @@ struct ModelLoaderErrorTests {
     }
 
     @Test func requiredKeyWithoutValueIsMissing() throws {
-        let error = try ModelFiles.decodeError("version: 1\nidentities:\n  - id:\n    type: agent\n")
+        let error = try ModelFileFixtures.decodeError("version: 1\nidentities:\n  - id:\n    type: agent\n")
         #expect(error.code == .missingKey)
         #expect(error.keyPath == "identities[0].id")
     }
 
     @Test func emptyIdIsRejected() throws {
-        let error = try ModelFiles.decodeError("version: 1\ngrants: [{to: '', role: admin}]\n")
+        let error = try ModelFileFixtures.decodeError("version: 1\ngrants: [{to: '', role: admin}]\n")
         #expect(error.code == .badValue)
         #expect(error.keyPath == "grants[0].to")
     }
 
     @Test func syntaxErrorGivesLineColumnAndTheParserProblem() throws {
-        let error = try ModelFiles.decodeError("version: 1\nidentities:\n  - id: a\n     type: agent\n")
+        let error = try ModelFileFixtures.decodeError("version: 1\nidentities:\n  - id: a\n     type: agent\n")
         #expect(error.code == .syntax)
         #expect(error.description == "acme.yaml:4:10: error: syntax: mapping values are not allowed in this context")
     }
 
     @Test func unclosedJSONIsASyntaxErrorWithItsLine() throws {
-        let error = try ModelFiles.decodeError("{\"version\": 1,\n \"identities\": [\n", file: "acme.json")
+        let error = try ModelFileFixtures.decodeError("{\"version\": 1,\n \"identities\": [\n", file: "acme.json")
         #expect(error.code == .syntax)
         #expect(error.file == "acme.json")
         #expect(error.line == 3)
     }
 
     @Test func duplicateKeyInOneMappingIsASyntaxError() throws {
-        let error = try ModelFiles.decodeError("version: 1\nidentities:\n  - id: a\n    id: b\n")
+        let error = try ModelFileFixtures.decodeError("version: 1\nidentities:\n  - id: a\n    id: b\n")
         #expect(error.code == .syntax)
         #expect(error.line == 3)
         #expect(error.message.contains("duplicate key 'id'"))
@@ -133,13 +133,13 @@ struct ModelLoaderErrorTests {
 
     @Test(arguments: ["", "\n\n", "# nothing but a comment\n", "---\n"])
     func emptyFileIsAnError(text: String) throws {
-        let error = try ModelFiles.decodeError(text)
+        let error = try ModelFileFixtures.decodeError(text)
         #expect(error.code == .emptyDocument)
         #expect(error.description == "acme.yaml: error: the file holds no model; start it with `version: 1`")
     }
 
     @Test func unsupportedVersionNamesTheValue() throws {
-        let error = try ModelFiles.decodeError("version: 2\nidentities: []\n")
+        let error = try ModelFileFixtures.decodeError("version: 2\nidentities: []\n")
         #expect(error.code == .unsupportedVersion)
         #expect(error.description == """
             acme.yaml:1: error: version: unsupported version '2'; this blast reads model files of version 1
@@ -147,18 +147,18 @@ struct ModelLoaderErrorTests {
     }
 
     @Test func missingVersionIsAnError() throws {
-        let error = try ModelFiles.decodeError("identities: []\n")
+        let error = try ModelFileFixtures.decodeError("identities: []\n")
         #expect(error.code == .missingKey)
         #expect(error.message.contains("version: 1"))
     }
 
     @Test func versionIsCheckedBeforeUnknownKeys() throws {
-        let error = try ModelFiles.decodeError("version: 3\nsessions: []\n")
+        let error = try ModelFileFixtures.decodeError("version: 3\nsessions: []\n")
         #expect(error.code == .unsupportedVersion)
     }
 
     @Test func topLevelMustBeAMapping() throws {
-        let error = try ModelFiles.decodeError("- version: 1\n")
+        let error = try ModelFileFixtures.decodeError("- version: 1\n")
         #expect(error.code == .wrongType)
         #expect(error.keyPath == nil)
     }

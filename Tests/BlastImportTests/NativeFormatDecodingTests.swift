@@ -3,48 +3,48 @@ import BlastImport
 import Testing
 
 @Suite("The native loader decodes the native schema")
-struct ModelLoaderDecodingTests {
+struct NativeFormatDecodingTests {
     let acme: Model
 
     init() throws {
-        acme = try NativeFormat.decode(text: ModelFiles.acmeYAML, file: "acme.yaml").withoutOrigins
+        acme = try NativeFormat.decode(text: ModelFileFixtures.acmeYAML, file: "acme.yaml").withoutOrigins
     }
 
     @Test func identitiesDecode() {
-        #expect(acme.identities == ModelFiles.acme.identities)
+        #expect(acme.identities == ModelFileFixtures.acme.identities)
     }
 
     @Test func credentialsDecode() {
-        #expect(acme.credentials == ModelFiles.acme.credentials)
+        #expect(acme.credentials == ModelFileFixtures.acme.credentials)
     }
 
     @Test func groupsDecode() {
-        #expect(acme.groups == ModelFiles.acme.groups)
+        #expect(acme.groups == ModelFileFixtures.acme.groups)
     }
 
     @Test func rolesDecodeWithAllowAndDenyStatements() {
-        #expect(acme.roles == ModelFiles.acme.roles)
+        #expect(acme.roles == ModelFileFixtures.acme.roles)
     }
 
     @Test func grantsDecodeWithTheirTerms() {
-        #expect(acme.grants == ModelFiles.acme.grants)
+        #expect(acme.grants == ModelFileFixtures.acme.grants)
     }
 
     @Test func assumesDecodeWithTheirTerms() {
-        #expect(acme.assumes == ModelFiles.acme.assumes)
+        #expect(acme.assumes == ModelFileFixtures.acme.assumes)
     }
 
     @Test func resourcesDecode() {
-        #expect(acme.resources == ModelFiles.acme.resources)
+        #expect(acme.resources == ModelFileFixtures.acme.resources)
     }
 
     @Test func takeoverAndRevealActionsDecode() {
-        #expect(acme.takeoverActions == ModelFiles.acme.takeoverActions)
-        #expect(acme.revealActions == ModelFiles.acme.revealActions)
+        #expect(acme.takeoverActions == ModelFileFixtures.acme.takeoverActions)
+        #expect(acme.revealActions == ModelFileFixtures.acme.revealActions)
     }
 
     @Test func jsonDecodesToTheSameModelAsYAML() throws {
-        let json = try NativeFormat.decode(text: ModelFiles.acmeJSON, file: "acme.json")
+        let json = try NativeFormat.decode(text: ModelFileFixtures.acmeJSON, file: "acme.json")
         #expect(json.withoutOrigins == acme)
     }
 
@@ -60,7 +60,7 @@ struct ModelLoaderDecodingTests {
     }
 
     @Test func absentKeysTakeTheirDefaults() throws {
-        let model = try ModelFiles.decode("""
+        let model = try ModelFileFixtures.decode("""
             identities: [{id: alice}]
             credentials: [{id: key, of: alice}]
             grants: [{to: alice, role: admin}]
@@ -79,7 +79,7 @@ struct ModelLoaderDecodingTests {
     }
 
     @Test func nullValuesCountAsAbsent() throws {
-        let model = try ModelFiles.decode("""
+        let model = try ModelFileFixtures.decode("""
             grants:
               - to: alice
                 role: admin
@@ -92,7 +92,7 @@ struct ModelLoaderDecodingTests {
     }
 
     @Test func aSingleStringStandsForAOneItemListOfActionsOrResources() throws {
-        let model = try ModelFiles.decode("""
+        let model = try ModelFileFixtures.decode("""
             roles:
               - id: reader
                 allow:
@@ -104,35 +104,35 @@ struct ModelLoaderDecodingTests {
     }
 
     @Test func unquotedNumbersAndBooleansAreReadAsTheTextWritten() throws {
-        let model = try ModelFiles.decode("identities: [{id: 123}, {id: 0x1F}, {id: true}, {id: 1.50}]")
+        let model = try ModelFileFixtures.decode("identities: [{id: 123}, {id: 0x1F}, {id: true}, {id: 1.50}]")
         #expect(model.identities.map(\.id) == ["123", "0x1F", "true", "1.50"])
     }
 
     @Test func datesAcceptDateTimesWithZones() throws {
-        let model = try ModelFiles.decode("credentials: [{id: k, of: a, expires: 2026-01-01T10:00:00+02:00}]")
+        let model = try ModelFileFixtures.decode("credentials: [{id: k, of: a, expires: 2026-01-01T10:00:00+02:00}]")
         #expect(model.credentials.first?.expires == Instant(year: 2026, month: 1, day: 1, hour: 8))
     }
 
     @Test func booleansAcceptEveryCaseOfTrueAndFalse() throws {
-        let model = try ModelFiles.decode("grants: [{to: a, role: r, approval: True, mfa: FALSE}]")
+        let model = try ModelFileFixtures.decode("grants: [{to: a, role: r, approval: True, mfa: FALSE}]")
         #expect(model.grants.first?.terms == Terms(approval: true, mfa: false))
     }
 
     @Test func elementsRememberFileLineAndKeyPath() throws {
-        let model = try NativeFormat.decode(text: ModelFiles.acmeYAML, file: "acme.yaml")
+        let model = try NativeFormat.decode(text: ModelFileFixtures.acmeYAML, file: "acme.yaml")
         #expect(model.identities[1].origin == SourceLocation(file: "acme.yaml", line: 4, keyPath: "identities[1]"))
         #expect(model.grants[0].origin == SourceLocation(file: "acme.yaml", line: 32, keyPath: "grants[0]"))
         #expect(model.resources[4].origin == SourceLocation(file: "acme.yaml", line: 52, keyPath: "resources[4]"))
     }
 
     @Test func statementsRememberTheirOwnKeyPath() throws {
-        let model = try NativeFormat.decode(text: ModelFiles.acmeYAML, file: "acme.yaml")
+        let model = try NativeFormat.decode(text: ModelFileFixtures.acmeYAML, file: "acme.yaml")
         #expect(model.roles[0].allow[1].origin == SourceLocation(file: "acme.yaml", line: 26, keyPath: "roles[0].allow[1]"))
         #expect(model.roles[0].deny[0].origin == SourceLocation(file: "acme.yaml", line: 29, keyPath: "roles[0].deny[0]"))
     }
 
     @Test func decodingLeavesReferencesUnchecked() throws {
-        let model = try ModelFiles.decode("grants: [{to: someone-in-another-file, role: admin}]")
+        let model = try ModelFileFixtures.decode("grants: [{to: someone-in-another-file, role: admin}]")
         #expect(model.grants.map(\.to) == ["someone-in-another-file"])
     }
 }

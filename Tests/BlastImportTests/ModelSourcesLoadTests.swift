@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 @Suite("The native loader loads, merges and validates files")
-struct ModelLoaderLoadTests {
+struct ModelSourcesLoadTests {
     let directory: ScratchDirectory
 
     init() throws {
@@ -12,9 +12,9 @@ struct ModelLoaderLoadTests {
     }
 
     @Test func loadsOneFileFromDisk() throws {
-        let path = try directory.write("acme.yaml", ModelFiles.acmeYAML)
+        let path = try directory.write("acme.yaml", ModelFileFixtures.acmeYAML)
         let model = try ModelSources.load(paths: [path]).model
-        #expect(model.withoutOrigins == ModelFiles.acme)
+        #expect(model.withoutOrigins == ModelFileFixtures.acme)
         #expect(model.identities.first?.origin?.file == path)
     }
 

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// Named model files and the models they stand for.
-enum ModelFiles {
+enum ModelFileFixtures {
     /// Every section and every key of the schema, in YAML.
     static let acmeYAML = """
         version: 1
