@@ -35,3 +35,12 @@ bench: deps
 	@python3 -c 'import networkx' 2>/dev/null || python3 -m pip install -q networkx
 	@python3 -c 'import igraph' 2>/dev/null || python3 -m pip install -q igraph
 	python3 Benchmarks/bench.py --sizes $(BENCH_SIZES) --bin .build-bench/release
+
+# Benchmark on generated AWS accounts (docs/performance.md, "AWS-shaped accounts"):
+# `AWS_SIZES=S,M AWS_TIMEOUT=600 make bench-aws`; tables land in output/bench-aws/.
+AWS_SIZES ?= S
+AWS_TIMEOUT ?= 600
+.PHONY: bench-aws
+bench-aws: deps
+	$(SWIFT) build -c release --product blast
+	python3 Benchmarks/aws_bench.py --sizes $(AWS_SIZES) --timeout $(AWS_TIMEOUT) --bin .build/release

@@ -1,27 +1,72 @@
 import ArgumentParser
 import BlastCore
 import BlastImport
+import Foundation
 
-/// `blast generate`: a deterministic synthetic organisation for benchmarks.
+/// `blast generate`: a deterministic synthetic organisation (or AWS account export) for benchmarks.
 struct GenerateCommand: ParsableCommand, BlastRunnable {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write a deterministic, IAM-shaped synthetic organisation (about 11 edges per identity).",
-        discussion: "Example: blast generate --identities 10000 --seed 7 -o output/org-10k.json (JSON unless -o ends in .yaml)")
+        abstract: "Write a deterministic, IAM-shaped synthetic organisation (about 11 edges per identity), or an AWS account export.",
+        discussion: """
+            Example: blast generate --identities 10000 --seed 7 -o output/org-10k.json (JSON unless -o ends in .yaml)
+            AWS: blast generate --shape aws --size S --seed 7 -o output/aws-s (writes authorization-details.json, credential-report.csv, inventory.yaml)
+            Sizes: S = 1k users / 500 roles / 300 customer policies / 50 groups, M = 10k/5k/3k/300, L = 50k/25k/15k/1500.
+            """)
 
-    @Option(help: "Number of identities (people, service accounts, agents).") var identities: Int
+    enum Shape: String, ExpressibleByArgument, CaseIterable { case native, aws }
+
+    @Option(help: "native (a blast model) or aws (authorization details, credential report, inventory).") var shape: Shape = .native
+    @Option(help: "Number of identities (people, service accounts, agents); native only.") var identities: Int?
+    @Option(help: "AWS account size: S, M or L; aws only.") var size: String = "S"
+    @Option(help: "Override the size's number of users (aws).") var users: Int?
+    @Option(help: "Override the size's number of roles (aws).") var roles: Int?
+    @Option(help: "Override the size's number of customer managed policies (aws).") var policies: Int?
+    @Option(help: "Override the size's number of groups (aws).") var groups: Int?
     @Option(help: "Random seed; the same seed gives the same file.") var seed: UInt64 = 1
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of standard output.", valueName: "file")) var output: String?
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of standard output (aws: a directory, required).", valueName: "path")) var output: String?
 
     func validate() throws {
-        if identities < 1 { throw ValidationError("--identities must be at least 1") }
+        switch shape {
+        case .native:
+            guard let identities else { throw ValidationError("--identities is required with --shape native") }
+            if identities < 1 { throw ValidationError("--identities must be at least 1") }
+        case .aws:
+            if AWSAccountGenerator.Size.named(size) == nil { throw ValidationError("--size must be S, M or L, not '\(size)'") }
+            if output == nil { throw ValidationError("--shape aws writes several files: give a directory with -o") }
+            for (name, v) in [("users", users), ("roles", roles), ("policies", policies), ("groups", groups)] {
+                if let v, v < 0 { throw ValidationError("--\(name) must not be negative") }
+            }
+        }
     }
 
     func execute(_ io: inout CommandIO) throws(CommandFailure) -> ExitStatus {
-        let model = SyntheticOrganisation.generate(identities: identities, seed: seed)
+        if shape == .aws { return try generateAWS(&io) }
+        let model = SyntheticOrganisation.generate(identities: identities ?? 1, seed: seed)
         let yaml = output.map { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") } ?? false
         io.write(yaml ? ModelWriter.yaml(model) : ModelJSONWriter.json(model))
         try OutputOptions(output: output).deliver(&io)
+        return .ok
+    }
+
+    func generateAWS(_ io: inout CommandIO) throws(CommandFailure) -> ExitStatus {
+        var s = AWSAccountGenerator.Size.named(size) ?? .s
+        s.users = users ?? s.users
+        s.roles = roles ?? s.roles
+        s.customerPolicies = policies ?? s.customerPolicies
+        s.groups = groups ?? s.groups
+        let directory = output ?? "."
+        let files = AWSAccountGenerator.generate(size: s, seed: seed)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for (name, text) in files.named {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(name))
+            }
+        } catch {
+            throw CommandFailure("\(directory): error: cannot write the generated account: \(error.localizedDescription)",
+                                 exitCode: .cannotWrite)
+        }
+        io.diagnose("wrote \(files.named.map(\.name).sorted().map { directory + "/" + $0 }.joined(separator: ", "))")
         return .ok
     }
 }

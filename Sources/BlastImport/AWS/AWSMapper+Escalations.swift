@@ -23,14 +23,15 @@ extension AWSMapper {
             return t
         }
         func emit(_ id: String, _ requires: [(String, String)], yield: Yield, from: String? = nil, terms: Terms = .standing) {
-            var holders: Set<String>? = switch from {
+            // Principals as indices into `principalOrder`, holder lists sorted: intersections are merges of integers.
+            var holders: [Int32]? = switch from {
             case nil: nil
             case let f? where f.hasPrefix("aws-account:"): index.members(ofAccount: String(f.dropFirst(12)))
-            case let f?: [f]
+            case let f?: index.position[f].map { [$0] } ?? []
             }
             for r in requires {
                 let h = index.holders(of: r.0, on: r.1)
-                holders = holders.map { $0.intersection(h) } ?? h
+                holders = holders.map { HoldingIndex.intersection($0, h) } ?? h
                 if holders?.isEmpty == true { return }
             }
             let key = "\(id)|\(requires.map { "\($0.0) \($0.1)" }.joined(separator: ","))|\(yield)|\(from ?? "")"
@@ -176,32 +177,45 @@ extension AWSMapper {
 
     /// Which loaded principals hold an allow statement applying to a concrete action on a
     /// resource (conditions, denies and boundaries aside): the pre-check before emitting an
-    /// escalation. Distinct statements are compiled once; statements whose resource patterns are
-    /// all literal are found by dictionary lookup of the resource and its ancestors.
+    /// escalation. Principals are their index in `principalOrder`; distinct statements are compiled
+    /// once; statements whose resource patterns are all literal are found by dictionary lookup of
+    /// the resource and its ancestors, the others are narrowed once per action to those allowing it.
     struct HoldingIndex {
         var statements: [AWSPolicy.CompiledAllow] = []
-        var holders: [Set<String>] = []
+        /// Per statement, its holders, sorted and distinct.
+        var holders: [[Int32]] = []
         var literal: [String: [Int]] = [:]
         var wildcard: [Int] = []
-        var accounts: [String: Set<String>] = [:]
-        var cache: [String: Set<String>] = [:]
+        /// Action → the wildcard statements allowing it.
+        var wildcardByAction: [String: [Int]] = [:]
+        var accounts: [String: [Int32]] = [:]
+        /// Principal ARN → its index.
+        var position: [String: Int32] = [:]
+        var cache: [String: [Int32]] = [:]
 
         init(_ mapper: AWSMapper) {
             var roleAllows: [String: [Statement]] = [:]
             for r in mapper.model.roles { roleAllows[r.id] = r.allow }
             var byHolder: [String: [Statement]] = [:]
             for g in mapper.model.grants { byHolder[g.to, default: []] += roleAllows[g.role] ?? [] }
-            var position: [String: Int] = [:]
+            var statementIndex: [String: Int] = [:]
+            var n: Int32 = 0
             for arn in mapper.principalOrder {
                 guard let p = mapper.principals[arn] else { continue }
-                accounts[p.account, default: []].insert(arn)
+                let me = n
+                n += 1
+                position[arn] = me
+                accounts[p.account, default: []].append(me)
                 for s in (byHolder[arn] ?? []) + p.groups.flatMap({ byHolder[$0] ?? [] }) {
                     let key = [s.actions, s.exceptActions, s.resources, s.exceptResources].map { $0.joined(separator: "\u{1}") }.joined(separator: "\u{2}")
-                    if let k = position[key] { holders[k].insert(arn); continue }
+                    if let k = statementIndex[key] {
+                        if holders[k].last != me { holders[k].append(me) }
+                        continue
+                    }
                     let k = statements.count
-                    position[key] = k
+                    statementIndex[key] = k
                     statements.append(AWSPolicy.CompiledAllow(s))
-                    holders.append([arn])
+                    holders.append([me])
                     if s.exceptResources.isEmpty, s.resources.allSatisfy({ !$0.contains("*") && !$0.contains("?") }) {
                         for r in Set(s.resources) { literal[r, default: []].append(k) }
                     } else {
@@ -211,22 +225,48 @@ extension AWSMapper {
             }
         }
 
-        func members(ofAccount account: String) -> Set<String> { accounts[account] ?? [] }
+        func members(ofAccount account: String) -> [Int32] { accounts[account] ?? [] }
 
-        /// - Complexity: O(w + a) for w distinct wildcard statements and a ancestors of `resource`, cached.
-        mutating func holders(of action: String, on resource: String) -> Set<String> {
+        /// The principals holding `action` on `resource`, sorted.
+        /// - Complexity: O(w + a) for w wildcard statements allowing `action` and a ancestors of
+        ///   `resource`, plus sorting the holders; cached.
+        mutating func holders(of action: String, on resource: String) -> [Int32] {
             let key = action + "\u{1}" + resource
             if let c = cache[key] { return c }
-            var candidates = wildcard
+            let byAction: [Int]
+            if let w = wildcardByAction[action] {
+                byAction = w
+            } else {
+                byAction = wildcard.filter { statements[$0].allows(action: action) }
+                wildcardByAction[action] = byAction
+            }
+            var found: [Int] = byAction.filter { statements[$0].covers(resource: resource) }
             var id = Substring(resource)
             while true {
-                candidates += literal[String(id)] ?? []
+                for k in literal[String(id)] ?? [] where statements[k].applies(action: action, resource: resource) { found.append(k) }
                 guard let slash = id.lastIndex(of: "/") else { break }
                 id = id[..<slash]
             }
-            var out: Set<String> = []
-            for k in candidates where statements[k].applies(action: action, resource: resource) { out.formUnion(holders[k]) }
+            var out: [Int32]
+            if found.count == 1 {
+                out = holders[found[0]]
+            } else {
+                out = found.flatMap { holders[$0] }
+                out.sort()
+                out = out.enumerated().compactMap { k, v in k > 0 && out[k - 1] == v ? nil : v }
+            }
             cache[key] = out
+            return out
+        }
+
+        /// The common elements of two sorted lists.
+        /// - Complexity: O(a + b).
+        static func intersection(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+            var out: [Int32] = []
+            var i = 0, j = 0
+            while i < a.count, j < b.count {
+                if a[i] < b[j] { i += 1 } else if a[i] > b[j] { j += 1 } else { out.append(a[i]); i += 1; j += 1 }
+            }
             return out
         }
     }

@@ -317,6 +317,8 @@ struct AWSMapper {
     }
 
     mutating func mapUsers(_ raw: RawAuthorizationDetails, file: String) throws(ImportError) {
+        var groupPosition: [String: Int] = [:]
+        for (k, gd) in (raw.GroupDetailList ?? []).enumerated() where groupPosition[gd.Arn] == nil { groupPosition[gd.Arn] = k }
         for (k, u) in (raw.UserDetailList ?? []).enumerated() where principals[u.Arn] == nil {
             let path = "UserDetailList[\(k)]"
             let origin = SourceLocation(file: file, keyPath: path)
@@ -332,7 +334,7 @@ struct AWSMapper {
                 model.groups[gi].members.append(u.Arn)
                 principals[u.Arn]?.groups.append(g)
                 // The group's ${aws:username} policies, instantiated for this member.
-                guard let gk = raw.GroupDetailList?.firstIndex(where: { $0.Arn == g }), let gd = raw.GroupDetailList?[gk] else { continue }
+                guard let gk = groupPosition[g], let gd = raw.GroupDetailList?[gk] else { continue }
                 let inline = (gd.GroupPolicyList ?? []).filter { Self.usesUsername($0.PolicyDocument) }
                 let attached = (gd.AttachedManagedPolicies ?? []).filter { managed[$0.PolicyArn].map { Self.usesUsername($0.document) } ?? false }
                 try grantPolicies(to: u.Arn, owner: g, inline: inline, attached: attached, file: file,
@@ -406,16 +408,18 @@ struct AWSMapper {
 
     func keyHints() -> [String: String] {
         var hints: [String: String] = [:]
+        var usersByName: [String: [String]] = [:]
+        for arn in principalOrder { if let p = principals[arn], p.isUser { usersByName[p.name, default: []].append(arn) } }
         for (_, inv) in input.inventories {
             for key in inv.access_keys ?? [] {
-                let arns = key.user.hasPrefix("arn:") ? [key.user] : principalOrder.filter { principals[$0]?.isUser == true && principals[$0]?.name == key.user }
+                let arns = key.user.hasPrefix("arn:") ? [key.user] : usersByName[key.user] ?? []
                 for arn in arns { hints["\(arn)#\(key.slot ?? 1)"] = key.id }
             }
         }
         for (user, id) in input.keyOptions {
             let parts = user.split(separator: "#", maxSplits: 1).map(String.init)
             let slot = parts.count == 2 ? (Int(parts[1]) ?? 1) : 1
-            let arns = parts[0].hasPrefix("arn:") ? [parts[0]] : principalOrder.filter { principals[$0]?.isUser == true && principals[$0]?.name == parts[0] }
+            let arns = parts[0].hasPrefix("arn:") ? [parts[0]] : usersByName[parts[0]] ?? []
             for arn in arns { hints["\(arn)#\(slot)"] = id }
         }
         return hints

@@ -138,8 +138,12 @@ enum AWSPolicy {
         /// Whether the statement applies to the concrete action on the resource (conditions,
         /// scopes and denies aside): the cheap pre-check before emitting an escalation.
         func applies(action: String, resource: String) -> Bool {
-            allows(action: action) && resources.contains { AWSPolicy.covers($0, resource) }
-                && !exceptResources.contains { AWSPolicy.covers($0, resource) }
+            allows(action: action) && covers(resource: resource)
+        }
+
+        /// Whether the statement's resource patterns cover the resource (the action aside).
+        func covers(resource: String) -> Bool {
+            resources.contains { AWSPolicy.covers($0, resource) } && !exceptResources.contains { AWSPolicy.covers($0, resource) }
         }
     }
 }
