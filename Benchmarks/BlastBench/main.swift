@@ -43,7 +43,10 @@ let at = Instant(iso8601: option("--at") ?? "2026-11-23") ?? Instant(year: 2026,
 let doRank = !flag("--no-rank")
 let doRender = !flag("--no-render")
 guard let path = args.first else {
-    FileHandle.standardError.write(Data("usage: blast-bench MODEL.json [--queries N] [--search-queries N] [--who-can-queries N] [--seed S] [--at DATE] [--no-rank] [--no-render]\n".utf8))
+    FileHandle.standardError.write(
+        Data(
+            "usage: blast-bench MODEL.json [--queries N] [--search-queries N] [--who-can-queries N] [--seed S] [--at DATE] [--no-rank] [--no-render]\n"
+                .utf8))
     exit(64)
 }
 

@@ -18,11 +18,16 @@ extension AccessGraph {
     func grantPath(_ grant: GrantID, statement: StatementID? = nil, to resource: ResourceID? = nil) -> [PathStep] {
         let g = self.grant(grant)
         let holder = element(of: g.holder)
-        var steps = [PathStep(from: name(of: holder), fromKind: kind(of: holder), to: role(g.role).id, toKind: .role,
-                              edge: .grant, origin: g.model.origin, terms: g.terms)]
+        var steps = [
+            PathStep(
+                from: name(of: holder), fromKind: kind(of: holder), to: role(g.role).id, toKind: .role,
+                edge: .grant, origin: g.model.origin, terms: g.terms)
+        ]
         if let statement, let resource {
-            steps.append(PathStep(from: role(g.role).id, fromKind: .role, to: self.resource(resource).id,
-                                  toKind: .resource, edge: .allow, origin: self.statement(statement).origin))
+            steps.append(
+                PathStep(
+                    from: role(g.role).id, fromKind: .role, to: self.resource(resource).id,
+                    toKind: .resource, edge: .allow, origin: self.statement(statement).origin))
         }
         return steps
     }
@@ -31,8 +36,11 @@ extension AccessGraph {
     func assumePath(_ assume: AssumeID) -> [PathStep] {
         let a = self.assume(assume)
         let from = element(of: a.from)
-        return [PathStep(from: name(of: from), fromKind: kind(of: from), to: identity(a.to).id, toKind: .identity,
-                         edge: .assume, origin: a.model.origin, terms: a.terms)]
+        return [
+            PathStep(
+                from: name(of: from), fromKind: kind(of: from), to: identity(a.to).id, toKind: .identity,
+                edge: .assume, origin: a.model.origin, terms: a.terms)
+        ]
     }
 
     /// `credential -credential-> identity`.
@@ -64,8 +72,10 @@ extension Radius {
     /// The most critical resource reached (first in hierarchy order among equals).
     func mostCritical(_ graph: AccessGraph) -> ReachedResource? {
         var best: ReachedResource?
-        for x in resources where best == nil
-            || graph.resource(x.resource).criticality > graph.resource(best!.resource).criticality {
+        for x in resources
+        where best == nil
+            || graph.resource(x.resource).criticality > graph.resource(best!.resource).criticality
+        {
             best = x
         }
         return best

@@ -18,8 +18,10 @@ public struct AuditSettings: Sendable, Equatable {
     /// Top-level resource ids that count as production (`lp.standing-admin`).
     public var productionRoots: [String]
 
-    public init(at: Instant, reviewDays: Int = 90, staleDays: Int = 90, rotateDays: Int = 365, usageDays: Int = 90,
-                criticalShare: Double = 0.25, productionRoots: [String] = ["prod"]) {
+    public init(
+        at: Instant, reviewDays: Int = 90, staleDays: Int = 90, rotateDays: Int = 365, usageDays: Int = 90,
+        criticalShare: Double = 0.25, productionRoots: [String] = ["prod"]
+    ) {
         self.at = at
         self.reviewDays = reviewDays
         self.staleDays = staleDays

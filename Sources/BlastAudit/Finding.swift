@@ -22,8 +22,10 @@ public struct Finding: Sendable, Hashable {
     /// Where the offending element was declared.
     public var location: SourceLocation?
 
-    public init(rule: String, severity: Severity, title: String, subject: String, subjects: [String], message: String,
-                evidence: [Evidence], fix: String, location: SourceLocation?) {
+    public init(
+        rule: String, severity: Severity, title: String, subject: String, subjects: [String], message: String,
+        evidence: [Evidence], fix: String, location: SourceLocation?
+    ) {
         self.rule = rule
         self.severity = severity
         self.title = title

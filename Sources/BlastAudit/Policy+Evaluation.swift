@@ -49,12 +49,16 @@ extension PolicyAssertion {
             for (id, start) in starts(g, from, options: options) {
                 let radius = g.radius(from: start, options: options)
                 let hits = radius.resources.filter { g.resource($0.resource).criticality >= level }
-                guard let worst = hits.max(by: { g.resource($0.resource).criticality < g.resource($1.resource).criticality }) else { continue }
+                guard let worst = hits.max(by: { g.resource($0.resource).criticality < g.resource($1.resource).criticality }) else {
+                    continue
+                }
                 let names = hits.map { g.resource($0.resource).id }
-                violations.append(.init(
-                    subject: id,
-                    message: "\(id) reaches \(FindingText.plural(hits.count, "resource")) of criticality \(level.rawValue) or more: \(FindingText.list(names))",
-                    evidence: [Evidence("\(id) reaches \(g.resource(worst.resource).id)", radius.path(worst.proof))]))
+                violations.append(
+                    .init(
+                        subject: id,
+                        message:
+                            "\(id) reaches \(FindingText.plural(hits.count, "resource")) of criticality \(level.rawValue) or more: \(FindingText.list(names))",
+                        evidence: [Evidence("\(id) reaches \(g.resource(worst.resource).id)", radius.path(worst.proof))]))
             }
         case .atMost(let max, let from, let to, let action):
             let targets = try resources(g, to, key: "to")
@@ -66,10 +70,12 @@ extension PolicyAssertion {
                 guard reachers.count > max else { continue }
                 reachers.sort { $0.0 < $1.0 }
                 let resource = g.resource(r).id
-                violations.append(.init(
-                    subject: resource,
-                    message: "\(FindingText.plural(reachers.count, from == .credentials ? "credential" : "identity", from == .credentials ? "credentials" : "identities")) can reach \(resource)\(action.map { " with \($0)" } ?? "") (at most \(max) allowed): \(FindingText.list(reachers.map(\.0), limit: 20))",
-                    evidence: reachers.map { Evidence("\($0.0) reaches \(resource)", $0.1) }))
+                violations.append(
+                    .init(
+                        subject: resource,
+                        message:
+                            "\(FindingText.plural(reachers.count, from == .credentials ? "credential" : "identity", from == .credentials ? "credentials" : "identities")) can reach \(resource)\(action.map { " with \($0)" } ?? "") (at most \(max) allowed): \(FindingText.list(reachers.map(\.0), limit: 20))",
+                        evidence: reachers.map { Evidence("\($0.0) reaches \(resource)", $0.1) }))
             }
         case .noPath(let storedIn, let to):
             let places = try resources(g, storedIn, key: "stored_in")
@@ -86,19 +92,30 @@ extension PolicyAssertion {
                 let hits = radius.resources.filter { targets.contains($0.resource) }
                 guard let first = hits.first else { continue }
                 let names = hits.map { g.resource($0.resource).id }
-                violations.append(.init(
-                    subject: cred.id,
-                    message: "\(cred.id), stored in \(place), reaches \(FindingText.plural(hits.count, "resource")) matching \(to): \(FindingText.list(names))",
-                    evidence: [Evidence("\(place) holds \(cred.id), which reaches \(names[0])",
-                                        [PathStep(from: place, fromKind: .resource, to: cred.id, toKind: .credential, edge: .pivot, origin: cred.origin)]
-                                        + radius.path(first.proof))]))
+                violations.append(
+                    .init(
+                        subject: cred.id,
+                        message:
+                            "\(cred.id), stored in \(place), reaches \(FindingText.plural(hits.count, "resource")) matching \(to): \(FindingText.list(names))",
+                        evidence: [
+                            Evidence(
+                                "\(place) holds \(cred.id), which reaches \(names[0])",
+                                [
+                                    PathStep(
+                                        from: place, fromKind: .resource, to: cred.id, toKind: .credential, edge: .pivot,
+                                        origin: cred.origin)
+                                ]
+                                    + radius.path(first.proof))
+                        ]))
             }
         }
         violations.sort { ($0.subject, $0.message) < ($1.subject, $1.message) }
         return AssertionResult(assertion: self, violations: violations)
     }
 
-    private func violation(_ g: AccessGraph, _ start: String, _ r: ResourceID, _ action: String?, _ path: [PathStep]) -> AssertionResult.Violation {
+    private func violation(_ g: AccessGraph, _ start: String, _ r: ResourceID, _ action: String?, _ path: [PathStep])
+        -> AssertionResult.Violation
+    {
         let resource = g.resource(r).id
         let what = action.map { "may \($0) on" } ?? "reaches"
         return .init(subject: start, message: "\(start) \(what) \(resource)", evidence: [Evidence("\(start) \(what) \(resource)", path)])
@@ -117,7 +134,8 @@ extension PolicyAssertion {
             }
         }
         guard !out.isEmpty else {
-            let hint = Suggestion.closest(to: pattern, among: g.resourceIDs.map { g.resource($0).id }).map { "; did you mean '\($0)'?" } ?? ""
+            let hint =
+                Suggestion.closest(to: pattern, among: g.resourceIDs.map { g.resource($0).id }).map { "; did you mean '\($0)'?" } ?? ""
             throw AuditError(.noSuchResource, "\(key): '\(pattern)' matches no resource of the model\(hint)", at: origin)
         }
         return out
@@ -126,9 +144,14 @@ extension PolicyAssertion {
     private func requireSelection(_ g: AccessGraph, _ from: StartSelector) throws(AuditError) {
         guard case .ids(let p) = from else { return }
         let pattern = Pattern(p)
-        guard g.identityIDs.contains(where: { pattern.matches(g.identity($0).id) })
-            || g.credentialIDs.contains(where: { pattern.matches(g.credential($0).id) }) else {
-            throw AuditError(.emptySelection, "from: '\(p)' is no identity or credential of the model, nor credentials, identities, humans, services, agents or workloads", at: origin)
+        guard
+            g.identityIDs.contains(where: { pattern.matches(g.identity($0).id) })
+                || g.credentialIDs.contains(where: { pattern.matches(g.credential($0).id) })
+        else {
+            throw AuditError(
+                .emptySelection,
+                "from: '\(p)' is no identity or credential of the model, nor credentials, identities, humans, services, agents or workloads",
+                at: origin)
         }
     }
 

@@ -150,13 +150,14 @@ public enum ModelSources {
         let lastGroup = groups.lastIndex { !$0.isEmpty }
         for k in groups.indices where !groups[k].isEmpty {
             let files = groups[k]
-            groups[k] = [] // the files' text and bytes go once imported, before validation
+            groups[k] = []  // the files' text and bytes go once imported, before validation
             let part = try importers[k].importModel(files: files, context: &context)
             parts.append(part)
             // Only later importers read the ids, so the last one skips the set (all of a large native model).
             guard k != lastGroup else { continue }
-            context.declaredIDs.formUnion(part.identities.map(\.id) + part.credentials.map(\.id) + part.groups.map(\.id)
-                                          + part.roles.map(\.id) + part.resources.map(\.id))
+            context.declaredIDs.formUnion(
+                part.identities.map(\.id) + part.credentials.map(\.id) + part.groups.map(\.id)
+                    + part.roles.map(\.id) + part.resources.map(\.id))
         }
         let validated: ValidatedModel
         do {

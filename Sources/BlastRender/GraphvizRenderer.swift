@@ -39,7 +39,9 @@ public enum GraphvizRenderer {
     }
 
     /// Builds `document` into a cgraph graph and writes it; the caller holds the session's lock.
-    private static func draw(_ document: GraphvizDocument, as format: DiagramFormat, in context: OpaquePointer) throws(RenderError) -> [UInt8] {
+    private static func draw(_ document: GraphvizDocument, as format: DiagramFormat, in context: OpaquePointer) throws(RenderError)
+        -> [UInt8]
+    {
         let state = GraphState()
         guard let graph = document.name.withMutableCString({ agopen($0, blast_agdirected(), state.discipline) }) else {
             throw failure(.graph, "could not open a Graphviz graph")

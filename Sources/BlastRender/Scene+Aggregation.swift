@@ -27,7 +27,8 @@ extension Scene {
         let resourceIndices = nodes.indices.filter { nodes[$0].kind == .resource }
         guard resourceIndices.count > maxResources else { return self }
 
-        var candidates = resourceIndices
+        var candidates =
+            resourceIndices
             .filter { !nodes[$0].isSource && !nodes[$0].isHighlighted }
             .map { FoldCandidate(index: $0, parent: nodes[$0].id.split(separator: "/", omittingEmptySubsequences: false).dropLast()) }
         guard candidates.count > 1 else { return self }

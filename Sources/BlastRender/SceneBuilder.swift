@@ -56,45 +56,61 @@ public struct SceneBuilder {
         for r in g.roles { b.addNode(r.id) }
         for r in g.resources { b.addNode(r.id) }
         for c in g.credentials {
-            b.addEdge(PathStep(from: c.id, fromKind: .credential, to: c.of, toKind: .identity, edge: .credential, origin: c.origin), highlighted: false)
+            b.addEdge(
+                PathStep(from: c.id, fromKind: .credential, to: c.of, toKind: .identity, edge: .credential, origin: c.origin),
+                highlighted: false)
         }
         for group in g.groups {
             for m in group.members {
                 let kind: NodeKind = if case .group = g.element(named: m) { .group } else { .identity }
-                b.addEdge(PathStep(from: m, fromKind: kind, to: group.id, toKind: .group, edge: .member, origin: group.origin), highlighted: false)
+                b.addEdge(
+                    PathStep(from: m, fromKind: kind, to: group.id, toKind: .group, edge: .member, origin: group.origin), highlighted: false
+                )
             }
         }
         for grant in g.grants {
             let holder = g.element(of: grant.holder)
-            b.addEdge(PathStep(from: g.name(of: holder), fromKind: g.kind(of: holder), to: g.roles[grant.role.index].id, toKind: .role,
-                               edge: .grant, origin: grant.model.origin, terms: grant.terms), highlighted: false)
+            b.addEdge(
+                PathStep(
+                    from: g.name(of: holder), fromKind: g.kind(of: holder), to: g.roles[grant.role.index].id, toKind: .role,
+                    edge: .grant, origin: grant.model.origin, terms: grant.terms), highlighted: false)
         }
         for a in g.assumes {
             let holder = g.element(of: a.from)
-            b.addEdge(PathStep(from: g.name(of: holder), fromKind: g.kind(of: holder), to: g.identities[a.to.index].id, toKind: .identity,
-                               edge: .assume, origin: a.model.origin, terms: a.terms), highlighted: false)
+            b.addEdge(
+                PathStep(
+                    from: g.name(of: holder), fromKind: g.kind(of: holder), to: g.identities[a.to.index].id, toKind: .identity,
+                    edge: .assume, origin: a.model.origin, terms: a.terms), highlighted: false)
         }
         for s in g.statements where !s.isDeny {
             for run in s.coverage.runs {
-                b.addEdge(PathStep(from: g.roles[s.role.index].id, fromKind: .role, to: g.resources[Int(run.lowerBound)].id,
-                                   toKind: .resource, edge: .allow, origin: s.origin), highlighted: false)
+                b.addEdge(
+                    PathStep(
+                        from: g.roles[s.role.index].id, fromKind: .role, to: g.resources[Int(run.lowerBound)].id,
+                        toKind: .resource, edge: .allow, origin: s.origin), highlighted: false)
             }
         }
         for copy in g.copies {
             let c = g.credentials[copy.credential.index]
-            b.addEdge(PathStep(from: g.resources[copy.resource.index].id, fromKind: .resource, to: c.id, toKind: .credential,
-                               edge: .pivot, origin: c.origin), highlighted: false)
+            b.addEdge(
+                PathStep(
+                    from: g.resources[copy.resource.index].id, fromKind: .resource, to: c.id, toKind: .credential,
+                    edge: .pivot, origin: c.origin), highlighted: false)
         }
         for t in g.takeoverTargets {
             let i = g.identities[t.identity.index]
-            b.addEdge(PathStep(from: g.resources[t.resource.index].id, fromKind: .resource, to: i.id, toKind: .identity,
-                               edge: .takeover, origin: i.origin), highlighted: false)
+            b.addEdge(
+                PathStep(
+                    from: g.resources[t.resource.index].id, fromKind: .resource, to: i.id, toKind: .identity,
+                    edge: .takeover, origin: i.origin), highlighted: false)
         }
         for e in g.escalations {
             let used = e.requires.map { "\($0.action) on \(g.resources[$0.resource.index].id)" }.joined(separator: " + ")
-            b.addEdge(PathStep(from: g.resources[e.requires[0].resource.index].id, fromKind: .resource, to: g.identities[e.to.index].id,
-                               toKind: .identity, edge: .escalate, origin: e.model.origin,
-                               technique: "\(e.model.technique): \(used)"), highlighted: false)
+            b.addEdge(
+                PathStep(
+                    from: g.resources[e.requires[0].resource.index].id, fromKind: .resource, to: g.identities[e.to.index].id,
+                    toKind: .identity, edge: .escalate, origin: e.model.origin,
+                    technique: "\(e.model.technique): \(used)"), highlighted: false)
         }
         return b.build(title: title)
     }
@@ -108,8 +124,9 @@ public struct SceneBuilder {
             return
         }
         guard let element = graph.element(named: id) else { return }
-        var node = Scene.Node(id: id, label: id, kind: .resource, isSource: isSource, isHighlighted: highlighted || isSource,
-                              isEligibleOnly: eligibleOnly)
+        var node = Scene.Node(
+            id: id, label: id, kind: .resource, isSource: isSource, isHighlighted: highlighted || isSource,
+            isEligibleOnly: eligibleOnly)
         switch element {
         case .identity(let i):
             let x = graph.identities[i.index]
@@ -163,8 +180,9 @@ public struct SceneBuilder {
             if t.mfa { terms.append("needs MFA") }
             if !terms.isEmpty { why.append(terms.joined(separator: ", ")) }
         }
-        edges[key] = Scene.Edge(from: s.from, to: s.to, kind: s.edge, needsApproval: s.terms?.approval ?? false,
-                                needsMFA: s.terms?.mfa ?? false, isHighlighted: highlighted, tooltip: why.joined(separator: "\n"))
+        edges[key] = Scene.Edge(
+            from: s.from, to: s.to, kind: s.edge, needsApproval: s.terms?.approval ?? false,
+            needsMFA: s.terms?.mfa ?? false, isHighlighted: highlighted, tooltip: why.joined(separator: "\n"))
         edgeOrder.append(key)
     }
 
@@ -173,8 +191,9 @@ public struct SceneBuilder {
         let sortedNodes = nodeOrder.sorted().compactMap { nodes[$0] }
         let sortedEdges = edgeOrder.sorted().compactMap { edges[$0] }
         let clusterKeys = Set(sortedNodes.compactMap(\.cluster)).sorted()
-        return Scene(title: title, nodes: sortedNodes, edges: sortedEdges,
-                     clusters: clusterKeys.map { Scene.Cluster(key: $0, label: $0) })
+        return Scene(
+            title: title, nodes: sortedNodes, edges: sortedEdges,
+            clusters: clusterKeys.map { Scene.Cluster(key: $0, label: $0) })
     }
 }
 
@@ -218,7 +237,8 @@ extension SceneBuilder {
         let eligible = r.eligible.prefix(max(0, limits.resources - chosen.count))
         for x in eligible { paths.append(.init(steps: r.eligiblePath(x.proof), isHighlighted: false, isEligibleOnly: true)) }
         let critical = r.resources.filter { criticality($0) == .critical }.count
-        var title = "Blast radius of \(sourceID) at \(r.options.at.iso8601): \(r.resources.count) resources (\(critical) critical), \(r.eligible.count) more once approved"
+        var title =
+            "Blast radius of \(sourceID) at \(r.options.at.iso8601): \(r.resources.count) resources (\(critical) critical), \(r.eligible.count) more once approved"
         let hidden = (r.resources.count - chosen.count) + (r.eligible.count - eligible.count)
         let hiddenPeople = max(0, r.identities.count - limits.identities) + max(0, r.credentials.count - limits.credentials)
         if hidden + hiddenPeople > 0 { title += "; drawing the \(chosen.count) most critical and closest" }
@@ -227,9 +247,12 @@ extension SceneBuilder {
             var parts: [String] = []
             if hidden > 0 { parts.append("\(hidden) more resources") }
             if hiddenPeople > 0 { parts.append("\(hiddenPeople) more identities and credentials") }
-            scene.nodes.append(Scene.Node(
-                id: "blast:not-drawn", label: "+\(parts.joined(separator: ", ")) not drawn", kind: .aggregate(count: hidden + hiddenPeople),
-                tooltip: "The diagram shows the most critical and closest part of the radius; the text and JSON answers list all of it."))
+            scene.nodes.append(
+                Scene.Node(
+                    id: "blast:not-drawn", label: "+\(parts.joined(separator: ", ")) not drawn",
+                    kind: .aggregate(count: hidden + hiddenPeople),
+                    tooltip: "The diagram shows the most critical and closest part of the radius; the text and JSON answers list all of it."
+                ))
         }
         return scene
     }

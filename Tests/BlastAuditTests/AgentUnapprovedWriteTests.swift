@@ -11,7 +11,7 @@ struct AgentUnapprovedWriteTests {
         #expect(all.map(\.subject) == ["closer"])
         let f = try #require(all.first)
         #expect(f.title.contains("close, write"))
-        #expect(f.severity == .critical) // tickets/security is high
+        #expect(f.severity == .critical)  // tickets/security is high
         #expect(describe(f.evidence[0].steps) == "closer -grant-> ticket-resolver -allow-> tickets/security")
     }
 
@@ -22,11 +22,13 @@ struct AgentUnapprovedWriteTests {
         #expect(findings(AgentUnapprovedWrite(), m).map(\.subject).sorted() == ["closer", "remediator"])
     }
 
-    @Test("read-only and mutating action patterns", arguments: [
-        ("read", false), ("s3:Get*", false), ("db:query", false), ("logs:Describe*", false),
-        ("write", true), ("close", true), ("delete", true), ("*", true), ("credentials:*", true), ("s3:PutObject", true),
-        ("G*", true), ("administer", true),
-    ])
+    @Test(
+        "read-only and mutating action patterns",
+        arguments: [
+            ("read", false), ("s3:Get*", false), ("db:query", false), ("logs:Describe*", false),
+            ("write", true), ("close", true), ("delete", true), ("*", true), ("credentials:*", true), ("s3:PutObject", true),
+            ("G*", true), ("administer", true),
+        ])
     func classification(pattern: String, mutating: Bool) {
         #expect(ActionClass.isMutating(pattern) == mutating)
     }

@@ -10,8 +10,9 @@ struct EscalationPathTests {
         let all = findings(EscalationPath(), Fixtures.takeoverOfBackupService())
         let f = try #require(all.first { $0.subject == "ci-runner" })
         #expect(f.severity == .critical)
-        #expect(describe(f.evidence[0].steps)
-            == "ci-runner -grant-> ci -allow-> iam/identities/backup-svc -takeover-> backup-svc -grant-> backup -allow-> prod/db")
+        #expect(
+            describe(f.evidence[0].steps)
+                == "ci-runner -grant-> ci -allow-> iam/identities/backup-svc -takeover-> backup-svc -grant-> backup -allow-> prod/db")
         #expect(all.count == 1)
     }
 

@@ -9,11 +9,13 @@ struct SharedCredentialTests {
     func wikiToken() throws {
         let f = try #require(findings(SharedCredential(), Fixtures.wikiLeaksDeployToken()).first)
         #expect(f.subject == "deploy-token")
-        #expect(f.severity == .high) // dave gains prod/app (high)
+        #expect(f.severity == .high)  // dave gains prod/app (high)
         #expect(f.subjects.contains("dave"))
         #expect(f.message.contains("dave +1"))
-        #expect(describe(f.evidence[0].steps)
-            == "dave -member-> engineering -grant-> wiki-reader -allow-> wiki/runbooks/deploy -pivot-> deploy-token -credential-> deploy-bot -grant-> deployer -allow-> prod/app")
+        #expect(
+            describe(f.evidence[0].steps)
+                == "dave -member-> engineering -grant-> wiki-reader -allow-> wiki/runbooks/deploy -pivot-> deploy-token -credential-> deploy-bot -grant-> deployer -allow-> prod/app"
+        )
     }
 
     @Test("a credential with no stored copy is not shared")

@@ -9,8 +9,9 @@ struct SuppressionTests {
         Audit.run(AuditContext(graph: Fixtures.compile(model), settings: AuditSettings(at: at), suppressions: suppressions))
     }
 
-    let staleKey = Suppression(rule: "lp.stale-credential", subject: "stale-*", justification: "rotating next sprint",
-                               expires: Fixtures.date("2027-01-01"))
+    let staleKey = Suppression(
+        rule: "lp.stale-credential", subject: "stale-*", justification: "rotating next sprint",
+        expires: Fixtures.date("2027-01-01"))
 
     @Test("an active suppression moves the matching finding to suppressed")
     func suppresses() {

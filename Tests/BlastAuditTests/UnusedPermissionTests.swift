@@ -17,18 +17,23 @@ struct UnusedPermissionTests {
         let f = try #require(findings(UnusedPermission(), AuditFixtures.ciWithTwoStatements(), usage: builds).first)
         #expect(f.subject == "grant:ci:ci-pipeline")
         #expect(f.message.contains("credentials:* on iam/backup-svc"))
-        #expect(f.fix.hasSuffix("""
-            - id: ci-pipeline-trimmed
-              allow:
-                - actions: [read, write]
-                  resources: ["repos/*"]
-            """))
+        #expect(
+            f.fix.hasSuffix(
+                """
+                - id: ci-pipeline-trimmed
+                  allow:
+                    - actions: [read, write]
+                      resources: ["repos/*"]
+                """))
         #expect(describe(f.evidence[0].steps) == "ci -grant-> ci-pipeline -allow-> iam/backup-svc")
     }
 
     @Test("when every statement was used, nothing is reported")
     func allUsed() {
-        let usage = builds + [UsageRecord(identity: "ci", action: "credentials:create", resource: "iam/backup-svc", time: Fixtures.date("2026-11-01"))]
+        let usage =
+            builds + [
+                UsageRecord(identity: "ci", action: "credentials:create", resource: "iam/backup-svc", time: Fixtures.date("2026-11-01"))
+            ]
         #expect(findings(UnusedPermission(), AuditFixtures.ciWithTwoStatements(), usage: usage).isEmpty)
     }
 

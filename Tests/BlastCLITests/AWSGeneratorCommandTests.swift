@@ -44,13 +44,19 @@ struct AWSGeneratorCommandTests {
         let details = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: files[0]))) as? [String: Any]
         let users = try #require(details?["UserDetailList"] as? [[String: Any]])
         let lambdaAdmin = "arn:aws:iam::123456789012:role/lambda-admin"
-        let holder = try #require(users.first { u in
-            ((u["UserPolicyList"] as? [[String: Any]]) ?? []).contains { p in
-                (((p["PolicyDocument"] as? [String: Any])?["Statement"] as? [[String: Any]]) ?? []).contains { $0["Resource"] as? String == lambdaAdmin }
-            }
-        }?["Arn"] as? String)
-        let r = BlastCommand.execute(["can"] + files + ["--from", holder, "--action", "s3:getobject", "--on", "arn:aws:s3:::acme-prod-customer-data",
-                                                        "--at", "2026-11-23"])
+        let holder = try #require(
+            users.first { u in
+                ((u["UserPolicyList"] as? [[String: Any]]) ?? []).contains { p in
+                    (((p["PolicyDocument"] as? [String: Any])?["Statement"] as? [[String: Any]]) ?? []).contains {
+                        $0["Resource"] as? String == lambdaAdmin
+                    }
+                }
+            }?["Arn"] as? String)
+        let r = BlastCommand.execute(
+            ["can"] + files + [
+                "--from", holder, "--action", "s3:getobject", "--on", "arn:aws:s3:::acme-prod-customer-data",
+                "--at", "2026-11-23",
+            ])
         #expect(r.exitCode == 0, "can: \(r.stderr)")
     }
 }

@@ -25,8 +25,10 @@ func jsonObject(_ text: String) -> [String: Any] {
     (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
 }
 
-let auditSample = ["audit", Fixtures.acmePath, "--at", "2026-11-23", "--usage", sample("acme-usage.csv"),
-                   "--ignore", sample("acme-ignore.yaml")]
+let auditSample = [
+    "audit", Fixtures.acmePath, "--at", "2026-11-23", "--usage", sample("acme-usage.csv"),
+    "--ignore", sample("acme-ignore.yaml"),
+]
 
 @Suite("blast audit", .serialized)
 struct AuditCommandTests {
@@ -53,17 +55,21 @@ struct AuditCommandTests {
     func sampleStory() throws {
         let r = runBlast(auditSample + ["--format", "json"])
         let fingerprints = Set(((jsonObject(r.out)["findings"] as? [[String: Any]]) ?? []).compactMap { $0["fingerprint"] as? String })
-        for fp in ["lp.standing-admin:grant:sre:prod-admin", "lp.shared-credential:deploy-token", "lp.shared-credential:backup-svc-key",
-                   "lp.escalation-path:dave", "lp.over-broad-service:ci-runner", "lp.agent-unapproved-write:ticket-summarizer",
-                   "lp.expired-leftover:assume:ticket-remediator:deploy-bot", "lp.expired-leftover:grant:dave:prod-debug@prod/us",
-                   "lp.expired-leftover:dave-old-key", "lp.review-overdue:grant:sre:prod-admin", "lp.stale-credential:erin-api-key",
-                   "lp.mfa-missing:grant:sre:prod-admin", "lp.unused-permission:grant:ci-runner:ci-pipeline",
-                   "lp.suppression-no-expiry:suppression:lp.review-overdue:grant:backup-svc:*"] {
+        for fp in [
+            "lp.standing-admin:grant:sre:prod-admin", "lp.shared-credential:deploy-token", "lp.shared-credential:backup-svc-key",
+            "lp.escalation-path:dave", "lp.over-broad-service:ci-runner", "lp.agent-unapproved-write:ticket-summarizer",
+            "lp.expired-leftover:assume:ticket-remediator:deploy-bot", "lp.expired-leftover:grant:dave:prod-debug@prod/us",
+            "lp.expired-leftover:dave-old-key", "lp.review-overdue:grant:sre:prod-admin", "lp.stale-credential:erin-api-key",
+            "lp.mfa-missing:grant:sre:prod-admin", "lp.unused-permission:grant:ci-runner:ci-pipeline",
+            "lp.suppression-no-expiry:suppression:lp.review-overdue:grant:backup-svc:*",
+        ] {
             #expect(fingerprints.contains(fp), "\(fp)")
         }
         // Suppressed findings, and the remediator (it writes only once approved), are not reported.
-        for fp in ["lp.stale-credential:reporting-svc-key", "lp.review-overdue:grant:backup-svc:backup-operator",
-                   "lp.agent-unapproved-write:ticket-remediator"] {
+        for fp in [
+            "lp.stale-credential:reporting-svc-key", "lp.review-overdue:grant:backup-svc:backup-operator",
+            "lp.agent-unapproved-write:ticket-remediator",
+        ] {
             #expect(!fingerprints.contains(fp), "\(fp)")
         }
     }
@@ -87,7 +93,9 @@ struct AuditCommandTests {
     func sorted() throws {
         let findings = try #require(jsonObject(runBlast(auditSample + ["--format", "json"]).out)["findings"] as? [[String: Any]])
         let rank = ["critical": 0, "high": 1, "medium": 2, "low": 3]
-        let keys = findings.map { (rank[$0["severity"] as? String ?? ""] ?? 9, $0["rule"] as? String ?? "", $0["subject"] as? String ?? "") }
+        let keys = findings.map {
+            (rank[$0["severity"] as? String ?? ""] ?? 9, $0["rule"] as? String ?? "", $0["subject"] as? String ?? "")
+        }
         #expect(keys.elementsEqual(keys.sorted { $0 < $1 }, by: { $0 == $1 }))
     }
 
@@ -95,14 +103,17 @@ struct AuditCommandTests {
     func failOn() {
         #expect(runBlast(auditSample + ["--fail-on", "critical"]).code == 2)
         #expect(runBlast(auditSample + ["--min-severity", "high", "--fail-on", "high", "--format", "json"]).code == 2)
-        let clean = runBlast(["audit", Fixtures.acmePath, "--at", "2026-11-23", "--min-severity", "critical", "--fail-on", "critical",
-                              "--baseline", sample("acme-usage.csv")])
-        #expect(clean.code == 65) // a usage file is not a baseline: bad input
+        let clean = runBlast([
+            "audit", Fixtures.acmePath, "--at", "2026-11-23", "--min-severity", "critical", "--fail-on", "critical",
+            "--baseline", sample("acme-usage.csv"),
+        ])
+        #expect(clean.code == 65)  // a usage file is not a baseline: bad input
     }
 
     @Test("--min-severity drops lower findings")
     func minSeverity() throws {
-        let findings = try #require(jsonObject(runBlast(auditSample + ["--format", "json", "--min-severity", "high"]).out)["findings"] as? [[String: Any]])
+        let findings = try #require(
+            jsonObject(runBlast(auditSample + ["--format", "json", "--min-severity", "high"]).out)["findings"] as? [[String: Any]])
         #expect(!findings.isEmpty)
         #expect(findings.allSatisfy { ["critical", "high"].contains($0["severity"] as? String ?? "") })
     }
@@ -125,12 +136,17 @@ struct AuditCommandTests {
         #expect(r.out.contains("Suppressed"))
     }
 
-    @Test("bad side inputs exit 65 with the file and line", arguments: [
-        ("--usage", "identity,action,resource,time\nci-runner,read,repos/api,yesterday\n", "usage.csv:2: error: time 'yesterday'"),
-        ("--usage", "who,what\n", "usage.csv:1: error: the header must name the columns"),
-        ("--ignore", "suppressions:\n  - rule: lp.stale-credentials\n    subject: x\n    justification: y\n", "unknown rule 'lp.stale-credentials'; did you mean 'lp.stale-credential'?"),
-        ("--ignore", "suppressions:\n  - rule: lp.stale-credential\n    subject: x\n", "missing required key 'justification'"),
-    ])
+    @Test(
+        "bad side inputs exit 65 with the file and line",
+        arguments: [
+            ("--usage", "identity,action,resource,time\nci-runner,read,repos/api,yesterday\n", "usage.csv:2: error: time 'yesterday'"),
+            ("--usage", "who,what\n", "usage.csv:1: error: the header must name the columns"),
+            (
+                "--ignore", "suppressions:\n  - rule: lp.stale-credentials\n    subject: x\n    justification: y\n",
+                "unknown rule 'lp.stale-credentials'; did you mean 'lp.stale-credential'?"
+            ),
+            ("--ignore", "suppressions:\n  - rule: lp.stale-credential\n    subject: x\n", "missing required key 'justification'"),
+        ])
     func badInputs(option: String, body: String, message: String) throws {
         let dir = try scratchFolder()
         let name = option == "--usage" ? "usage.csv" : "ignore.yaml"

@@ -21,7 +21,9 @@ struct AuditSARIFTests {
         #expect(ruleIDs.count == AuditCommandTests.rules.count)
         for rule in rules {
             #expect((rule["shortDescription"] as? [String: Any])?["text"] is String)
-            #expect(((rule["defaultConfiguration"] as? [String: Any])?["level"] as? String).map { ["error", "warning", "note"].contains($0) } == true)
+            #expect(
+                ((rule["defaultConfiguration"] as? [String: Any])?["level"] as? String).map { ["error", "warning", "note"].contains($0) }
+                    == true)
         }
         let results = try #require(runs[0]["results"] as? [[String: Any]])
         #expect(!results.isEmpty)

@@ -18,12 +18,14 @@ func json(_ text: String) -> [String: Any] {
 
 @Suite("Commands on the sample", .serialized)
 struct CommandTests {
-    @Test("every query command answers in every format", arguments: [
-        ["radius", acme, "--from", "deploy-token"],
-        ["who-can", acme, "--reach", "prod/db/customers"],
-        ["can", acme, "--from", "dave", "--action", "deploy", "--on", "prod/app/web"],
-        ["path", acme, "--from", "dave", "--to", "prod/app/web"],
-    ], ["text", "json", "dot", "svg"])
+    @Test(
+        "every query command answers in every format",
+        arguments: [
+            ["radius", acme, "--from", "deploy-token"],
+            ["who-can", acme, "--reach", "prod/db/customers"],
+            ["can", acme, "--from", "dave", "--action", "deploy", "--on", "prod/app/web"],
+            ["path", acme, "--from", "dave", "--to", "prod/app/web"],
+        ], ["text", "json", "dot", "svg"])
     func allFormats(command: [String], format: String) {
         let r = blast(command + at + ["--format", format])
         #expect(r.code == 0, "\(command) \(format): \(r.err)")
@@ -126,7 +128,8 @@ struct BadInputTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("blast-bad-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let file = dir.appendingPathComponent("bad.yaml").path
-        try "version: 1\nidentities:\n  - id: bob\ngrants:\n  - to: bob\n    role: admin\n    expires: 2026-13-01\n".write(toFile: file, atomically: true, encoding: .utf8)
+        try "version: 1\nidentities:\n  - id: bob\ngrants:\n  - to: bob\n    role: admin\n    expires: 2026-13-01\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
         let r = blast(["radius", file, "--from", "bob"])
         #expect(r.code == 65)
         #expect(r.err.contains("bad.yaml:7: error: grants[0].expires") && r.err.contains("'2026-13-01'"))
@@ -153,8 +156,11 @@ struct AccessKeyOptionTests {
     @Test("--key ID=USER names an access key the credential report lists without its id")
     func keyOption() {
         let aws = "\(samples)/aws"
-        let r = blast(["radius", "\(aws)/prod-authorization-details.json", "\(aws)/prod-credential-report.csv",
-                       "--key", "AKIATESTKEY000000001=dana", "--from", "AKIATESTKEY000000001", "--format", "json"] + at)
+        let r = blast(
+            [
+                "radius", "\(aws)/prod-authorization-details.json", "\(aws)/prod-credential-report.csv",
+                "--key", "AKIATESTKEY000000001=dana", "--from", "AKIATESTKEY000000001", "--format", "json",
+            ] + at)
         #expect(r.code == 0, "\(r.err)")
         let identities = (json(r.out)["identities"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
         #expect(identities.contains("arn:aws:iam::111111111111:user/dana"))

@@ -33,7 +33,8 @@ struct ChangeCommandTests {
 
     @Test("a multi-key compromise unions the starts, and rotating one key leaves the other's reach")
     func multiKey() {
-        let r = blast(["what-if", acme, "--from", "deploy-token", "--from", "summarizer-key", "--rotate", "deploy-token", "--format", "json"] + at)
+        let r = blast(
+            ["what-if", acme, "--from", "deploy-token", "--from", "summarizer-key", "--rotate", "deploy-token", "--format", "json"] + at)
         #expect(r.code == 0, "\(r.err)")
         let d = json(r.out)
         let remaining = (d["remaining"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []

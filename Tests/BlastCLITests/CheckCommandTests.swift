@@ -44,9 +44,11 @@ struct CheckCommandTests {
     @Test("at-most: counts identities per resource")
     func atMost() throws {
         #expect(try check("assertions:\n  - kind: at-most\n    max: 3\n    to: prod/backups\n    action: delete\n").code == 0)
-        let violated = try check("assertions:\n  - kind: at-most\n    max: 1\n    to: prod/db/customers\n    action: read\n", format: "json")
+        let violated = try check(
+            "assertions:\n  - kind: at-most\n    max: 1\n    to: prod/db/customers\n    action: read\n", format: "json")
         #expect(violated.code == 2)
-        let v = try #require(((jsonObject(violated.out)["assertions"] as? [[String: Any]])?.first?["violations"] as? [[String: Any]])?.first)
+        let v = try #require(
+            ((jsonObject(violated.out)["assertions"] as? [[String: Any]])?.first?["violations"] as? [[String: Any]])?.first)
         #expect(v["subject"] as? String == "prod/db/customers")
     }
 
@@ -58,14 +60,19 @@ struct CheckCommandTests {
         #expect(try check("assertions:\n  - kind: no-path\n    stored_in: \"chat/#general\"\n    to: prod\n").code == 0)
     }
 
-    @Test("bad policies exit 65 and say where", arguments: [
-        ("assertions:\n  - kind: no-reach\n    from: credentials\n    to: prod/dbb\n", "matches no resource of the model; did you mean 'prod/db'?"),
-        ("assertions:\n  - kind: no-rech\n", "unknown kind 'no-rech'; did you mean 'no-reach'?"),
-        ("assertions:\n  - kind: at-most\n    to: prod\n", "missing required key 'max'"),
-        ("assertions:\n  - kind: no-reach\n    from: nobody\n    to: prod\n", "from: 'nobody' is no identity or credential"),
-        ("assertions:\n  - kind: no-critical\n    form: agents\n", "unknown key 'form'; did you mean 'from'?"),
-        ("assertions: [", "not valid YAML"),
-    ])
+    @Test(
+        "bad policies exit 65 and say where",
+        arguments: [
+            (
+                "assertions:\n  - kind: no-reach\n    from: credentials\n    to: prod/dbb\n",
+                "matches no resource of the model; did you mean 'prod/db'?"
+            ),
+            ("assertions:\n  - kind: no-rech\n", "unknown kind 'no-rech'; did you mean 'no-reach'?"),
+            ("assertions:\n  - kind: at-most\n    to: prod\n", "missing required key 'max'"),
+            ("assertions:\n  - kind: no-reach\n    from: nobody\n    to: prod\n", "from: 'nobody' is no identity or credential"),
+            ("assertions:\n  - kind: no-critical\n    form: agents\n", "unknown key 'form'; did you mean 'from'?"),
+            ("assertions: [", "not valid YAML"),
+        ])
     func badPolicy(policy: String, message: String) throws {
         let r = try check(policy)
         #expect(r.code == 65)

@@ -19,8 +19,10 @@ struct ReportCommandTests {
     @Test("the report has an index with the summary, a section and a diagram per finding, and the overview")
     func structure() throws {
         let folder = try scratchFolder().appendingPathComponent("report")
-        let r = runBlast(["report", Fixtures.acmePath, "--at", "2026-11-23", "--usage", sample("acme-usage.csv"),
-                          "--ignore", sample("acme-ignore.yaml"), "-o", folder.path])
+        let r = runBlast([
+            "report", Fixtures.acmePath, "--at", "2026-11-23", "--usage", sample("acme-usage.csv"),
+            "--ignore", sample("acme-ignore.yaml"), "-o", folder.path,
+        ])
         #expect(r.code == 0, "\(r.err)")
         let written = try files(folder)
         let index = String(decoding: try #require(written["index.md"]), as: UTF8.self)

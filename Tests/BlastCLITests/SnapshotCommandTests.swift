@@ -22,8 +22,10 @@ struct SnapshotCommandTests {
         return path
     }
 
-    static let awsFiles = ["prod-authorization-details.json", "tooling-authorization-details.json", "prod-credential-report.csv",
-                           "tooling-credential-report.csv", "inventory.yaml"].map { "\(samples)/aws/\($0)" }
+    static let awsFiles = [
+        "prod-authorization-details.json", "tooling-authorization-details.json", "prod-credential-report.csv",
+        "tooling-credential-report.csv", "inventory.yaml",
+    ].map { "\(samples)/aws/\($0)" }
 
     @Test("the export starts with the magic bytes and is byte-identical every time")
     func exportIsDeterministic() throws {
@@ -35,20 +37,22 @@ struct SnapshotCommandTests {
         #expect(FileManager.default.contents(atPath: again) == bytes)
     }
 
-    @Test("queries, audits and exports answer byte-identically on the snapshot", arguments: [
-        ["radius", "--from", "deploy-token", "--format", "text", "--at", "2026-11-23"],
-        ["radius", "--from", "alice", "--mfa", "--format", "json", "--at", "2026-11-23"],
-        ["radius", "--from", "dave", "--format", "dot", "--at", "2026-11-23"],
-        ["who-can", "--reach", "prod/db/customers", "--format", "text", "--at", "2026-11-23"],
-        ["who-can", "--reach", "prod/db/customers", "--action", "read", "--format", "json", "--at", "2026-11-23"],
-        ["path", "--from", "dave", "--to", "prod/app/web", "--at", "2026-11-23"],
-        ["rank", "--top", "5", "--at", "2026-11-23"],
-        ["chokepoints", "--from-all-credentials", "--to-criticality", "critical", "--at", "2026-11-23"],
-        ["audit", "--usage", "\(samples)/acme-usage.csv", "--ignore", "\(samples)/acme-ignore.yaml", "--at", "2026-11-23"],
-        ["audit", "--usage", "\(samples)/acme-usage.csv", "--format", "json", "--at", "2026-11-23"],
-        ["export", "--format", "json"],
-        ["export", "--format", "edges"],
-    ])
+    @Test(
+        "queries, audits and exports answer byte-identically on the snapshot",
+        arguments: [
+            ["radius", "--from", "deploy-token", "--format", "text", "--at", "2026-11-23"],
+            ["radius", "--from", "alice", "--mfa", "--format", "json", "--at", "2026-11-23"],
+            ["radius", "--from", "dave", "--format", "dot", "--at", "2026-11-23"],
+            ["who-can", "--reach", "prod/db/customers", "--format", "text", "--at", "2026-11-23"],
+            ["who-can", "--reach", "prod/db/customers", "--action", "read", "--format", "json", "--at", "2026-11-23"],
+            ["path", "--from", "dave", "--to", "prod/app/web", "--at", "2026-11-23"],
+            ["rank", "--top", "5", "--at", "2026-11-23"],
+            ["chokepoints", "--from-all-credentials", "--to-criticality", "critical", "--at", "2026-11-23"],
+            ["audit", "--usage", "\(samples)/acme-usage.csv", "--ignore", "\(samples)/acme-ignore.yaml", "--at", "2026-11-23"],
+            ["audit", "--usage", "\(samples)/acme-usage.csv", "--format", "json", "--at", "2026-11-23"],
+            ["export", "--format", "json"],
+            ["export", "--format", "edges"],
+        ])
     func sameAnswers(_ command: [String]) throws {
         let snapshot = try export([acme])
         let args = Array(command.prefix(1)), rest = Array(command.dropFirst())
@@ -58,11 +62,16 @@ struct SnapshotCommandTests {
         #expect(onSnapshot.out == onYAML.out)
     }
 
-    @Test("the AWS and Kubernetes samples answer the same from their snapshots", arguments: [
-        (awsFiles, ["radius", "--from", "AKIAEXAMPLECIDEPLOY1", "--format", "json"]),
-        (awsFiles, ["audit", "--format", "json"]),
-        (["\(samples)/k8s/cluster.yaml", "\(samples)/k8s/kubeconfig-ci.yaml"], ["radius", "--from", "k8s:prod:kubeconfig:ci-builder"]),
-    ])
+    @Test(
+        "the AWS and Kubernetes samples answer the same from their snapshots",
+        arguments: [
+            (awsFiles, ["radius", "--from", "AKIAEXAMPLECIDEPLOY1", "--format", "json"]),
+            (awsFiles, ["audit", "--format", "json"]),
+            (
+                ["\(samples)/k8s/cluster.yaml", "\(samples)/k8s/kubeconfig-ci.yaml"],
+                ["radius", "--from", "k8s:prod:kubeconfig:ci-builder"]
+            ),
+        ])
     func importedSamples(_ files: [String], _ command: [String]) throws {
         let snapshot = try export(files)
         let args = Array(command.prefix(1)), rest = Array(command.dropFirst()) + at
@@ -75,8 +84,10 @@ struct SnapshotCommandTests {
     func mixed() throws {
         let snapshot = try export([acme])
         let extra = folder.appendingPathComponent("extra.yaml").path
-        try "version: 1\nidentities: [{id: zed}]\ngrants: [{to: zed, role: prod-admin}]\n".write(toFile: extra, atomically: true, encoding: .utf8)
-        let onYAML = blast(["radius", acme, extra, "--from", "zed"] + at), onSnapshot = blast(["radius", snapshot, extra, "--from", "zed"] + at)
+        try "version: 1\nidentities: [{id: zed}]\ngrants: [{to: zed, role: prod-admin}]\n".write(
+            toFile: extra, atomically: true, encoding: .utf8)
+        let onYAML = blast(["radius", acme, extra, "--from", "zed"] + at),
+            onSnapshot = blast(["radius", snapshot, extra, "--from", "zed"] + at)
         #expect(onYAML.code == 0, "\(onYAML.err)")
         #expect(onSnapshot.out == onYAML.out)
     }
@@ -105,7 +116,8 @@ struct SnapshotCommandTests {
         let r = blast(["radius", snapshot, "--from", "dave"] + at)
         #expect(r.code == 65)
         #expect(r.out.isEmpty)
-        #expect(r.err == "\(snapshot): error: checksum mismatch: the snapshot is damaged or was edited; "
+        #expect(
+            r.err == "\(snapshot): error: checksum mismatch: the snapshot is damaged or was edited; "
                 + "re-create it with blast export --format snapshot\n")
     }
 }

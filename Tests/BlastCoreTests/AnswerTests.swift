@@ -9,9 +9,10 @@ struct AnswerTests {
     func chokepointReport() throws {
         let model = Fixtures.funnel()
         let g = Fixtures.compile(model)
-        let report = try ChokepointReport(model: model, graph: g, startIDs: ["ann-key", "ben-key"],
-                                          starts: [g.startFor("ann-key"), g.startFor("ben-key")], targets: [g.resourceFor("prod/db")],
-                                          options: Fixtures.options(), costs: [:], top: 3)
+        let report = try ChokepointReport(
+            model: model, graph: g, startIDs: ["ann-key", "ben-key"],
+            starts: [g.startFor("ann-key"), g.startFor("ben-key")], targets: [g.resourceFor("prod/db")],
+            options: Fixtures.options(), costs: [:], top: 3)
         #expect(report.verified)
         #expect(report.pairs == 2)
         #expect(report.cut.cuts.map(\.change) == [.removeMember(group: "platform", member: "dba")])
@@ -45,8 +46,9 @@ struct AnswerTests {
         let g = Fixtures.compile(model)
         let token = model.credentials[0].id
         let changed = try model.applying([.rotate(credential: token)])
-        let w = WhatIf(model: model, before: g, startIDs: [token], starts: [g.startFor(token)], changes: [.rotate(credential: token)],
-                       after: Fixtures.compile(changed), options: Fixtures.options())
+        let w = WhatIf(
+            model: model, before: g, startIDs: [token], starts: [g.startFor(token)], changes: [.rotate(credential: token)],
+            after: Fixtures.compile(changed), options: Fixtures.options())
         #expect(w.diff.after.starts.isEmpty)
         #expect(w.diff.lost.count == w.diff.before.resources.count)
         #expect(w.diff.kept.isEmpty && w.diff.gained.isEmpty)

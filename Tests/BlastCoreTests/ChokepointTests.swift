@@ -15,8 +15,9 @@ struct ChokepointTests {
     func funnel() throws {
         let model = Fixtures.funnel()
         let g = Fixtures.compile(model)
-        let cut = g.chokepoints(from: [g.startFor("ann-key"), g.startFor("ben-key")], to: [g.resourceFor("prod/db")],
-                                options: Fixtures.options())
+        let cut = g.chokepoints(
+            from: [g.startFor("ann-key"), g.startFor("ben-key")], to: [g.resourceFor("prod/db")],
+            options: Fixtures.options())
         #expect(cut.cost == 1)
         #expect(cut.cuts.map(\.change) == [.removeMember(group: "platform", member: "dba")])
         let after = try model.applying(cut.cuts.map(\.change))
@@ -27,10 +28,12 @@ struct ChokepointTests {
     func weighted() throws {
         let model = Fixtures.funnel()
         let g = Fixtures.compile(model)
-        let cut = g.chokepoints(from: [g.startFor("ann-key")], to: [g.resourceFor("prod/db")], options: Fixtures.options(),
-                                costs: [.member: 10, .grant: 3, .copy: 1])
+        let cut = g.chokepoints(
+            from: [g.startFor("ann-key")], to: [g.resourceFor("prod/db")], options: Fixtures.options(),
+            costs: [.member: 10, .grant: 3, .copy: 1])
         #expect(cut.cost == 6)
-        #expect(Set(cut.cuts.map(\.change)) == [.revokeGrant(to: "platform", role: "db-read"), .revokeGrant(to: "platform", role: "db-write")])
+        #expect(
+            Set(cut.cuts.map(\.change)) == [.revokeGrant(to: "platform", role: "db-read"), .revokeGrant(to: "platform", role: "db-write")])
         #expect(!reachesAny(try model.applying(cut.cuts.map(\.change)), ["ann-key"], ["prod/db"]))
     }
 

@@ -8,10 +8,11 @@ import Testing
 @Suite("Except and escalation restrictions")
 struct ExceptTests {
     func model(_ statement: Statement, deny: [Statement] = []) -> Model {
-        Model(identities: [Identity(id: "dev")],
-              roles: [Role(id: "r", allow: [statement], deny: deny)],
-              grants: [Grant(to: "dev", role: "r")],
-              resources: [Resource(id: "prod"), Resource(id: "prod/db"), Resource(id: "prod/logs"), Resource(id: "staging")])
+        Model(
+            identities: [Identity(id: "dev")],
+            roles: [Role(id: "r", allow: [statement], deny: deny)],
+            grants: [Grant(to: "dev", role: "r")],
+            resources: [Resource(id: "prod"), Resource(id: "prod/db"), Resource(id: "prod/logs"), Resource(id: "staging")])
     }
 
     func can(_ g: AccessGraph, _ action: String, _ resource: String, from: String = "dev", mfa: Bool = false) -> Bool {
@@ -37,16 +38,20 @@ struct ExceptTests {
 
     @Test("a deny with except_actions denies everything but the excepted actions")
     func denyExcept() {
-        let g = Fixtures.compile(model(Statement(actions: ["*"], resources: ["*"]),
-                                       deny: [Statement(actions: ["*"], resources: ["*"], exceptActions: ["read"])]))
+        let g = Fixtures.compile(
+            model(
+                Statement(actions: ["*"], resources: ["*"]),
+                deny: [Statement(actions: ["*"], resources: ["*"], exceptActions: ["read"])]))
         #expect(can(g, "read", "prod"))
         #expect(!can(g, "write", "prod"))
     }
 
     @Test("radius shows excepted actions and keeps an allow an excepted deny does not remove as a whole")
     func radiusDisplay() {
-        let g = Fixtures.compile(model(Statement(actions: ["*"], resources: ["prod"], exceptActions: ["iam:*"]),
-                                       deny: [Statement(actions: ["*"], resources: ["prod"], exceptActions: ["s3:*"])]))
+        let g = Fixtures.compile(
+            model(
+                Statement(actions: ["*"], resources: ["prod"], exceptActions: ["iam:*"]),
+                deny: [Statement(actions: ["*"], resources: ["prod"], exceptActions: ["s3:*"])]))
         let r = g.radius(from: g.startFor("dev"), options: Fixtures.options())
         let prod = r.resources.first { g.resources[$0.resource.index].id == "prod" }
         #expect(prod?.actions == ["* except iam:*"])
@@ -61,12 +66,16 @@ struct ExceptTests {
     }
 
     func escalationModel(from: String?, terms: Terms = .standing) -> Model {
-        Model(identities: [Identity(id: "dev"), Identity(id: "ops"), Identity(id: "admin")],
-              roles: [Role(id: "edit", allow: [Statement(actions: ["iam:put"], resources: ["*"])])],
-              grants: [Grant(to: "dev", role: "edit"), Grant(to: "ops", role: "edit")],
-              resources: [Resource(id: "dev-user")],
-              escalations: [Escalation(technique: "self", requires: [.init(action: "iam:put", resource: "dev-user")], to: "admin",
-                                       from: from, terms: terms)])
+        Model(
+            identities: [Identity(id: "dev"), Identity(id: "ops"), Identity(id: "admin")],
+            roles: [Role(id: "edit", allow: [Statement(actions: ["iam:put"], resources: ["*"])])],
+            grants: [Grant(to: "dev", role: "edit"), Grant(to: "ops", role: "edit")],
+            resources: [Resource(id: "dev-user")],
+            escalations: [
+                Escalation(
+                    technique: "self", requires: [.init(action: "iam:put", resource: "dev-user")], to: "admin",
+                    from: from, terms: terms)
+            ])
     }
 
     func reaches(_ g: AccessGraph, _ from: String, _ to: String, mfa: Bool = false) -> Bool {

@@ -61,7 +61,8 @@ struct QueryTests {
     func pathQuery() throws {
         let reach = graph.path(from: graph.startFor("dave"), to: .resource(graph.resourceFor("prod/app/web")), options: options)
         #expect(reach?.path.contains { $0.edge == .pivot } == true)
-        let none = graph.path(from: graph.startFor("summarizer-key"), to: .resource(graph.resourceFor("prod/db/customers")), options: options)
+        let none = graph.path(
+            from: graph.startFor("summarizer-key"), to: .resource(graph.resourceFor("prod/db/customers")), options: options)
         #expect(none == nil)
     }
 

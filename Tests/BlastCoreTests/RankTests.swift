@@ -48,12 +48,17 @@ struct RankTests {
         let m = Model(
             identities: [Identity(id: "ops")],
             credentials: [Credential(id: "ops-key", of: "ops")],
-            roles: [Role(id: "reader", allow: [Statement(actions: ["read"], resources: ["prod"])]),
-                    Role(id: "break-glass", allow: [Statement(actions: ["write"], resources: ["prod/db", "staging"])],
-                         deny: [Statement(actions: ["read"], resources: ["prod/secrets"])])],
+            roles: [
+                Role(id: "reader", allow: [Statement(actions: ["read"], resources: ["prod"])]),
+                Role(
+                    id: "break-glass", allow: [Statement(actions: ["write"], resources: ["prod/db", "staging"])],
+                    deny: [Statement(actions: ["read"], resources: ["prod/secrets"])]),
+            ],
             grants: [Grant(to: "ops", role: "reader"), Grant(to: "ops", role: "break-glass", terms: Terms(approval: true))],
-            resources: [Resource(id: "prod"), Resource(id: "prod/db", criticality: .critical),
-                        Resource(id: "prod/secrets", criticality: .critical), Resource(id: "staging")])
+            resources: [
+                Resource(id: "prod"), Resource(id: "prod/db", criticality: .critical),
+                Resource(id: "prod/secrets", criticality: .critical), Resource(id: "staging"),
+            ])
         let g = Fixtures.compile(m)
         expectAgreesWithRadius(g, Fixtures.options())
         let ops = g.rank(options: Fixtures.options(), order: .count).entries.first { $0.id == "ops" }
@@ -68,14 +73,21 @@ struct RankTests {
         let m = Model(
             identities: [Identity(id: "ops"), Identity(id: "admin")],
             credentials: [Credential(id: "ops-key", of: "ops"), Credential(id: "admin-key", of: "admin", storedIn: ["wiki/page"])],
-            roles: [Role(id: "reader", allow: [Statement(actions: ["read"], resources: ["wiki"])]),
-                    Role(id: "prod-admin", allow: [Statement(actions: ["*"], resources: ["prod"])]),
-                    Role(id: "break-glass", allow: [Statement(actions: ["write"], resources: ["staging"])],
-                         deny: [Statement(actions: ["read"], resources: ["wiki"])])],
-            grants: [Grant(to: "ops", role: "reader"), Grant(to: "admin", role: "prod-admin"),
-                     Grant(to: "ops", role: "break-glass", terms: Terms(approval: true))],
-            resources: [Resource(id: "prod"), Resource(id: "prod/db", criticality: .critical), Resource(id: "staging"),
-                        Resource(id: "wiki"), Resource(id: "wiki/page")])
+            roles: [
+                Role(id: "reader", allow: [Statement(actions: ["read"], resources: ["wiki"])]),
+                Role(id: "prod-admin", allow: [Statement(actions: ["*"], resources: ["prod"])]),
+                Role(
+                    id: "break-glass", allow: [Statement(actions: ["write"], resources: ["staging"])],
+                    deny: [Statement(actions: ["read"], resources: ["wiki"])]),
+            ],
+            grants: [
+                Grant(to: "ops", role: "reader"), Grant(to: "admin", role: "prod-admin"),
+                Grant(to: "ops", role: "break-glass", terms: Terms(approval: true)),
+            ],
+            resources: [
+                Resource(id: "prod"), Resource(id: "prod/db", criticality: .critical), Resource(id: "staging"),
+                Resource(id: "wiki"), Resource(id: "wiki/page"),
+            ])
         let g = Fixtures.compile(m)
         expectAgreesWithRadius(g, Fixtures.options())
         let ops = g.rank(options: Fixtures.options(), order: .count).entries.first { $0.id == "ops" }

@@ -31,7 +31,9 @@ struct SemanticsTests {
             identities: [Identity(id: "sec")],
             roles: [Role(id: "logs", allow: [Statement(actions: ["read"], resources: ["prod/??/logs"])])],
             grants: [Grant(to: "sec", role: "logs")],
-            resources: [Resource(id: "prod/eu/logs/app"), Resource(id: "prod/us/logs"), Resource(id: "prod/eu/db"), Resource(id: "prod/asia/logs")])
+            resources: [
+                Resource(id: "prod/eu/logs/app"), Resource(id: "prod/us/logs"), Resource(id: "prod/eu/db"), Resource(id: "prod/asia/logs"),
+            ])
         let g = Fixtures.compile(model)
         let r = g.radius(from: g.startFor("sec"), options: Fixtures.options())
         #expect(g.ids(r.resources) == ["prod/eu/logs/app", "prod/us/logs"])
@@ -43,8 +45,11 @@ struct SemanticsTests {
     func denyDropsWholeAllow() {
         let model = Model(
             identities: [Identity(id: "dev")],
-            roles: [Role(id: "s3", allow: [Statement(actions: ["s3:Get*", "s3:List*", "read"], resources: ["bucket"])],
-                         deny: [Statement(actions: ["s3:*"], resources: ["bucket"])])],
+            roles: [
+                Role(
+                    id: "s3", allow: [Statement(actions: ["s3:Get*", "s3:List*", "read"], resources: ["bucket"])],
+                    deny: [Statement(actions: ["s3:*"], resources: ["bucket"])])
+            ],
             grants: [Grant(to: "dev", role: "s3")],
             resources: [Resource(id: "bucket")])
         let g = Fixtures.compile(model)
@@ -77,8 +82,11 @@ struct SemanticsTests {
     func fullyDeniedResourceLeavesRadius() {
         let model = Model(
             identities: [Identity(id: "dev")],
-            roles: [Role(id: "r", allow: [Statement(actions: ["read"], resources: ["prod"])],
-                         deny: [Statement(actions: ["*"], resources: ["prod/secret"])])],
+            roles: [
+                Role(
+                    id: "r", allow: [Statement(actions: ["read"], resources: ["prod"])],
+                    deny: [Statement(actions: ["*"], resources: ["prod/secret"])])
+            ],
             grants: [Grant(to: "dev", role: "r")],
             resources: [Resource(id: "prod/public"), Resource(id: "prod/secret", criticality: .critical)])
         let g = Fixtures.compile(model)
@@ -98,9 +106,11 @@ struct SemanticsTests {
 
     // MARK: Time
 
-    @Test("a grant is active when not_before <= at < expires", arguments: [
-        ("2026-10-31T23:59:59Z", false), ("2026-11-01", true), ("2026-12-30T23:59:59Z", true), ("2026-12-31", false),
-    ])
+    @Test(
+        "a grant is active when not_before <= at < expires",
+        arguments: [
+            ("2026-10-31T23:59:59Z", false), ("2026-11-01", true), ("2026-12-30T23:59:59Z", true), ("2026-12-31", false),
+        ])
     func timeWindow(at: String, active: Bool) {
         let g = Fixtures.compile(Fixtures.timeBound())
         let r = g.radius(from: g.startFor("bob"), options: Fixtures.options(at: Fixtures.date(at)))
@@ -225,8 +235,14 @@ struct SemanticsTests {
     func unmatched() {
         let model = Model(
             identities: [Identity(id: "ci", kind: .service)],
-            roles: [Role(id: "aws", allow: [Statement(actions: ["s3:*"], resources: ["arn:aws:s3:::*"]),
-                                           Statement(actions: ["read"], resources: ["repos"])])],
+            roles: [
+                Role(
+                    id: "aws",
+                    allow: [
+                        Statement(actions: ["s3:*"], resources: ["arn:aws:s3:::*"]),
+                        Statement(actions: ["read"], resources: ["repos"]),
+                    ])
+            ],
             grants: [Grant(to: "ci", role: "aws")],
             resources: [Resource(id: "repos/app")])
         let g = Fixtures.compile(model)

@@ -47,7 +47,10 @@ struct AWSBadInputTests {
     @Test("a policy document that does not parse says where")
     func unparsablePolicy() throws {
         var a = F()
-        a.users.append(["UserName": "dev", "Arn": a.arn("user", "dev"), "UserPolicyList": [["PolicyName": "p", "PolicyDocument": "%7B%22Statement%22%3A"]]])
+        a.users.append([
+            "UserName": "dev", "Arn": a.arn("user", "dev"),
+            "UserPolicyList": [["PolicyName": "p", "PolicyDocument": "%7B%22Statement%22%3A"]],
+        ])
         let e = try #require(error([a.file]))
         #expect(e.keyPath?.hasPrefix("UserDetailList[0].UserPolicyList[0].PolicyDocument") == true)
     }
@@ -71,10 +74,15 @@ struct AWSBadInputTests {
     func notes() throws {
         var a = F()
         a.role("r", trust: [["Effect": "Allow", "NotPrincipal": ["AWS": "arn:aws:iam::111111111111:user/x"], "Action": "sts:AssumeRole"]])
-        a.user("dev", statements: [["Effect": "Deny", "Action": "s3:*", "Resource": "*", "Condition": ["Bool": ["aws:SecureTransport": "false"]]]],
-               managed: ["MissingPolicy"])
+        a.user(
+            "dev",
+            statements: [["Effect": "Deny", "Action": "s3:*", "Resource": "*", "Condition": ["Bool": ["aws:SecureTransport": "false"]]]],
+            managed: ["MissingPolicy"])
         let notes = try AWSTest.load([a.file]).notes
-        #expect(notes.contains { $0.message.contains("NotPrincipal") && $0.keyPath == "RoleDetailList[0].AssumeRolePolicyDocument.Statement[0]" })
+        #expect(
+            notes.contains {
+                $0.message.contains("NotPrincipal") && $0.keyPath == "RoleDetailList[0].AssumeRolePolicyDocument.Statement[0]"
+            })
         #expect(notes.contains { $0.message.contains("conditional Deny") })
         #expect(notes.contains { $0.message.contains("MissingPolicy") })
     }

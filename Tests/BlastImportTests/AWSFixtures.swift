@@ -98,7 +98,8 @@ struct AWSReportRow {
     var mfa = false
     var keys: [(active: Bool, rotated: String)] = []
 
-    static let header = "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated"
+    static let header =
+        "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated"
 
     var line: String {
         func key(_ k: Int) -> String {
@@ -106,7 +107,8 @@ struct AWSReportRow {
             return "\(keys[k].active),\(keys[k].rotated),2026-11-01T10:00:00+00:00,us-east-1,iam"
         }
         let pw = user == "<root_account>" ? "not_supported" : "\(password)"
-        return "\(user),\(arn),2025-01-01T00:00:00+00:00,\(pw),N/A,\(password ? "2025-01-02T00:00:00+00:00" : "N/A"),N/A,\(mfa),\(key(0)),\(key(1)),false,N/A,false,N/A"
+        return
+            "\(user),\(arn),2025-01-01T00:00:00+00:00,\(pw),N/A,\(password ? "2025-01-02T00:00:00+00:00" : "N/A"),N/A,\(mfa),\(key(0)),\(key(1)),false,N/A,false,N/A"
     }
 
     static func report(_ rows: [AWSReportRow], path: String = "credreport.csv") -> SourceFile {

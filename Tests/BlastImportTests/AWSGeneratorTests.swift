@@ -59,12 +59,13 @@ import Testing
         let root = try Self.authorizationDetails(f)
         let users = try #require(root["UserDetailList"] as? [[String: Any]])
         let lambdaAdmin = "arn:aws:iam::\(AWSAccountGenerator.account):role/lambda-admin"
-        let escalating = try #require(users.first { u in
-            ((u["UserPolicyList"] as? [[String: Any]]) ?? []).contains { p in
-                let doc = p["PolicyDocument"] as? [String: Any]
-                return ((doc?["Statement"] as? [[String: Any]]) ?? []).contains { $0["Resource"] as? String == lambdaAdmin }
-            }
-        })
+        let escalating = try #require(
+            users.first { u in
+                ((u["UserPolicyList"] as? [[String: Any]]) ?? []).contains { p in
+                    let doc = p["PolicyDocument"] as? [String: Any]
+                    return ((doc?["Statement"] as? [[String: Any]]) ?? []).contains { $0["Resource"] as? String == lambdaAdmin }
+                }
+            })
         let arn = try #require(escalating["Arn"] as? String)
         let g = try AWSTest.graph(model)
         let bucket = "arn:aws:s3:::acme-prod-customer-data"

@@ -8,18 +8,24 @@ import Testing
 struct AWSRoundTripTests {
     static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("samples/aws")
-    static let files = ["prod-authorization-details.json", "tooling-authorization-details.json", "prod-credential-report.csv",
-                        "tooling-credential-report.csv", "inventory.yaml"].map { samples.appendingPathComponent($0).path }
+    static let files = [
+        "prod-authorization-details.json", "tooling-authorization-details.json", "prod-credential-report.csv",
+        "tooling-credential-report.csv", "inventory.yaml",
+    ].map { samples.appendingPathComponent($0).path }
 
-    static let starts = ["AKIAEXAMPLECIDEPLOY1", "AKIAEXAMPLEDANA00001", "arn:aws:iam::111111111111:user/ops-alice#access-key-1",
-                         "arn:aws:iam::111111111111:user/ops-alice#console-password", "lambda.amazonaws.com"]
+    static let starts = [
+        "AKIAEXAMPLECIDEPLOY1", "AKIAEXAMPLEDANA00001", "arn:aws:iam::111111111111:user/ops-alice#access-key-1",
+        "arn:aws:iam::111111111111:user/ops-alice#console-password", "lambda.amazonaws.com",
+    ]
 
     /// A radius as comparable text: identities, credentials, resources with access, unmatched, each with its path (origins aside).
     static func summary(_ g: AccessGraph, from start: String) throws -> [String] {
         let r = g.radius(from: try g.start(from: start, mfa: false), options: QueryOptions(at: AWSTest.at))
         func path(_ p: Proof) -> String {
-            r.path(p).map { "\($0.from)-\($0.edge.rawValue)\($0.terms.map { "\($0.mfa)\($0.condition ?? "")" } ?? "")\($0.technique ?? "")->\($0.to)" }
-                .joined(separator: " ")
+            r.path(p).map {
+                "\($0.from)-\($0.edge.rawValue)\($0.terms.map { "\($0.mfa)\($0.condition ?? "")" } ?? "")\($0.technique ?? "")->\($0.to)"
+            }
+            .joined(separator: " ")
         }
         var out: [String] = []
         for i in r.identities { out.append("identity \(g.identities[i.identity.index].id) \(i.hops) \(i.mfa) \(path(i.proof))") }
@@ -42,7 +48,8 @@ struct AWSRoundTripTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let reread = try ModelSources.load(paths: [path]).model
         #expect(ModelWriter.yaml(reread) == written)
-        #expect(try Self.summary(try AccessGraph.compile(direct), from: start) == Self.summary(try AccessGraph.compile(reread), from: start))
+        #expect(
+            try Self.summary(try AccessGraph.compile(direct), from: start) == Self.summary(try AccessGraph.compile(reread), from: start))
     }
 
     @Test("the leaked CI key reaches the admin execution role: cross-account deploy role, then CloudFormation PassRole")
@@ -60,8 +67,13 @@ struct AWSRoundTripTests {
         #expect(dana.last?.technique?.hasPrefix("lambda-001") == true)
         let report = try #require(try AWSTest.path(g, from: "AKIAEXAMPLEDANA00001", to: "arn:aws:iam::111111111111:role/report-runner"))
         #expect(report.last?.technique?.hasPrefix("lambda-003") == true)
-        #expect(try AWSTest.path(g, from: "arn:aws:iam::111111111111:user/ops-alice#access-key-1", to: "arn:aws:iam::111111111111:role/break-glass") == nil)
-        #expect(try AWSTest.path(g, from: "arn:aws:iam::111111111111:user/ops-alice#console-password", to: "arn:aws:iam::111111111111:role/break-glass") != nil)
+        #expect(
+            try AWSTest.path(
+                g, from: "arn:aws:iam::111111111111:user/ops-alice#access-key-1", to: "arn:aws:iam::111111111111:role/break-glass") == nil)
+        #expect(
+            try AWSTest.path(
+                g, from: "arn:aws:iam::111111111111:user/ops-alice#console-password", to: "arn:aws:iam::111111111111:role/break-glass")
+                != nil)
     }
 
     @Test("except_actions, except_resources, condition and escalation from/terms survive the native writer")
@@ -72,7 +84,9 @@ struct AWSRoundTripTests {
             grants: [Grant(to: "a", role: "r", terms: Terms(condition: "IpAddress aws:SourceIp=10.0.0.0/8"))],
             assumes: [Assume(from: "a", to: "b", terms: Terms(mfa: true, condition: "StringEquals sts:ExternalId=1"))],
             resources: [Resource(id: "x")],
-            escalations: [Escalation(technique: "t", requires: [.init(action: "go", resource: "x")], to: "b", from: "a", terms: Terms(mfa: true))],
+            escalations: [
+                Escalation(technique: "t", requires: [.init(action: "go", resource: "x")], to: "b", from: "a", terms: Terms(mfa: true))
+            ],
             takeoverActions: [], revealActions: [])
         let back = try NativeFormat.decode(text: ModelWriter.yaml(model), file: "m.yaml")
         #expect(back.roles[0].allow[0].exceptActions == ["iam:*"] && back.roles[0].allow[0].exceptResources == ["x"])

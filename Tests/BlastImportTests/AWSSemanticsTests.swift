@@ -18,7 +18,11 @@ struct AWSSemanticsTests {
     func graph(_ files: [SourceFile], inventory: [String] = []) throws -> AccessGraph {
         var all = files
         if !inventory.isEmpty {
-            all.append(SourceFile(path: "inv.yaml", text: "aws_inventory: 1\nresources:\n" + inventory.map { "  - arn: \($0)\n    account: \"111111111111\"" }.joined(separator: "\n") + "\n"))
+            all.append(
+                SourceFile(
+                    path: "inv.yaml",
+                    text: "aws_inventory: 1\nresources:\n"
+                        + inventory.map { "  - arn: \($0)\n    account: \"111111111111\"" }.joined(separator: "\n") + "\n"))
         }
         return try AWSTest.graph(try AWSTest.load(all).model)
     }
@@ -140,7 +144,8 @@ struct AWSSemanticsTests {
     func externalPrincipals() throws {
         let a = account {
             $0.role("fn", trust: [F.trust(["Service": "lambda.amazonaws.com"])])
-            $0.role("sso", trust: [F.trust(["Federated": "arn:aws:iam::111111111111:saml-provider/okta"], action: "sts:AssumeRoleWithSAML")])
+            $0.role(
+                "sso", trust: [F.trust(["Federated": "arn:aws:iam::111111111111:saml-provider/okta"], action: "sts:AssumeRoleWithSAML")])
         }
         let model = try AWSTest.load([a.file]).model
         #expect(model.identities.first { $0.id == "lambda.amazonaws.com" }?.kind == .service)
@@ -154,11 +159,16 @@ struct AWSSemanticsTests {
     func mfaGate() throws {
         let a = account {
             $0.user("ops", statements: [F.allow(["sts:AssumeRole"], ["*"])])
-            $0.role("break-glass", trust: [F.trust(["AWS": "arn:aws:iam::111111111111:root"], condition: ["Bool": ["aws:MultiFactorAuthPresent": "true"]])],
-                    managed: ["AdministratorAccess"])
+            $0.role(
+                "break-glass",
+                trust: [F.trust(["AWS": "arn:aws:iam::111111111111:root"], condition: ["Bool": ["aws:MultiFactorAuthPresent": "true"]])],
+                managed: ["AdministratorAccess"])
         }
-        let report = AWSReportRow.report([AWSReportRow(user: "ops", arn: a.arn("user", "ops"), password: true, mfa: true,
-                                                       keys: [(true, "2025-01-01T00:00:00+00:00")])])
+        let report = AWSReportRow.report([
+            AWSReportRow(
+                user: "ops", arn: a.arn("user", "ops"), password: true, mfa: true,
+                keys: [(true, "2025-01-01T00:00:00+00:00")])
+        ])
         let g = try graph([a.file, report])
         let role = a.arn("role", "break-glass")
         #expect(try AWSTest.path(g, from: a.arn("user", "ops") + "#access-key-1", to: role) == nil)
@@ -170,7 +180,9 @@ struct AWSSemanticsTests {
     func otherConditions() throws {
         let a = account {
             $0.user("dev")
-            $0.role("ops", trust: [F.trust(["AWS": "arn:aws:iam::111111111111:user/dev"], condition: ["IpAddress": ["aws:SourceIp": "10.0.0.0/8"]])])
+            $0.role(
+                "ops",
+                trust: [F.trust(["AWS": "arn:aws:iam::111111111111:user/dev"], condition: ["IpAddress": ["aws:SourceIp": "10.0.0.0/8"]])])
             $0.user("net", statements: [F.allow(["s3:GetObject"], [bucket], condition: ["StringEquals": ["aws:SourceVpce": "vpce-1"]])])
         }
         let g = try graph([a.file], inventory: [bucket])
@@ -202,7 +214,8 @@ struct AWSSemanticsTests {
         let a = account { $0.user("ci") }
         let report = AWSReportRow.report([
             AWSReportRow(user: "<root_account>", arn: "arn:aws:iam::111111111111:root", keys: [(true, "2024-01-01T00:00:00+00:00")]),
-            AWSReportRow(user: "ci", arn: a.arn("user", "ci"), keys: [(true, "2025-03-01T00:00:00+00:00"), (false, "2025-04-01T00:00:00+00:00")]),
+            AWSReportRow(
+                user: "ci", arn: a.arn("user", "ci"), keys: [(true, "2025-03-01T00:00:00+00:00"), (false, "2025-04-01T00:00:00+00:00")]),
         ])
         let hints = SourceFile(path: "inv.yaml", text: "aws_inventory: 1\naccess_keys:\n  - id: AKIAEXAMPLE0000000001\n    user: ci\n")
         let (model, notes) = try AWSTest.load([a.file, report, hints])
@@ -230,10 +243,16 @@ struct AWSSemanticsTests {
     @Test("URL-encoded policy documents are read like JSON objects")
     func urlEncodedDocument() throws {
         var a = account { _ in }
-        a.users.append(["UserName": "dev", "Arn": dev, "UserPolicyList": [[
-            "PolicyName": "p",
-            "PolicyDocument": "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%7B%22Effect%22%3A%22Allow%22%2C%22Action%22%3A%22s3%3A*%22%2C%22Resource%22%3A%22*%22%7D%7D",
-        ]]])
+        a.users.append([
+            "UserName": "dev", "Arn": dev,
+            "UserPolicyList": [
+                [
+                    "PolicyName": "p",
+                    "PolicyDocument":
+                        "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%7B%22Effect%22%3A%22Allow%22%2C%22Action%22%3A%22s3%3A*%22%2C%22Resource%22%3A%22*%22%7D%7D",
+                ]
+            ],
+        ])
         let g = try graph([a.file], inventory: [bucket])
         #expect(try AWSTest.can(g, from: dev, "s3:getobject", on: bucket))
     }

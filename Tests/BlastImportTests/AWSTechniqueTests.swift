@@ -35,10 +35,17 @@ struct TechniqueScenario: CustomStringConvertible {
         switch t.family {
         case .selfEscalation:
             switch t.id {
-            case "iam-001": return (t.permissions.map { ($0, a.arn("policy", other ? "bystander-policy" : "shared")) }, attacker + "#admin-equivalent")
-            case "iam-010", "iam-011": return (t.permissions.map { ($0, a.arn("group", other ? "others" : "team")) }, attacker + "#admin-equivalent")
-            case "iam-013": return (t.permissions.map { ($0, a.arn("group", other ? "others" : "admins")) }, a.arn("group", "admins") + "#new-member")
-            default: return (t.permissions.map { ($0, other ? a.arn(attackerIsRole ? "role" : "user", "bystander") : attacker) }, attacker + "#admin-equivalent")
+            case "iam-001":
+                return (t.permissions.map { ($0, a.arn("policy", other ? "bystander-policy" : "shared")) }, attacker + "#admin-equivalent")
+            case "iam-010", "iam-011":
+                return (t.permissions.map { ($0, a.arn("group", other ? "others" : "team")) }, attacker + "#admin-equivalent")
+            case "iam-013":
+                return (t.permissions.map { ($0, a.arn("group", other ? "others" : "admins")) }, a.arn("group", "admins") + "#new-member")
+            default:
+                return (
+                    t.permissions.map { ($0, other ? a.arn(attackerIsRole ? "role" : "user", "bystander") : attacker) },
+                    attacker + "#admin-equivalent"
+                )
             }
         case .principalAccess:
             let userTarget = ["iam-002", "iam-003", "iam-004", "iam-006", "iam-015", "iam-018"].contains(t.id)
@@ -50,9 +57,15 @@ struct TechniqueScenario: CustomStringConvertible {
             let admin = ["iam-014", "iam-015", "iam-016", "iam-017", "iam-018", "iam-019", "iam-020", "iam-021"].contains(t.id)
             return (requires, admin ? victim + "#admin-equivalent" : victim)
         case .newPassRole where t.passesRole:
-            return (t.permissions.map { $0 == "iam:PassRole" ? ($0, a.arn("role", other ? "decoy-role" : "svc-role")) : ($0, "*") }, a.arn("role", "svc-role"))
+            return (
+                t.permissions.map { $0 == "iam:PassRole" ? ($0, a.arn("role", other ? "decoy-role" : "svc-role")) : ($0, "*") },
+                a.arn("role", "svc-role")
+            )
         case .newPassRole, .existingPassRole:
-            return (t.permissions.map { ($0, other ? runningResource(name: "other-thing") : runningResource(name: "thing")) }, a.arn("role", "runner-role"))
+            return (
+                t.permissions.map { ($0, other ? runningResource(name: "other-thing") : runningResource(name: "thing")) },
+                a.arn("role", "runner-role")
+            )
         }
     }
 
@@ -76,7 +89,9 @@ struct TechniqueScenario: CustomStringConvertible {
         acct.policy("shared", versions: [("v1", [F.allow(["s3:ListAllMyBuckets"], ["*"])])], defaultVersion: "v1")
         acct.policy("bystander-policy", versions: [("v1", [F.allow(["s3:ListAllMyBuckets"], ["*"])])], defaultVersion: "v1")
         acct.policy("victim-policy", versions: [("v1", [F.allow(["s3:ListAllMyBuckets"], ["*"])])], defaultVersion: "v1")
-        acct.policy("attacker-permissions", versions: [("v1", [F.allow(["sts:GetCallerIdentity"], ["*"])]), ("v2", permissions)], defaultVersion: "v1")
+        acct.policy(
+            "attacker-permissions", versions: [("v1", [F.allow(["sts:GetCallerIdentity"], ["*"])]), ("v2", permissions)],
+            defaultVersion: "v1")
         let statements = inNonDefault ? [] : permissions
         let managed = ["shared"] + (inNonDefault ? ["attacker-permissions"] : [])
         if attackerIsRole {
@@ -90,11 +105,12 @@ struct TechniqueScenario: CustomStringConvertible {
         acct.group("admins", managed: ["AdministratorAccess"])
         acct.user("victim")
         acct.user("bystander")
-        let victimTrust: [F.JSON] = switch technique.id {
-        case "sts-001": [F.trust(["AWS": "arn:aws:iam::111111111111:root"])]
-        case "iam-014", "iam-016", "iam-017": [F.trust(["AWS": acct.arn("user", "attacker")])]
-        default: [F.trust(["Service": "ec2.amazonaws.com"])]
-        }
+        let victimTrust: [F.JSON] =
+            switch technique.id {
+            case "sts-001": [F.trust(["AWS": "arn:aws:iam::111111111111:root"])]
+            case "iam-014", "iam-016", "iam-017": [F.trust(["AWS": acct.arn("user", "attacker")])]
+            default: [F.trust(["Service": "ec2.amazonaws.com"])]
+            }
         acct.role("victim-role", trust: victimTrust, managed: ["victim-policy"])
         acct.role("bystander-role", trust: victimTrust)
         var inventory: [String] = []
@@ -103,14 +119,17 @@ struct TechniqueScenario: CustomStringConvertible {
             acct.role("decoy-role", trust: [F.trust(["Service": "ec2.amazonaws.com"])], managed: ["AdministratorAccess"])
         } else if technique.needsRunningResource {
             acct.role("runner-role", trust: [F.trust(["Service": "ec2.amazonaws.com"])], managed: ["AdministratorAccess"])
-            inventory = ["aws_inventory: 1", "resources:",
-                         "  - arn: \(runningResource(name: "thing"))", "    runs_as: \(acct.arn("role", "runner-role"))",
-                         "  - arn: \(runningResource(name: "other-thing"))"]
+            inventory = [
+                "aws_inventory: 1", "resources:",
+                "  - arn: \(runningResource(name: "thing"))", "    runs_as: \(acct.arn("role", "runner-role"))",
+                "  - arn: \(runningResource(name: "other-thing"))",
+            ]
         }
         let report = AWSReportRow.report([
             AWSReportRow(user: "attacker", arn: acct.arn("user", "attacker"), keys: [(true, "2025-01-01T00:00:00+00:00")]),
-            AWSReportRow(user: "victim", arn: acct.arn("user", "victim"), password: technique.id == "iam-006",
-                         keys: technique.id == "iam-003" ? [(true, "2025-01-01T00:00:00+00:00"), (false, "2025-02-01T00:00:00+00:00")] : []),
+            AWSReportRow(
+                user: "victim", arn: acct.arn("user", "victim"), password: technique.id == "iam-006",
+                keys: technique.id == "iam-003" ? [(true, "2025-01-01T00:00:00+00:00"), (false, "2025-02-01T00:00:00+00:00")] : []),
         ])
         var files = [acct.file, report]
         if !inventory.isEmpty { files.append(SourceFile(path: "inventory.yaml", text: inventory.joined(separator: "\n") + "\n")) }
@@ -132,13 +151,15 @@ struct AWSTechniqueTests {
         let all = AWSTechniques.all
         #expect(all.count == 65)
         #expect(Set(all.map(\.id)).count == 65)
-        #expect(Dictionary(grouping: all, by: \.family).mapValues(\.count)
+        #expect(
+            Dictionary(grouping: all, by: \.family).mapValues(\.count)
                 == [.selfEscalation: 8, .principalAccess: 14, .newPassRole: 27, .existingPassRole: 16])
         for t in all where t.family == .newPassRole || t.family == .existingPassRole { #expect(!t.target.isEmpty, "\(t.id)") }
     }
 
-    @Test("a principal holding exactly the technique's permissions reaches the target through it",
-          arguments: TechniqueScenario.cases([.exact]))
+    @Test(
+        "a principal holding exactly the technique's permissions reaches the target through it",
+        arguments: TechniqueScenario.cases([.exact]))
     func positive(_ scenario: TechniqueScenario) throws {
         let (files, start, target) = scenario.files()
         var model = try AWSTest.load(files).model
@@ -152,8 +173,9 @@ struct AWSTechniqueTests {
         for a in scenario.technique.actions { #expect(step.technique?.contains(a) == true, "\(a) not named") }
     }
 
-    @Test("near misses do not reach the target",
-          arguments: TechniqueScenario.cases([.otherResource, .denied, .nonDefaultVersion, .passRoleOnly]))
+    @Test(
+        "near misses do not reach the target",
+        arguments: TechniqueScenario.cases([.otherResource, .denied, .nonDefaultVersion, .passRoleOnly]))
     func negative(_ scenario: TechniqueScenario) throws {
         let (files, start, target) = scenario.files()
         let g = try AWSTest.graph(try AWSTest.load(files).model)

@@ -5,29 +5,32 @@ import Testing
 @Suite("The escalations section")
 struct EscalationSectionTests {
     let text = """
-    version: 1
-    identities:
-      - id: dev
-      - id: lambda-admin
-        type: service
-    resources:
-      - id: iam/roles/admin
-      - id: lambda/functions
-    escalations:
-      - technique: lambda-001
-        requires:
-          - {action: "iam:PassRole", resource: iam/roles/admin}
-          - {action: "lambda:CreateFunction", resource: lambda/functions}
-        to: lambda-admin
-    """
+        version: 1
+        identities:
+          - id: dev
+          - id: lambda-admin
+            type: service
+        resources:
+          - id: iam/roles/admin
+          - id: lambda/functions
+        escalations:
+          - technique: lambda-001
+            requires:
+              - {action: "iam:PassRole", resource: iam/roles/admin}
+              - {action: "lambda:CreateFunction", resource: lambda/functions}
+            to: lambda-admin
+        """
 
     @Test("escalations decode with their requirements and target")
     func decodes() throws {
         let model = try NativeFormat.decode(text: text, file: "esc.yaml")
         #expect(model.escalations.count == 1)
         #expect(model.escalations[0].technique == "lambda-001")
-        #expect(model.escalations[0].requires == [.init(action: "iam:PassRole", resource: "iam/roles/admin"),
-                                                   .init(action: "lambda:CreateFunction", resource: "lambda/functions")])
+        #expect(
+            model.escalations[0].requires == [
+                .init(action: "iam:PassRole", resource: "iam/roles/admin"),
+                .init(action: "lambda:CreateFunction", resource: "lambda/functions"),
+            ])
         #expect(model.escalations[0].origin?.line == 10)
     }
 

@@ -33,7 +33,9 @@ struct KubernetesBadInputTests {
 
     @Test("a value of the wrong shape names the document, the object and the key path")
     func wrongShape() {
-        let text = Y.file(Y.secret("a", "s1"), """
+        let text = Y.file(
+            Y.secret("a", "s1"),
+            """
             apiVersion: rbac.authorization.k8s.io/v1
             kind: Role
             metadata: {name: broken, namespace: a}
@@ -101,7 +103,8 @@ struct KubernetesBadInputTests {
 
     @Test("a bad label selector operator is an error at the operator")
     func badSelector() {
-        let text = Y.file("""
+        let text = Y.file(
+            """
             apiVersion: rbac.authorization.k8s.io/v1
             kind: ClusterRole
             metadata: {name: agg}

@@ -12,8 +12,11 @@ struct KubernetesEscalationTests {
     /// A service account `a/attacker` holding the given rules through a RoleBinding in `a`
     /// (`cluster: true` for a ClusterRoleBinding instead), plus `extra` objects.
     private func attacker(_ rules: [String], cluster: Bool = false, _ extra: String...) throws -> C {
-        try C(([Y.role(nil, "attack", rules),
-                Y.binding(cluster ? nil : "a", "attack", role: "attack", [Y.saSubject("a", "attacker")])] + extra)
+        try C(
+            ([
+                Y.role(nil, "attack", rules),
+                Y.binding(cluster ? nil : "a", "attack", role: "attack", [Y.saSubject("a", "attacker")]),
+            ] + extra)
             .joined(separator: "\n---\n"))
     }
     private let me = C.sa("a", "attacker")
@@ -22,11 +25,14 @@ struct KubernetesEscalationTests {
 
     @Test("reading a service-account-token secret yields its service account")
     func tokenSecret() throws {
-        let c = try attacker(["{apiGroups: [\"\"], resources: [secrets], resourceNames: [admin-token], verbs: [get]}"],
-                             Y.secret("a", "admin-token", type: "kubernetes.io/service-account-token",
-                                      annotations: ["kubernetes.io/service-account.name": "admin"]),
-                             Y.secret("a", "other-token", type: "kubernetes.io/service-account-token",
-                                      annotations: ["kubernetes.io/service-account.name": "other"]))
+        let c = try attacker(
+            ["{apiGroups: [\"\"], resources: [secrets], resourceNames: [admin-token], verbs: [get]}"],
+            Y.secret(
+                "a", "admin-token", type: "kubernetes.io/service-account-token",
+                annotations: ["kubernetes.io/service-account.name": "admin"]),
+            Y.secret(
+                "a", "other-token", type: "kubernetes.io/service-account-token",
+                annotations: ["kubernetes.io/service-account.name": "other"]))
         #expect(try c.reaches(me, C.sa("a", "admin")))
         #expect(try c.reaches(me, "k8s:cluster:token:a:admin-token"))
         #expect(try !c.reaches(me, C.sa("a", "other")))
@@ -34,8 +40,9 @@ struct KubernetesEscalationTests {
 
     @Test("list or watch on a namespace's secrets yields every token in it; create does not")
     func listSecrets() throws {
-        let token = Y.secret("a", "t", type: "kubernetes.io/service-account-token",
-                             annotations: ["kubernetes.io/service-account.name": "admin"])
+        let token = Y.secret(
+            "a", "t", type: "kubernetes.io/service-account-token",
+            annotations: ["kubernetes.io/service-account.name": "admin"])
         for verb in ["list", "watch"] {
             let c = try attacker(["{apiGroups: [\"\"], resources: [secrets], verbs: [\(verb)]}"], token)
             #expect(try c.reaches(me, C.sa("a", "admin")), "verb \(verb)")
@@ -46,10 +53,11 @@ struct KubernetesEscalationTests {
 
     @Test("an Opaque secret is not a token; annotated with blast.dev/credential-of it holds that credential")
     func cloudCredentialSecret() throws {
-        let c = try attacker(["{apiGroups: [\"\"], resources: [secrets], verbs: [get]}"],
-                             Y.serviceAccount("a", "deployer"),
-                             Y.secret("a", "plain"),
-                             Y.secret("a", "keys", annotations: ["blast.dev/credential-of": C.sa("a", "deployer")]))
+        let c = try attacker(
+            ["{apiGroups: [\"\"], resources: [secrets], verbs: [get]}"],
+            Y.serviceAccount("a", "deployer"),
+            Y.secret("a", "plain"),
+            Y.secret("a", "keys", annotations: ["blast.dev/credential-of": C.sa("a", "deployer")]))
         #expect(try c.reaches(me, "k8s:cluster:secret:a:keys"))
         #expect(c.model.credentials.map(\.id) == ["k8s:cluster:secret:a:keys"])
     }
@@ -60,8 +68,10 @@ struct KubernetesEscalationTests {
     func podCreate() throws {
         let extra = [Y.serviceAccount("a", "deployer"), Y.serviceAccount("b", "elsewhere")]
         for (group, type) in [("\"\"", "pods"), ("apps", "deployments"), ("apps", "daemonsets"), ("batch", "jobs"), ("batch", "cronjobs")] {
-            let c = try C(Y.file(Y.role(nil, "attack", ["{apiGroups: [\(group)], resources: [\(type)], verbs: [create]}"]),
-                                 Y.binding("a", "attack", role: "attack", [Y.saSubject("a", "attacker")]), extra[0], extra[1]))
+            let c = try C(
+                Y.file(
+                    Y.role(nil, "attack", ["{apiGroups: [\(group)], resources: [\(type)], verbs: [create]}"]),
+                    Y.binding("a", "attack", role: "attack", [Y.saSubject("a", "attacker")]), extra[0], extra[1]))
             #expect(try c.reaches(me, C.sa("a", "deployer")), "\(type)")
             #expect(try !c.reaches(me, C.sa("b", "elsewhere")), "\(type)")
             #expect(try c.techniques(me, to: C.sa("a", "deployer")) == ["k8s.pod-create"])
@@ -73,7 +83,8 @@ struct KubernetesEscalationTests {
     @Test("update or patch on a controller (deployments, jobs…) rewrites its pod template: the same as creating a pod")
     func workloadRewrite() throws {
         for verb in ["update", "patch"] {
-            let c = try attacker(["{apiGroups: [apps], resources: [deployments], verbs: [get, \(verb)]}"], Y.serviceAccount("a", "deployer"))
+            let c = try attacker(
+                ["{apiGroups: [apps], resources: [deployments], verbs: [get, \(verb)]}"], Y.serviceAccount("a", "deployer"))
             #expect(try c.techniques(me, to: C.sa("a", "deployer")) == ["k8s.workload-template-rewrite"], "\(verb)")
         }
         let podPatcher = try attacker(["{apiGroups: [\"\"], resources: [pods], verbs: [patch]}"], Y.serviceAccount("a", "deployer"))
@@ -82,10 +93,11 @@ struct KubernetesEscalationTests {
 
     @Test("a new pod mounts the namespace's secrets: a cloud credential stored there is revealed")
     func podCreateMountsSecrets() throws {
-        let c = try attacker(["{apiGroups: [\"\"], resources: [pods], verbs: [create]}"],
-                             Y.serviceAccount("a", "deployer"),
-                             Y.secret("a", "keys", annotations: ["blast.dev/credential-of": C.sa("a", "deployer")]),
-                             Y.secret("b", "far", annotations: ["blast.dev/credential-of": C.sa("a", "deployer")]))
+        let c = try attacker(
+            ["{apiGroups: [\"\"], resources: [pods], verbs: [create]}"],
+            Y.serviceAccount("a", "deployer"),
+            Y.secret("a", "keys", annotations: ["blast.dev/credential-of": C.sa("a", "deployer")]),
+            Y.secret("b", "far", annotations: ["blast.dev/credential-of": C.sa("a", "deployer")]))
         #expect(try c.reaches(me, "k8s:cluster:secret:a:keys"))
         #expect(try !c.reaches(me, "k8s:cluster:secret:b:far"))
     }
@@ -93,8 +105,9 @@ struct KubernetesEscalationTests {
     @Test("pods/exec and pods/attach on a pod yield that pod's service account")
     func execAndAttach() throws {
         for sub in ["exec", "attach"] {
-            let c = try attacker(["{apiGroups: [\"\"], resources: [pods/\(sub)], resourceNames: [web], verbs: [create]}"],
-                                 Y.pod("a", "web", serviceAccount: "web-sa"), Y.pod("a", "db", serviceAccount: "db-sa"))
+            let c = try attacker(
+                ["{apiGroups: [\"\"], resources: [pods/\(sub)], resourceNames: [web], verbs: [create]}"],
+                Y.pod("a", "web", serviceAccount: "web-sa"), Y.pod("a", "db", serviceAccount: "db-sa"))
             #expect(try c.reaches(me, C.sa("a", "web-sa")), "\(sub)")
             #expect(try !c.reaches(me, C.sa("a", "db-sa")), "a resourceName that does not match")
             let steps = try #require(try c.path(me, to: C.sa("a", "web-sa")))
@@ -107,29 +120,33 @@ struct KubernetesEscalationTests {
     func execWebsocketGet() throws {
         let c = try attacker(["{apiGroups: [\"\"], resources: [pods/exec], verbs: [get]}"], Y.pod("a", "web", serviceAccount: "web-sa"))
         #expect(try c.reaches(me, C.sa("a", "web-sa")))
-        let logs = try attacker(["{apiGroups: [\"\"], resources: [pods/log, pods/portforward], verbs: [get, create]}"],
-                                Y.pod("a", "web", serviceAccount: "web-sa"))
+        let logs = try attacker(
+            ["{apiGroups: [\"\"], resources: [pods/log, pods/portforward], verbs: [get, create]}"],
+            Y.pod("a", "web", serviceAccount: "web-sa"))
         #expect(try !logs.reaches(me, C.sa("a", "web-sa")))
     }
 
     @Test("exec into a pod that does not mount its token yields nothing")
     func execWithoutToken() throws {
-        let c = try attacker(["{apiGroups: [\"\"], resources: [pods/exec], verbs: [create]}"],
-                             Y.pod("a", "web", serviceAccount: "web-sa", automount: false),
-                             Y.serviceAccount("a", "quiet", automount: false), Y.pod("a", "q", serviceAccount: "quiet"))
+        let c = try attacker(
+            ["{apiGroups: [\"\"], resources: [pods/exec], verbs: [create]}"],
+            Y.pod("a", "web", serviceAccount: "web-sa", automount: false),
+            Y.serviceAccount("a", "quiet", automount: false), Y.pod("a", "q", serviceAccount: "quiet"))
         #expect(try !c.reaches(me, C.sa("a", "web-sa")))
         #expect(try !c.reaches(me, C.sa("a", "quiet")))
     }
 
     @Test("create on serviceaccounts/token yields that service account only")
     func tokenRequest() throws {
-        let c = try attacker(["{apiGroups: [\"\"], resources: [serviceaccounts/token], resourceNames: [builder], verbs: [create]}"],
-                             Y.serviceAccount("a", "builder"), Y.serviceAccount("a", "other"))
+        let c = try attacker(
+            ["{apiGroups: [\"\"], resources: [serviceaccounts/token], resourceNames: [builder], verbs: [create]}"],
+            Y.serviceAccount("a", "builder"), Y.serviceAccount("a", "other"))
         #expect(try c.reaches(me, C.sa("a", "builder")))
         #expect(try !c.reaches(me, C.sa("a", "other")))
         #expect(try c.techniques(me, to: C.sa("a", "builder")) == ["k8s.serviceaccount-token-create"])
-        let getter = try attacker(["{apiGroups: [\"\"], resources: [serviceaccounts], verbs: [get, create]}"],
-                                  Y.serviceAccount("a", "builder"))
+        let getter = try attacker(
+            ["{apiGroups: [\"\"], resources: [serviceaccounts], verbs: [get, create]}"],
+            Y.serviceAccount("a", "builder"))
         #expect(try !getter.reaches(me, C.sa("a", "builder")))
     }
 
@@ -137,24 +154,28 @@ struct KubernetesEscalationTests {
 
     @Test("impersonate on users and service accounts takes them over")
     func impersonate() throws {
-        let c = try attacker(["{apiGroups: [\"\"], resources: [users, serviceaccounts], verbs: [impersonate]}"], cluster: true,
-                             Y.binding(nil, "x", role: "attack", ["{kind: User, name: root@example.com}"]),
-                             Y.serviceAccount("b", "robot"))
+        let c = try attacker(
+            ["{apiGroups: [\"\"], resources: [users, serviceaccounts], verbs: [impersonate]}"], cluster: true,
+            Y.binding(nil, "x", role: "attack", ["{kind: User, name: root@example.com}"]),
+            Y.serviceAccount("b", "robot"))
         #expect(try c.reaches(me, C.user("root@example.com")))
         #expect(try c.reaches(me, C.sa("b", "robot")))
-        let none = try attacker(["{apiGroups: [\"\"], resources: [users], verbs: [get, list]}"], cluster: true,
-                                Y.binding(nil, "x", role: "attack", ["{kind: User, name: root@example.com}"]))
+        let none = try attacker(
+            ["{apiGroups: [\"\"], resources: [users], verbs: [get, list]}"], cluster: true,
+            Y.binding(nil, "x", role: "attack", ["{kind: User, name: root@example.com}"]))
         #expect(try !none.reaches(me, C.user("root@example.com")))
     }
 
     @Test("impersonating a group needs users and groups impersonation; system:masters means cluster-admin")
     func impersonateGroups() throws {
-        let both = try attacker(["{apiGroups: [\"\"], resources: [users, groups], verbs: [impersonate]}"], cluster: true,
-                                Y.binding(nil, "d", role: "attack", ["{kind: Group, name: devs}"]))
+        let both = try attacker(
+            ["{apiGroups: [\"\"], resources: [users, groups], verbs: [impersonate]}"], cluster: true,
+            Y.binding(nil, "d", role: "attack", ["{kind: Group, name: devs}"]))
         #expect(try both.reaches(me, "k8s:cluster:member-of:devs"))
         #expect(try both.reaches(me, "k8s:cluster:cluster-admin"))
-        let groupsOnly = try attacker(["{apiGroups: [\"\"], resources: [groups], verbs: [impersonate]}"], cluster: true,
-                                      Y.binding(nil, "d", role: "attack", ["{kind: Group, name: devs}"]))
+        let groupsOnly = try attacker(
+            ["{apiGroups: [\"\"], resources: [groups], verbs: [impersonate]}"], cluster: true,
+            Y.binding(nil, "d", role: "attack", ["{kind: Group, name: devs}"]))
         #expect(try !groupsOnly.reaches(me, "k8s:cluster:member-of:devs"))
     }
 
@@ -162,9 +183,12 @@ struct KubernetesEscalationTests {
 
     @Test("create rolebindings + bind on clusterroles in a namespace is admin of that namespace only")
     func bindInNamespace() throws {
-        let c = try attacker(["{apiGroups: [rbac.authorization.k8s.io], resources: [rolebindings], verbs: [create]}",
-                              "{apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: [bind]}"],
-                             Y.secret("a", "s1"), Y.secret("b", "s2"))
+        let c = try attacker(
+            [
+                "{apiGroups: [rbac.authorization.k8s.io], resources: [rolebindings], verbs: [create]}",
+                "{apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: [bind]}",
+            ],
+            Y.secret("a", "s1"), Y.secret("b", "s2"))
         #expect(try c.reaches(me, "k8s:cluster:namespace-admin:a"))
         #expect(try c.techniques(me, to: "k8s:cluster:namespace-admin:a") == ["k8s.rolebinding-bind-cluster-admin"])
         #expect(try c.can(me, "core:secrets:get", on: C.resource("a", "secrets", "s1")))
@@ -176,21 +200,28 @@ struct KubernetesEscalationTests {
     func bindSubsets() throws {
         let alone = try attacker(["{apiGroups: [rbac.authorization.k8s.io], resources: [rolebindings], verbs: [create, update]}"])
         #expect(try !alone.reaches(me, "k8s:cluster:namespace-admin:a"))
-        let viewOnly = try attacker(["{apiGroups: [rbac.authorization.k8s.io], resources: [rolebindings], verbs: [create]}",
-                                     "{apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], resourceNames: [view], verbs: [bind]}"])
+        let viewOnly = try attacker([
+            "{apiGroups: [rbac.authorization.k8s.io], resources: [rolebindings], verbs: [create]}",
+            "{apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], resourceNames: [view], verbs: [bind]}",
+        ])
         #expect(try !viewOnly.reaches(me, "k8s:cluster:namespace-admin:a"))
     }
 
     @Test("cluster-wide: clusterrolebindings + bind, or create/update/escalate clusterroles, is cluster-admin")
     func clusterEscalation() throws {
-        let bind = try attacker(["{apiGroups: [rbac.authorization.k8s.io], resources: [clusterrolebindings], verbs: [create]}",
-                                 "{apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], resourceNames: [cluster-admin], verbs: [bind]}"],
-                                cluster: true)
+        let bind = try attacker(
+            [
+                "{apiGroups: [rbac.authorization.k8s.io], resources: [clusterrolebindings], verbs: [create]}",
+                "{apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], resourceNames: [cluster-admin], verbs: [bind]}",
+            ],
+            cluster: true)
         #expect(try bind.techniques(me, to: "k8s:cluster:cluster-admin") == ["k8s.clusterrolebinding-bind-cluster-admin"])
-        let escalate = try attacker(["{apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles, clusterrolebindings], verbs: [create, update, escalate]}"],
-                                    cluster: true)
+        let escalate = try attacker(
+            ["{apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles, clusterrolebindings], verbs: [create, update, escalate]}"],
+            cluster: true)
         #expect(try escalate.techniques(me, to: "k8s:cluster:cluster-admin") == ["k8s.clusterrole-escalate"])
-        let escalateOnly = try attacker(["{apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: [escalate]}"], cluster: true)
+        let escalateOnly = try attacker(
+            ["{apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: [escalate]}"], cluster: true)
         #expect(try !escalateOnly.reaches(me, "k8s:cluster:cluster-admin"))
     }
 
@@ -198,13 +229,17 @@ struct KubernetesEscalationTests {
     func bindingUpdate() throws {
         let existing = Y.binding(nil, "legacy", role: "cluster-admin", [Y.saSubject("kube-system", "old")])
         for verb in ["update", "patch"] {
-            let c = try attacker(["{apiGroups: [rbac.authorization.k8s.io], resources: [clusterrolebindings], resourceNames: [legacy], verbs: [\(verb)]}",
-                                  "{apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: [bind]}"],
-                                 cluster: true, existing)
+            let c = try attacker(
+                [
+                    "{apiGroups: [rbac.authorization.k8s.io], resources: [clusterrolebindings], resourceNames: [legacy], verbs: [\(verb)]}",
+                    "{apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: [bind]}",
+                ],
+                cluster: true, existing)
             #expect(try c.techniques(me, to: "k8s:cluster:cluster-admin") == ["k8s.binding-update-bind-cluster-admin"], "\(verb)")
         }
-        let noBind = try attacker(["{apiGroups: [rbac.authorization.k8s.io], resources: [clusterrolebindings], verbs: [update, patch]}"],
-                                  cluster: true, existing)
+        let noBind = try attacker(
+            ["{apiGroups: [rbac.authorization.k8s.io], resources: [clusterrolebindings], verbs: [update, patch]}"],
+            cluster: true, existing)
         #expect(try !noBind.reaches(me, "k8s:cluster:cluster-admin"))
     }
 
@@ -218,7 +253,9 @@ struct KubernetesEscalationTests {
 
     @Test("escalate on roles with create, update and rolebindings is admin of the namespace")
     func roleEscalate() throws {
-        let c = try attacker(["{apiGroups: [rbac.authorization.k8s.io], resources: [roles, rolebindings], verbs: [create, update, escalate]}"])
+        let c = try attacker([
+            "{apiGroups: [rbac.authorization.k8s.io], resources: [roles, rolebindings], verbs: [create, update, escalate]}"
+        ])
         #expect(try c.techniques(me, to: "k8s:cluster:namespace-admin:a") == ["k8s.role-escalate"])
     }
 
@@ -227,28 +264,32 @@ struct KubernetesEscalationTests {
     @Test("nodes/proxy (create, or get over websockets) takes the node and the tokens of its pods")
     func nodesProxy() throws {
         for verb in ["create", "get"] {
-            let c = try attacker(["{apiGroups: [\"\"], resources: [nodes/proxy], verbs: [\(verb)]}"], cluster: true,
-                                 Y.node("n1"), Y.node("n2"),
-                                 Y.pod("b", "web", serviceAccount: "web-sa", node: "n1"),
-                                 Y.pod("b", "db", serviceAccount: "db-sa", node: "n2"))
+            let c = try attacker(
+                ["{apiGroups: [\"\"], resources: [nodes/proxy], verbs: [\(verb)]}"], cluster: true,
+                Y.node("n1"), Y.node("n2"),
+                Y.pod("b", "web", serviceAccount: "web-sa", node: "n1"),
+                Y.pod("b", "db", serviceAccount: "db-sa", node: "n2"))
             #expect(try c.reaches(me, "k8s:cluster:node:n1"))
             #expect(try c.reaches(me, C.sa("b", "web-sa")))
         }
-        let nodesOnly = try attacker(["{apiGroups: [\"\"], resources: [nodes, nodes/metrics], verbs: [get]}"], cluster: true,
-                                     Y.node("n1"), Y.pod("b", "web", serviceAccount: "web-sa", node: "n1"))
+        let nodesOnly = try attacker(
+            ["{apiGroups: [\"\"], resources: [nodes, nodes/metrics], verbs: [get]}"], cluster: true,
+            Y.node("n1"), Y.pod("b", "web", serviceAccount: "web-sa", node: "n1"))
         #expect(try !nodesOnly.reaches(me, "k8s:cluster:node:n1"))
     }
 
     @Test("creating pods where Pod Security allows host access is a node takeover; baseline or restricted blocks it")
     func hostAccess() throws {
-        let open = try attacker(["{apiGroups: [\"\"], resources: [pods], verbs: [create]}"],
-                                Y.namespace("a"), Y.node("n1"), Y.pod("b", "web", serviceAccount: "web-sa", node: "n1"))
+        let open = try attacker(
+            ["{apiGroups: [\"\"], resources: [pods], verbs: [create]}"],
+            Y.namespace("a"), Y.node("n1"), Y.pod("b", "web", serviceAccount: "web-sa", node: "n1"))
         #expect(try open.techniques(me, to: "k8s:cluster:any-node") == ["k8s.pod-create-host-access"])
         #expect(try open.reaches(me, C.sa("b", "web-sa")))
         for level in ["baseline", "restricted"] {
-            let guarded = try attacker(["{apiGroups: [\"\"], resources: [pods], verbs: [create]}"],
-                                       Y.namespace("a", enforce: level), Y.node("n1"),
-                                       Y.pod("b", "web", serviceAccount: "web-sa", node: "n1"))
+            let guarded = try attacker(
+                ["{apiGroups: [\"\"], resources: [pods], verbs: [create]}"],
+                Y.namespace("a", enforce: level), Y.node("n1"),
+                Y.pod("b", "web", serviceAccount: "web-sa", node: "n1"))
             #expect(try !guarded.reaches(me, "k8s:cluster:any-node"), "\(level)")
             #expect(try !guarded.reaches(me, C.sa("b", "web-sa")), "\(level)")
         }
@@ -257,9 +298,11 @@ struct KubernetesEscalationTests {
     @Test("approving CSRs for the kube-apiserver-client signer is cluster-admin; the kubelet signer is not")
     func csrApproval() throws {
         func rules(_ signer: String) -> [String] {
-            ["{apiGroups: [certificates.k8s.io], resources: [certificatesigningrequests], verbs: [create, get]}",
-             "{apiGroups: [certificates.k8s.io], resources: [certificatesigningrequests/approval], verbs: [update]}",
-             "{apiGroups: [certificates.k8s.io], resources: [signers], resourceNames: [\"\(signer)\"], verbs: [approve]}"]
+            [
+                "{apiGroups: [certificates.k8s.io], resources: [certificatesigningrequests], verbs: [create, get]}",
+                "{apiGroups: [certificates.k8s.io], resources: [certificatesigningrequests/approval], verbs: [update]}",
+                "{apiGroups: [certificates.k8s.io], resources: [signers], resourceNames: [\"\(signer)\"], verbs: [approve]}",
+            ]
         }
         let client = try attacker(rules("kubernetes.io/kube-apiserver-client"), cluster: true)
         #expect(try client.techniques(me, to: "k8s:cluster:cluster-admin") == ["k8s.csr-approve-client-certificate"])
@@ -280,7 +323,10 @@ struct KubernetesEscalationTests {
         #expect(!linked.notes.contains { $0.message.contains(arn) })
         let alone = try KubernetesFormatImport(yaml, declared: [])
         #expect(!alone.model.assumes.contains { $0.to == arn })
-        #expect(alone.notes.contains { $0.message.contains("AWS identity '\(arn)'") && $0.keyPath?.contains("eks.amazonaws.com/role-arn") == true })
+        #expect(
+            alone.notes.contains {
+                $0.message.contains("AWS identity '\(arn)'") && $0.keyPath?.contains("eks.amazonaws.com/role-arn") == true
+            })
     }
 
     @Test("a GKE service-account annotation is noted (no GCP model to link to)")
@@ -296,7 +342,8 @@ struct KubernetesEscalationTests {
     func kubeconfigToken() throws {
         // Payload: {"sub":"system:serviceaccount:ci:builder","exp":1798761600} (2027-01-01).
         let token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6Y2k6YnVpbGRlciIsImV4cCI6MTc5ODc2MTYwMH0.c2ln"
-        let imported = try KubernetesFormatImport("""
+        let imported = try KubernetesFormatImport(
+            """
             apiVersion: v1
             kind: Config
             current-context: ci
@@ -316,13 +363,16 @@ struct KubernetesEscalationTests {
 
     @Test("each move's path names the rule, the binding and the technique")
     func pathsNameRuleAndBinding() throws {
-        let c = try attacker(["{apiGroups: [\"\"], resources: [serviceaccounts/token], verbs: [create]}"],
-                             Y.serviceAccount("a", "web-sa"))
+        let c = try attacker(
+            ["{apiGroups: [\"\"], resources: [serviceaccounts/token], verbs: [create]}"],
+            Y.serviceAccount("a", "web-sa"))
         let steps = try #require(try c.path(me, to: C.sa("a", "web-sa")))
         #expect(steps.map(\.edge) == [.grant, .allow, .escalate])
         #expect(steps[0].origin?.keyPath == "documents[1](a/attack).subjects[0]")
         #expect(steps[1].origin?.keyPath == "documents[0](attack).rules[0].resources[0]")
-        #expect(steps[2].technique == "k8s.serviceaccount-token-create: core:serviceaccounts/token:create on k8s/cluster/ns/a/serviceaccounts/web-sa")
+        #expect(
+            steps[2].technique
+                == "k8s.serviceaccount-token-create: core:serviceaccounts/token:create on k8s/cluster/ns/a/serviceaccounts/web-sa")
     }
 }
 

@@ -63,18 +63,24 @@ enum KubernetesYAML {
         """
     }
 
-    static func serviceAccount(_ namespace: String, _ name: String, annotations: [String: String] = [:],
-                               automount: Bool? = nil) -> String {
-        let notes = annotations.isEmpty ? "" : "\n  annotations: {" + annotations.sorted { $0.key < $1.key }
-            .map { "\"\($0.key)\": \"\($0.value)\"" }.joined(separator: ", ") + "}"
+    static func serviceAccount(
+        _ namespace: String, _ name: String, annotations: [String: String] = [:],
+        automount: Bool? = nil
+    ) -> String {
+        let notes =
+            annotations.isEmpty
+            ? ""
+            : "\n  annotations: {"
+                + annotations.sorted { $0.key < $1.key }
+                .map { "\"\($0.key)\": \"\($0.value)\"" }.joined(separator: ", ") + "}"
         return """
-        apiVersion: v1
-        kind: ServiceAccount
-        metadata:
-          name: \(name)
-          namespace: \(namespace)\(notes)
-        \(automount.map { "automountServiceAccountToken: \($0)" } ?? "")
-        """
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata:
+              name: \(name)
+              namespace: \(namespace)\(notes)
+            \(automount.map { "automountServiceAccountToken: \($0)" } ?? "")
+            """
     }
 
     /// A Role (namespace given) or ClusterRole (nil) with rules written as YAML flow mappings.
@@ -92,8 +98,10 @@ enum KubernetesYAML {
     }
 
     /// A RoleBinding (namespace given) or ClusterRoleBinding (nil); subjects as YAML flow mappings.
-    static func binding(_ namespace: String?, _ name: String, roleKind: String = "ClusterRole", role: String,
-                        _ subjects: [String]) -> String {
+    static func binding(
+        _ namespace: String?, _ name: String, roleKind: String = "ClusterRole", role: String,
+        _ subjects: [String]
+    ) -> String {
         """
         apiVersion: rbac.authorization.k8s.io/v1
         kind: \(namespace == nil ? "ClusterRoleBinding" : "RoleBinding")
@@ -110,8 +118,10 @@ enum KubernetesYAML {
         "{kind: ServiceAccount, name: \(name), namespace: \(namespace)}"
     }
 
-    static func pod(_ namespace: String, _ name: String, serviceAccount: String, node: String? = nil,
-                    automount: Bool? = nil) -> String {
+    static func pod(
+        _ namespace: String, _ name: String, serviceAccount: String, node: String? = nil,
+        automount: Bool? = nil
+    ) -> String {
         """
         apiVersion: v1
         kind: Pod
@@ -125,16 +135,20 @@ enum KubernetesYAML {
     }
 
     static func secret(_ namespace: String, _ name: String, type: String = "Opaque", annotations: [String: String] = [:]) -> String {
-        let notes = annotations.isEmpty ? "" : "\n  annotations: {" + annotations.sorted { $0.key < $1.key }
-            .map { "\"\($0.key)\": \"\($0.value)\"" }.joined(separator: ", ") + "}"
+        let notes =
+            annotations.isEmpty
+            ? ""
+            : "\n  annotations: {"
+                + annotations.sorted { $0.key < $1.key }
+                .map { "\"\($0.key)\": \"\($0.value)\"" }.joined(separator: ", ") + "}"
         return """
-        apiVersion: v1
-        kind: Secret
-        metadata:
-          name: \(name)
-          namespace: \(namespace)\(notes)
-        type: \(type)
-        """
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: \(name)
+              namespace: \(namespace)\(notes)
+            type: \(type)
+            """
     }
 
     static func node(_ name: String) -> String {

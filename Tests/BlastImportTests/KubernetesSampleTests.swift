@@ -67,8 +67,10 @@ struct KubernetesSampleTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let reloaded = try ModelSources.load(paths: [path])
         let again = try AccessGraph.compile(reloaded.model)
-        let starts = ["k8s:prod:kubeconfig:ci-builder", "k8s:prod:sa:monitoring:prometheus-agent",
-                      "k8s:prod:member-of:developers", "k8s:prod:user:erin@acme.example", "k8s:prod:sa:kube-system:csr-approver"]
+        let starts = [
+            "k8s:prod:kubeconfig:ci-builder", "k8s:prod:sa:monitoring:prometheus-agent",
+            "k8s:prod:member-of:developers", "k8s:prod:user:erin@acme.example", "k8s:prod:sa:kube-system:csr-approver",
+        ]
         for start in starts {
             #expect(try answers(start, graph) == answers(start, again), "\(start)")
         }
@@ -110,7 +112,8 @@ struct KubernetesSampleTests {
         let aws = KubernetesSamples.aws
         try #require(!aws.isEmpty)
         let both = try ModelSources.load(paths: [KubernetesSamples.cluster, KubernetesSamples.kubeconfig] + aws)
-        #expect(both.model.assumes.contains { $0.from == "k8s:prod:sa:deploy:deployer" && $0.to == "arn:aws:iam::111111111111:role/deploy" })
+        #expect(
+            both.model.assumes.contains { $0.from == "k8s:prod:sa:deploy:deployer" && $0.to == "arn:aws:iam::111111111111:role/deploy" })
         let g = try AccessGraph.compile(both.model)
         let ids = try reached("k8s:prod:kubeconfig:ci-builder", in: g)
         #expect(ids.contains("arn:aws:iam::111111111111:role/deploy"))

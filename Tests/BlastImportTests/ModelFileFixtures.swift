@@ -124,7 +124,7 @@ enum ModelFileFixtures {
                 id: "ci-token", of: "deploy-bot", storedIn: ["wiki/runbooks/deploy"],
                 created: Instant(year: 2024, month: 2, day: 1),
                 lastUsed: Instant(year: 2026, month: 11, day: 1, hour: 8, minute: 30),
-                expires: Instant(year: 2027, month: 1, day: 1)),
+                expires: Instant(year: 2027, month: 1, day: 1))
         ],
         groups: [Group(id: "sre", members: ["alice", "contractors"]), Group(id: "contractors")],
         roles: [
@@ -134,7 +134,7 @@ enum ModelFileFixtures {
                     Statement(actions: ["*"], resources: ["prod"]),
                     Statement(actions: ["read"], resources: ["wiki"]),
                 ],
-                deny: [Statement(actions: ["delete"], resources: ["prod/backups"])]),
+                deny: [Statement(actions: ["delete"], resources: ["prod/backups"])])
         ],
         grants: [
             Grant(
@@ -142,12 +142,12 @@ enum ModelFileFixtures {
                 terms: Terms(
                     notBefore: Instant(year: 2026, month: 1, day: 1), expires: Instant(year: 2026, month: 12, day: 31),
                     approval: true, mfa: true),
-                reviewed: Instant(year: 2026, month: 6, day: 1)),
+                reviewed: Instant(year: 2026, month: 6, day: 1))
         ],
         assumes: [
             Assume(
                 from: "ci-runner", to: "deploy-bot",
-                terms: Terms(expires: Instant(year: 2027, month: 1, day: 1, hour: 12), mfa: true)),
+                terms: Terms(expires: Instant(year: 2027, month: 1, day: 1, hour: 12), mfa: true))
         ],
         resources: [
             Resource(id: "prod", criticality: .high),

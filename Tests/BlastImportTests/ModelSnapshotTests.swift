@@ -32,8 +32,9 @@ enum SnapshotFixtures {
                 Identity(id: "lined-2", origin: at("identities[7]", line: 43)),
             ],
             credentials: [
-                Credential(id: "key", of: "svc", mfa: true, storedIn: ["wiki/a", "chat/b"], created: Instant(secondsSinceEpoch: -86_400),
-                           lastUsed: day, expires: Instant(secondsSinceEpoch: Int64.max), origin: at("credentials[0]", file: "other.json")),
+                Credential(
+                    id: "key", of: "svc", mfa: true, storedIn: ["wiki/a", "chat/b"], created: Instant(secondsSinceEpoch: -86_400),
+                    lastUsed: day, expires: Instant(secondsSinceEpoch: Int64.max), origin: at("credentials[0]", file: "other.json")),
                 Credential(id: "bare", of: "alice", origin: at("")),
             ],
             groups: [
@@ -42,19 +43,25 @@ enum SnapshotFixtures {
                 Group(id: "huge", members: ["sre"], origin: at("groups[4294967295]")),
             ],
             roles: [
-                Role(id: "admin",
-                     allow: [Statement(actions: ["*"], resources: ["prod"], exceptActions: ["delete"], exceptResources: ["prod/keep"],
-                                       origin: at("roles[0].allow[0]")),
-                             Statement(actions: ["read", "list"], resources: ["wiki"], origin: at("roles[0].allow[1]"))],
-                     deny: [Statement(actions: ["write"], resources: ["prod/db"], origin: at("roles[0].deny[0]"))],
-                     origin: at("roles[0]")),
+                Role(
+                    id: "admin",
+                    allow: [
+                        Statement(
+                            actions: ["*"], resources: ["prod"], exceptActions: ["delete"], exceptResources: ["prod/keep"],
+                            origin: at("roles[0].allow[0]")),
+                        Statement(actions: ["read", "list"], resources: ["wiki"], origin: at("roles[0].allow[1]")),
+                    ],
+                    deny: [Statement(actions: ["write"], resources: ["prod/db"], origin: at("roles[0].deny[0]"))],
+                    origin: at("roles[0]")),
                 Role(id: "empty", origin: at("[3]")),
                 Role(id: "odd", allow: [Statement(actions: ["a"], resources: ["b"], origin: at("x[2].y"))], origin: at("weird]")),
             ],
             grants: [
-                Grant(to: "sre", role: "admin", scope: "prod/eu",
-                      terms: Terms(notBefore: day, expires: day.adding(days: 30), approval: true, mfa: true, condition: "aws:SourceIp 10.0.0.0/8"),
-                      reviewed: day.adding(days: -400), origin: at("grants[0]")),
+                Grant(
+                    to: "sre", role: "admin", scope: "prod/eu",
+                    terms: Terms(
+                        notBefore: day, expires: day.adding(days: 30), approval: true, mfa: true, condition: "aws:SourceIp 10.0.0.0/8"),
+                    reviewed: day.adding(days: -400), origin: at("grants[0]")),
                 Grant(to: "alice", role: "empty", origin: at("grants[1]")),
             ],
             assumes: [
@@ -70,9 +77,10 @@ enum SnapshotFixtures {
                 Resource(id: "chat/b", origin: at("resources[5]")),
             ],
             escalations: [
-                Escalation(technique: "pass-and-run",
-                           requires: [.init(action: "iam:PassRole", resource: "iam/svc"), .init(action: "run", resource: "prod")],
-                           to: "svc", from: "sre", terms: Terms(mfa: true), origin: at("escalations[0]")),
+                Escalation(
+                    technique: "pass-and-run",
+                    requires: [.init(action: "iam:PassRole", resource: "iam/svc"), .init(action: "run", resource: "prod")],
+                    to: "svc", from: "sre", terms: Terms(mfa: true), origin: at("escalations[0]")),
                 Escalation(technique: "plain", requires: [.init(action: "read", resource: "wiki")], to: "bot"),
             ],
             takeoverActions: [],
@@ -131,7 +139,10 @@ struct ModelSnapshotTests {
 
     @Test("consecutive key paths of one file take one origin run, not one string each")
     func originRuns() throws {
-        let model = Model(identities: (0..<1000).map { Identity(id: "u\($0)", origin: BlastCore.SourceLocation(file: "big.json", keyPath: "identities[\($0)]")) })
+        let model = Model(
+            identities: (0..<1000).map {
+                Identity(id: "u\($0)", origin: BlastCore.SourceLocation(file: "big.json", keyPath: "identities[\($0)]"))
+            })
         let bytes = ModelSnapshot.bytes(model)
         #expect(bytes.count < 1000 * 9 + 1000 * 9 + 400)
         #expect(try ModelSnapshot.model(from: Data(bytes), file: "big.snap") == model)
@@ -148,13 +159,17 @@ struct ModelSnapshotTests {
 
     @Test("a snapshot mixed with model files merges as the files it came from, in file order")
     func mixed() throws {
-        let people = try directory.write("people.yaml", """
+        let people = try directory.write(
+            "people.yaml",
+            """
             version: 1
             identities: [{id: alice}, {id: bob}]
             groups: [{id: sre, members: [alice]}]
             takeover_actions: [impersonate, assume]
             """)
-        let access = try directory.write("access.json", """
+        let access = try directory.write(
+            "access.json",
+            """
             {"version": 1,
              "identities": [{"id": "carol"}],
              "roles": [{"id": "admin", "allow": [{"actions": "*", "resources": "prod"}]}],
@@ -181,17 +196,21 @@ struct ModelSnapshotTests {
         #expect(SnapshotFormat.criticalities.count == Criticality.allCases.count)
     }
 
-    @Test("a key path splits around its last plain [n] only when it prints back the same", arguments: [
-        ("grants[3]", "grants", UInt32(3), ""),
-        ("roles[2].allow[0]", "roles[2].allow", 0, ""),
-        ("x[2].y", "x", 2, ".y"),
-    ] as [(String, String, UInt32, String)])
+    @Test(
+        "a key path splits around its last plain [n] only when it prints back the same",
+        arguments: [
+            ("grants[3]", "grants", UInt32(3), ""),
+            ("roles[2].allow[0]", "roles[2].allow", 0, ""),
+            ("x[2].y", "x", 2, ".y"),
+        ] as [(String, String, UInt32, String)])
     func split(_ keyPath: String, prefix: String, number: UInt32, suffix: String) throws {
         let parts = try #require(SnapshotWriter.split(keyPath))
         #expect(parts.0 == prefix && parts.1 == number && parts.2 == suffix)
     }
 
-    @Test("key paths that would not print back the same stay whole", arguments: ["", "grants", "a[01]", "a[]", "a[4294967295]", "weird]", "a[x]"])
+    @Test(
+        "key paths that would not print back the same stay whole",
+        arguments: ["", "grants", "a[01]", "a[]", "a[4294967295]", "weird]", "a[x]"])
     func noSplit(_ keyPath: String) {
         #expect(SnapshotWriter.split(keyPath) == nil)
     }

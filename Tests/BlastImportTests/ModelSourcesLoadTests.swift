@@ -19,12 +19,16 @@ struct ModelSourcesLoadTests {
     }
 
     @Test func mergesFilesInOrderAndResolvesReferencesAcrossThem() throws {
-        let people = try directory.write("people.yaml", """
+        let people = try directory.write(
+            "people.yaml",
+            """
             version: 1
             identities: [{id: alice}, {id: bob}]
             groups: [{id: sre, members: [alice]}]
             """)
-        let access = try directory.write("access.json", """
+        let access = try directory.write(
+            "access.json",
+            """
             {"version": 1,
              "identities": [{"id": "carol"}],
              "roles": [{"id": "admin", "allow": [{"actions": "*", "resources": "prod"}]}],
@@ -61,12 +65,17 @@ struct ModelSourcesLoadTests {
         ("credentials: [{id: key, of: alice, stored_in: [wiki]}]", "credentials[0]", "stored_in 'wiki' is not a declared resource"),
     ])
     func undefinedReferenceIsAnErrorAtTheReferringElement(body: String, keyPath: String, message: String) throws {
-        let error = try directory.loadError([("team.yaml", """
-            version: 1
-            identities: [{id: alice}]
-            roles: [{id: admin}]
-            \(body)
-            """)])
+        let error = try directory.loadError([
+            (
+                "team.yaml",
+                """
+                version: 1
+                identities: [{id: alice}]
+                roles: [{id: admin}]
+                \(body)
+                """
+            )
+        ])
         #expect(error.code == .invalidModel)
         #expect(error.file?.hasSuffix("team.yaml") == true)
         #expect(error.line == 4)
@@ -76,13 +85,18 @@ struct ModelSourcesLoadTests {
     }
 
     @Test func duplicateIdWithinAFileNamesBothPlaces() throws {
-        let error = try directory.loadError([("team.yaml", """
-            version: 1
-            identities:
-              - id: alice
-            resources:
-              - id: alice
-            """)])
+        let error = try directory.loadError([
+            (
+                "team.yaml",
+                """
+                version: 1
+                identities:
+                  - id: alice
+                resources:
+                  - id: alice
+                """
+            )
+        ])
         #expect(error.code == .invalidModel)
         #expect(error.line == 5)
         #expect(error.keyPath == "resources[0]")

@@ -26,47 +26,48 @@ struct ModelWriterTests {
             assumes: [Assume(from: "sre", to: "bot")],
             resources: [Resource(id: "prod", criticality: .critical)],
             revealActions: ["read", "download"])
-        #expect(ModelWriter.yaml(model) == """
-            version: 1
+        #expect(
+            ModelWriter.yaml(model) == """
+                version: 1
 
-            identities:
-            - id: bot
-              type: service
-              resource: iam/bot
+                identities:
+                - id: bot
+                  type: service
+                  resource: iam/bot
 
-            credentials:
-            - id: key
-              of: bot
-              mfa: true
-              stored_in: [wiki]
+                credentials:
+                - id: key
+                  of: bot
+                  mfa: true
+                  stored_in: [wiki]
 
-            groups:
-            - id: sre
-              members: [bot]
+                groups:
+                - id: sre
+                  members: [bot]
 
-            roles:
-            - id: admin
-              allow:
-              - actions: ['*']
-                resources: [prod]
+                roles:
+                - id: admin
+                  allow:
+                  - actions: ['*']
+                    resources: [prod]
 
-            grants:
-            - to: sre
-              role: admin
-              scope: prod/eu
-              approval: true
+                grants:
+                - to: sre
+                  role: admin
+                  scope: prod/eu
+                  approval: true
 
-            assumes:
-            - from: sre
-              to: bot
+                assumes:
+                - from: sre
+                  to: bot
 
-            resources:
-            - id: prod
-              criticality: critical
+                resources:
+                - id: prod
+                  criticality: critical
 
-            reveal_actions: [read, download]
+                reveal_actions: [read, download]
 
-            """)
+                """)
     }
 
     @Test func omitsDefaults() {
@@ -75,24 +76,25 @@ struct ModelWriterTests {
             credentials: [Credential(id: "key", of: "alice", mfa: false, storedIn: [])],
             grants: [Grant(to: "alice", role: "admin", terms: .standing)],
             resources: [Resource(id: "prod", criticality: .low)])
-        #expect(ModelWriter.yaml(model) == """
-            version: 1
+        #expect(
+            ModelWriter.yaml(model) == """
+                version: 1
 
-            identities:
-            - id: alice
+                identities:
+                - id: alice
 
-            credentials:
-            - id: key
-              of: alice
+                credentials:
+                - id: key
+                  of: alice
 
-            grants:
-            - to: alice
-              role: admin
+                grants:
+                - to: alice
+                  role: admin
 
-            resources:
-            - id: prod
+                resources:
+                - id: prod
 
-            """)
+                """)
     }
 
     @Test func emptyModelIsJustTheVersion() {
@@ -109,7 +111,7 @@ struct ModelWriterTests {
         let model = Model(credentials: [
             Credential(
                 id: "key", of: "alice", created: Instant(year: 2024, month: 2, day: 1),
-                expires: Instant(year: 2027, month: 1, day: 1, hour: 10, minute: 5, second: 9)),
+                expires: Instant(year: 2027, month: 1, day: 1, hour: 10, minute: 5, second: 9))
         ])
         let text = ModelWriter.yaml(model)
         #expect(text.contains("  created: 2024-02-01\n"))

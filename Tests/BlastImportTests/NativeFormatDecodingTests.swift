@@ -60,7 +60,8 @@ struct NativeFormatDecodingTests {
     }
 
     @Test func absentKeysTakeTheirDefaults() throws {
-        let model = try ModelFileFixtures.decode("""
+        let model = try ModelFileFixtures.decode(
+            """
             identities: [{id: alice}]
             credentials: [{id: key, of: alice}]
             grants: [{to: alice, role: admin}]
@@ -68,7 +69,8 @@ struct NativeFormatDecodingTests {
             resources: [{id: prod}]
             roles: [{id: admin}]
             groups: [{id: sre}]
-            """).withoutOrigins
+            """
+        ).withoutOrigins
         #expect(model.identities == [Identity(id: "alice", kind: .human, resource: nil)])
         #expect(model.credentials == [Credential(id: "key", of: "alice", mfa: false, storedIn: [])])
         #expect(model.grants == [Grant(to: "alice", role: "admin", scope: nil, terms: .standing, reviewed: nil)])
@@ -79,7 +81,8 @@ struct NativeFormatDecodingTests {
     }
 
     @Test func nullValuesCountAsAbsent() throws {
-        let model = try ModelFileFixtures.decode("""
+        let model = try ModelFileFixtures.decode(
+            """
             grants:
               - to: alice
                 role: admin
@@ -92,7 +95,8 @@ struct NativeFormatDecodingTests {
     }
 
     @Test func aSingleStringStandsForAOneItemListOfActionsOrResources() throws {
-        let model = try ModelFileFixtures.decode("""
+        let model = try ModelFileFixtures.decode(
+            """
             roles:
               - id: reader
                 allow:

@@ -5,7 +5,8 @@ import Testing
 @Suite("The native loader rejects what the schema does not allow")
 struct NativeFormatErrorTests {
     @Test func unknownKeyNamesTheKeyItsLineAndSuggestsTheClosest() throws {
-        let error = try ModelFileFixtures.decodeError("""
+        let error = try ModelFileFixtures.decodeError(
+            """
             version: 1
             credentials:
               - id: ci-token
@@ -13,10 +14,11 @@ struct NativeFormatErrorTests {
                 stored-in: [wiki]
             """)
         #expect(error.code == .unknownKey)
-        #expect(error.description == """
-            acme.yaml:5: error: credentials[0].stored-in: unknown key 'stored-in'; did you mean 'stored_in'? \
-            allowed keys here: id, of, mfa, stored_in, created, last_used, expires
-            """)
+        #expect(
+            error.description == """
+                acme.yaml:5: error: credentials[0].stored-in: unknown key 'stored-in'; did you mean 'stored_in'? \
+                allowed keys here: id, of, mfa, stored_in, created, last_used, expires
+                """)
     }
 
     @Test func unknownTopLevelKeyIsRejected() throws {
@@ -28,7 +30,8 @@ struct NativeFormatErrorTests {
     }
 
     @Test func badDateNamesKeyPathLineValueAndTheAcceptedForms() throws {
-        let error = try ModelFileFixtures.decodeError("""
+        let error = try ModelFileFixtures.decodeError(
+            """
             version: 1
             grants:
               - to: sre
@@ -36,14 +39,18 @@ struct NativeFormatErrorTests {
                 expires: 2026-13-01
             """)
         #expect(error.code == .badValue)
-        #expect(error.description == """
-            acme.yaml:5: error: grants[0].expires: '2026-13-01' is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ
-            """)
+        #expect(
+            error.description == """
+                acme.yaml:5: error: grants[0].expires: '2026-13-01' is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ
+                """)
     }
 
     @Test(arguments: [
         ("identities: [{id: a, type: sevice}]", "identities[0].type", "'sevice' is not a valid identity type; did you mean 'service'?"),
-        ("resources: [{id: a, criticality: urgent}]", "resources[0].criticality", "'urgent' is not a valid criticality; use one of critical, high, medium, low"),
+        (
+            "resources: [{id: a, criticality: urgent}]", "resources[0].criticality",
+            "'urgent' is not a valid criticality; use one of critical, high, medium, low"
+        ),
     ])
     func badEnumValueNamesTheValueAndTheChoices(body: String, keyPath: String, message: String) throws {
         let error = try ModelFileFixtures.decodeError("version: 1\n" + body)
@@ -141,9 +148,10 @@ struct NativeFormatErrorTests {
     @Test func unsupportedVersionNamesTheValue() throws {
         let error = try ModelFileFixtures.decodeError("version: 2\nidentities: []\n")
         #expect(error.code == .unsupportedVersion)
-        #expect(error.description == """
-            acme.yaml:1: error: version: unsupported version '2'; this blast reads model files of version 1
-            """)
+        #expect(
+            error.description == """
+                acme.yaml:1: error: version: unsupported version '2'; this blast reads model files of version 1
+                """)
     }
 
     @Test func missingVersionIsAnError() throws {

@@ -27,10 +27,11 @@ struct SnapshotBadInputTests {
 
     /// Two identities and a grant to `grantee`; otherwise identical models share their string table.
     static func grant(to grantee: String, kind: IdentityKind = .human) -> Model {
-        Model(identities: [Identity(id: "alice", kind: kind), Identity(id: "bob")],
-              roles: [Role(id: "reader", allow: [Statement(actions: ["read"], resources: ["wiki"])])],
-              grants: [Grant(to: grantee, role: "reader")],
-              resources: [Resource(id: "wiki")])
+        Model(
+            identities: [Identity(id: "alice", kind: kind), Identity(id: "bob")],
+            roles: [Role(id: "reader", allow: [Statement(actions: ["read"], resources: ["wiki"])])],
+            grants: [Grant(to: grantee, role: "reader")],
+            resources: [Resource(id: "wiki")])
     }
 
     /// The first byte where the snapshots of `a` and `b` differ, past the header.
@@ -53,7 +54,8 @@ struct SnapshotBadInputTests {
         bytes[8] = 2
         let e = try error(bytes)
         #expect(e.code == .unsupportedVersion)
-        #expect(e.description == "\(path): error: snapshot format version 2 is not supported (this blast reads version 1); "
+        #expect(
+            e.description == "\(path): error: snapshot format version 2 is not supported (this blast reads version 1); "
                 + "re-create it with blast export --format snapshot")
     }
 
@@ -62,8 +64,10 @@ struct SnapshotBadInputTests {
         let bytes = ModelSnapshot.bytes(Self.grant(to: "bob"))
         let e = try error(Array(bytes.dropLast(10)))
         #expect(e.code == .damagedSnapshot)
-        #expect(e.description.hasPrefix("\(path): error: the snapshot is truncated: it ends at byte \(bytes.count - 10), "
-                                        + "but its header announces \(bytes.count) bytes"))
+        #expect(
+            e.description.hasPrefix(
+                "\(path): error: the snapshot is truncated: it ends at byte \(bytes.count - 10), "
+                    + "but its header announces \(bytes.count) bytes"))
     }
 
     @Test("a file cut inside the header says so")
@@ -87,7 +91,8 @@ struct SnapshotBadInputTests {
         bytes[k] ^= 0x20
         let e = try error(bytes)
         #expect(e.code == .damagedSnapshot)
-        #expect(e.description == "\(path): error: checksum mismatch: the snapshot is damaged or was edited; "
+        #expect(
+            e.description == "\(path): error: checksum mismatch: the snapshot is damaged or was edited; "
                 + "re-create it with blast export --format snapshot")
     }
 

@@ -50,8 +50,9 @@ struct PresenterTests {
         let model = Fixtures.wikiLeaksDeployToken()
         let g = Fixtures.compile(model)
         let change = ModelChange.revokeGrant(to: "engineering", role: "wiki-reader")
-        let w = WhatIf(model: model, before: g, startIDs: ["dave"], starts: [g.startFor("dave")], changes: [change],
-                       after: Fixtures.compile(try model.applying([change])), options: Fixtures.options())
+        let w = WhatIf(
+            model: model, before: g, startIDs: ["dave"], starts: [g.startFor("dave")], changes: [change],
+            after: Fixtures.compile(try model.applying([change])), options: Fixtures.options())
         let scene = WhatIfPresenter(w).scene()
         let removed = scene.edges.filter(\.isRemoved)
         #expect(removed.map { "\($0.from)->\($0.to)" } == ["engineering->wiki-reader"])

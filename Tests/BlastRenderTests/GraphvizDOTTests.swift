@@ -14,10 +14,12 @@ struct GraphvizDOTTests {
 
     // MARK: Nodes
 
-    @Test("each node kind has its own shape", arguments: zip(
-        SceneFixtures.kinds.map(\.name),
-        ["note", "ellipse", "box3d", "hexagon", "component", "tab", "octagon", "cylinder", "folder"]
-    ))
+    @Test(
+        "each node kind has its own shape",
+        arguments: zip(
+            SceneFixtures.kinds.map(\.name),
+            ["note", "ellipse", "box3d", "hexagon", "component", "tab", "octagon", "cylinder", "folder"]
+        ))
     func nodeKindShape(name: String, shape: String) throws {
         #expect(try dot(SceneFixtures.oneNodePerKind()).node(name)?["shape"] == shape)
     }
@@ -30,11 +32,14 @@ struct GraphvizDOTTests {
         #expect(Set(shapes).count == shapes.count)
     }
 
-    @Test("resources are filled by criticality", arguments: zip(
-        Criticality.allCases, ["#fca5a5", "#fdba74", "#fde68a", "#e5e7eb"]
-    ))
+    @Test(
+        "resources are filled by criticality",
+        arguments: zip(
+            Criticality.allCases, ["#fca5a5", "#fdba74", "#fde68a", "#e5e7eb"]
+        ))
     func resourceFill(criticality: Criticality, fill: String) throws {
-        let scene = Scene(title: "t", nodes: [Scene.Node(id: "r", label: "r", kind: .resource, criticality: criticality)], showsLegend: false)
+        let scene = Scene(
+            title: "t", nodes: [Scene.Node(id: "r", label: "r", kind: .resource, criticality: criticality)], showsLegend: false)
         #expect(try dot(scene).node("r")?["fillcolor"] == fill)
     }
 
@@ -94,9 +99,11 @@ struct GraphvizDOTTests {
 
     // MARK: Edges
 
-    @Test("pivot, takeover and escalate edges are red; allow edges grey", arguments: [
-        (EdgeKind.pivot, "#dc2626"), (.takeover, "#dc2626"), (.escalate, "#dc2626"), (.allow, "#6b7280"),
-    ])
+    @Test(
+        "pivot, takeover and escalate edges are red; allow edges grey",
+        arguments: [
+            (EdgeKind.pivot, "#dc2626"), (.takeover, "#dc2626"), (.escalate, "#dc2626"), (.allow, "#6b7280"),
+        ])
     func edgeColour(kind: EdgeKind, colour: String) throws {
         let parsed = try dot(SceneFixtures.singleEdge(Scene.Edge(from: "a", to: "b", kind: kind)))
         // allow's grey is the edge default, so it is not repeated on the edge.
@@ -254,7 +261,9 @@ struct GraphvizDOTTests {
 
     @Test("the same scene gives byte-identical DOT, whatever was rendered in between")
     func deterministic() throws {
-        let scenes = [SceneFixtures.leakedDeployToken(showsLegend: true), SceneFixtures.oneNodePerKind(), SceneFixtures.leakedDeployToken()]
+        let scenes = [
+            SceneFixtures.leakedDeployToken(showsLegend: true), SceneFixtures.oneNodePerKind(), SceneFixtures.leakedDeployToken(),
+        ]
         let first = try scenes.map { try GraphvizRenderer.render($0, as: .dot) }
         for round in 0..<10 {
             _ = try GraphvizRenderer.render(scenes[round % scenes.count], as: .svg)
@@ -287,8 +296,9 @@ struct GraphvizDOTTests {
 
     @Test("an edge to a node the scene does not hold is an invalid scene")
     func danglingEdge() {
-        let scene = Scene(title: "t", nodes: [Scene.Node(id: "a", label: "a", kind: .role)],
-                          edges: [Scene.Edge(from: "a", to: "ghost", kind: .allow)])
+        let scene = Scene(
+            title: "t", nodes: [Scene.Node(id: "a", label: "a", kind: .role)],
+            edges: [Scene.Edge(from: "a", to: "ghost", kind: .allow)])
         #expect(Self.code(of: scene) == .invalidScene)
     }
 

@@ -79,7 +79,8 @@ struct ParsedDOT {
         var attributes: [String: String] = [:]
         while let token = tokens.popFirst(), token != .punctuation("]") {
             guard case .identifier(let name) = token, tokens.popFirst() == .punctuation("="),
-                  case .identifier(let value)? = tokens.popFirst() else { continue }
+                case .identifier(let value)? = tokens.popFirst()
+            else { continue }
             attributes[name] = value
         }
         return attributes

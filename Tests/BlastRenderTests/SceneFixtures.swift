@@ -10,22 +10,28 @@ enum SceneFixtures {
         Scene(
             title: "Blast radius of gh-token",
             nodes: [
-                Scene.Node(id: "gh-token", label: "gh-token", kind: .credential, isSource: true, isHighlighted: true,
-                           tooltip: "credential gh-token of deployer\nexpires 2025-01-01"),
-                Scene.Node(id: "deployer", label: "deployer", kind: .identity(.service), isHighlighted: true, tooltip: "service identity deployer"),
+                Scene.Node(
+                    id: "gh-token", label: "gh-token", kind: .credential, isSource: true, isHighlighted: true,
+                    tooltip: "credential gh-token of deployer\nexpires 2025-01-01"),
+                Scene.Node(
+                    id: "deployer", label: "deployer", kind: .identity(.service), isHighlighted: true, tooltip: "service identity deployer"),
                 Scene.Node(id: "deploy", label: "deploy", kind: .group, isHighlighted: true, tooltip: "group deploy"),
                 Scene.Node(id: "admin", label: "admin", kind: .role, isHighlighted: true, tooltip: "role admin"),
-                Scene.Node(id: "prod/db", label: "prod/db", kind: .resource, criticality: .critical, isHighlighted: true,
-                           tooltip: "resource prod/db (critical)", cluster: "prod"),
-                Scene.Node(id: "prod/logs", label: "prod/logs", kind: .resource, criticality: .low,
-                           tooltip: "resource prod/logs (low)", cluster: "prod"),
+                Scene.Node(
+                    id: "prod/db", label: "prod/db", kind: .resource, criticality: .critical, isHighlighted: true,
+                    tooltip: "resource prod/db (critical)", cluster: "prod"),
+                Scene.Node(
+                    id: "prod/logs", label: "prod/logs", kind: .resource, criticality: .low,
+                    tooltip: "resource prod/logs (low)", cluster: "prod"),
                 Scene.Node(id: "aws-key", label: "aws-key", kind: .credential, isEligibleOnly: true, tooltip: "credential aws-key"),
             ],
             edges: [
-                Scene.Edge(from: "gh-token", to: "deployer", kind: .credential, isHighlighted: true, tooltip: "credential: gh-token → deployer"),
+                Scene.Edge(
+                    from: "gh-token", to: "deployer", kind: .credential, isHighlighted: true, tooltip: "credential: gh-token → deployer"),
                 Scene.Edge(from: "deployer", to: "deploy", kind: .member, isHighlighted: true, tooltip: "member: deployer → deploy"),
-                Scene.Edge(from: "deploy", to: "admin", kind: .grant, needsApproval: true, needsMFA: true, isHighlighted: true,
-                           tooltip: "grant: deploy → admin\nneeds approval, needs MFA"),
+                Scene.Edge(
+                    from: "deploy", to: "admin", kind: .grant, needsApproval: true, needsMFA: true, isHighlighted: true,
+                    tooltip: "grant: deploy → admin\nneeds approval, needs MFA"),
                 Scene.Edge(from: "admin", to: "prod/db", kind: .allow, isHighlighted: true, tooltip: "allow: admin → prod/db"),
                 Scene.Edge(from: "admin", to: "prod/logs", kind: .allow, tooltip: "allow: admin → prod/logs"),
                 Scene.Edge(from: "prod/logs", to: "aws-key", kind: .pivot, isRemoved: true, tooltip: "pivot: prod/logs → aws-key"),
@@ -66,8 +72,9 @@ enum SceneFixtures {
     /// component; the resources in `highlighted` sit on a highlighted path.
     static func reader(of ids: [String], highlighted: Set<String> = [], criticality: (String) -> Criticality = { _ in .low }) -> Scene {
         let resources = ids.map { id in
-            Scene.Node(id: id, label: id, kind: .resource, criticality: criticality(id), isHighlighted: highlighted.contains(id),
-                       cluster: String(id.prefix { $0 != "/" }))
+            Scene.Node(
+                id: id, label: id, kind: .resource, criticality: criticality(id), isHighlighted: highlighted.contains(id),
+                cluster: String(id.prefix { $0 != "/" }))
         }
         let clusters = Set(resources.compactMap(\.cluster)).sorted().map { Scene.Cluster(key: $0, label: $0) }
         return Scene(

@@ -13,8 +13,10 @@ public enum AuditFixtures {
     public static func wildcardService() -> Model {
         Model(
             identities: [Identity(id: "ci", kind: .service), Identity(id: "reader", kind: .service)],
-            roles: [Role(id: "everything-s3", allow: [Statement(actions: ["*"], resources: ["s3/*"])]),
-                    Role(id: "log-reader", allow: [Statement(actions: ["read"], resources: ["logs"])])],
+            roles: [
+                Role(id: "everything-s3", allow: [Statement(actions: ["*"], resources: ["s3/*"])]),
+                Role(id: "log-reader", allow: [Statement(actions: ["read"], resources: ["logs"])]),
+            ],
             grants: [Grant(to: "ci", role: "everything-s3"), Grant(to: "reader", role: "log-reader")],
             resources: [Resource(id: "s3/assets"), Resource(id: "logs/app"), Resource(id: "prod/db", criticality: .critical)])
     }
@@ -32,13 +34,19 @@ public enum AuditFixtures {
     /// approved; `closer` closes tickets with standing access.
     public static func agents() -> Model {
         Model(
-            identities: [Identity(id: "summarizer", kind: .agent), Identity(id: "remediator", kind: .agent),
-                         Identity(id: "closer", kind: .agent)],
-            roles: [Role(id: "ticket-reader", allow: [Statement(actions: ["read", "s3:Get*"], resources: ["tickets"])]),
-                    Role(id: "ticket-resolver", allow: [Statement(actions: ["close", "write"], resources: ["tickets"])])],
-            grants: [Grant(to: "summarizer", role: "ticket-reader"), Grant(to: "remediator", role: "ticket-reader"),
-                     Grant(to: "remediator", role: "ticket-resolver", terms: Terms(approval: true)),
-                     Grant(to: "closer", role: "ticket-resolver")],
+            identities: [
+                Identity(id: "summarizer", kind: .agent), Identity(id: "remediator", kind: .agent),
+                Identity(id: "closer", kind: .agent),
+            ],
+            roles: [
+                Role(id: "ticket-reader", allow: [Statement(actions: ["read", "s3:Get*"], resources: ["tickets"])]),
+                Role(id: "ticket-resolver", allow: [Statement(actions: ["close", "write"], resources: ["tickets"])]),
+            ],
+            grants: [
+                Grant(to: "summarizer", role: "ticket-reader"), Grant(to: "remediator", role: "ticket-reader"),
+                Grant(to: "remediator", role: "ticket-resolver", terms: Terms(approval: true)),
+                Grant(to: "closer", role: "ticket-resolver"),
+            ],
             resources: [Resource(id: "tickets/support", criticality: .medium), Resource(id: "tickets/security", criticality: .high)])
     }
 
@@ -59,12 +67,16 @@ public enum AuditFixtures {
     public static func reviews() -> Model {
         Model(
             identities: [Identity(id: "never"), Identity(id: "recent"), Identity(id: "old"), Identity(id: "low")],
-            roles: [Role(id: "db-reader", allow: [Statement(actions: ["read"], resources: ["prod/db"])]),
-                    Role(id: "wiki-reader", allow: [Statement(actions: ["read"], resources: ["wiki"])])],
-            grants: [Grant(to: "never", role: "db-reader"),
-                     Grant(to: "recent", role: "db-reader", reviewed: Fixtures.date("2026-11-13")),
-                     Grant(to: "old", role: "db-reader", reviewed: Fixtures.date("2026-05-01")),
-                     Grant(to: "low", role: "wiki-reader")],
+            roles: [
+                Role(id: "db-reader", allow: [Statement(actions: ["read"], resources: ["prod/db"])]),
+                Role(id: "wiki-reader", allow: [Statement(actions: ["read"], resources: ["wiki"])]),
+            ],
+            grants: [
+                Grant(to: "never", role: "db-reader"),
+                Grant(to: "recent", role: "db-reader", reviewed: Fixtures.date("2026-11-13")),
+                Grant(to: "old", role: "db-reader", reviewed: Fixtures.date("2026-05-01")),
+                Grant(to: "low", role: "wiki-reader"),
+            ],
             resources: [Resource(id: "prod/db", criticality: .critical), Resource(id: "wiki/home")])
     }
 
@@ -101,8 +113,14 @@ public enum AuditFixtures {
     public static func ciWithTwoStatements() -> Model {
         Model(
             identities: [Identity(id: "ci", kind: .service), Identity(id: "backup-svc", kind: .service, resource: "iam/backup-svc")],
-            roles: [Role(id: "ci-pipeline", allow: [Statement(actions: ["*"], resources: ["repos/*"]),
-                                                    Statement(actions: ["credentials:*"], resources: ["iam/backup-svc"])])],
+            roles: [
+                Role(
+                    id: "ci-pipeline",
+                    allow: [
+                        Statement(actions: ["*"], resources: ["repos/*"]),
+                        Statement(actions: ["credentials:*"], resources: ["iam/backup-svc"]),
+                    ])
+            ],
             grants: [Grant(to: "ci", role: "ci-pipeline")],
             resources: [Resource(id: "repos/web"), Resource(id: "repos/api"), Resource(id: "iam/backup-svc", criticality: .high)])
     }

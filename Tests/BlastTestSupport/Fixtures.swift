@@ -19,11 +19,16 @@ public enum Fixtures {
     public static func denyOnBackups() -> Model {
         Model(
             identities: [Identity(id: "ops")],
-            roles: [Role(id: "prod-admin", allow: [Statement(actions: ["*"], resources: ["prod"])],
-                         deny: [Statement(actions: ["delete"], resources: ["prod/backups"])])],
+            roles: [
+                Role(
+                    id: "prod-admin", allow: [Statement(actions: ["*"], resources: ["prod"])],
+                    deny: [Statement(actions: ["delete"], resources: ["prod/backups"])])
+            ],
             grants: [Grant(to: "ops", role: "prod-admin")],
-            resources: [Resource(id: "prod", criticality: .high), Resource(id: "prod/backups", criticality: .critical),
-                        Resource(id: "prod/db", criticality: .critical), Resource(id: "staging")])
+            resources: [
+                Resource(id: "prod", criticality: .high), Resource(id: "prod/backups", criticality: .critical),
+                Resource(id: "prod/db", criticality: .critical), Resource(id: "staging"),
+            ])
     }
 
     /// `dev` reads `prod/eu` through a role on `prod` scoped to `prod/eu`.
@@ -32,8 +37,10 @@ public enum Fixtures {
             identities: [Identity(id: "dev")],
             roles: [Role(id: "reader", allow: [Statement(actions: ["read"], resources: ["prod"])])],
             grants: [Grant(to: "dev", role: "reader", scope: "prod/eu")],
-            resources: [Resource(id: "prod"), Resource(id: "prod/eu"), Resource(id: "prod/eu/db", criticality: .critical),
-                        Resource(id: "prod/us/db", criticality: .critical), Resource(id: "prod-eu")])
+            resources: [
+                Resource(id: "prod"), Resource(id: "prod/eu"), Resource(id: "prod/eu/db", criticality: .critical),
+                Resource(id: "prod/us/db", criticality: .critical), Resource(id: "prod-eu"),
+            ])
     }
 
     /// alice ∈ sre ∈ engineering ∈ sre (a cycle); engineering holds `wiki-reader`.
@@ -60,10 +67,14 @@ public enum Fixtures {
         Model(
             identities: [Identity(id: "frank")],
             groups: [Group(id: "oncall", members: ["frank"])],
-            roles: [Role(id: "break-glass", allow: [Statement(actions: ["*"], resources: ["prod"])]),
-                    Role(id: "wiki-reader", allow: [Statement(actions: ["read"], resources: ["wiki"])])],
-            grants: [Grant(to: "oncall", role: "break-glass", terms: Terms(approval: true)),
-                     Grant(to: "frank", role: "wiki-reader")],
+            roles: [
+                Role(id: "break-glass", allow: [Statement(actions: ["*"], resources: ["prod"])]),
+                Role(id: "wiki-reader", allow: [Statement(actions: ["read"], resources: ["wiki"])]),
+            ],
+            grants: [
+                Grant(to: "oncall", role: "break-glass", terms: Terms(approval: true)),
+                Grant(to: "frank", role: "wiki-reader"),
+            ],
             resources: [Resource(id: "prod/db", criticality: .critical), Resource(id: "wiki/home")])
     }
 
@@ -83,8 +94,10 @@ public enum Fixtures {
             identities: [Identity(id: "dave"), Identity(id: "deploy-bot", kind: .service)],
             credentials: [Credential(id: "deploy-token", of: "deploy-bot", storedIn: ["wiki/runbooks/deploy"])],
             groups: [Group(id: "engineering", members: ["dave"])],
-            roles: [Role(id: "wiki-reader", allow: [Statement(actions: ["read"], resources: ["wiki"])]),
-                    Role(id: "deployer", allow: [Statement(actions: ["deploy"], resources: ["prod/app"])])],
+            roles: [
+                Role(id: "wiki-reader", allow: [Statement(actions: ["read"], resources: ["wiki"])]),
+                Role(id: "deployer", allow: [Statement(actions: ["deploy"], resources: ["prod/app"])]),
+            ],
             grants: [Grant(to: "engineering", role: "wiki-reader"), Grant(to: "deploy-bot", role: "deployer")],
             resources: [Resource(id: "wiki/runbooks/deploy"), Resource(id: "prod/app", criticality: .high)])
     }
@@ -92,10 +105,14 @@ public enum Fixtures {
     /// ci-runner may create credentials for backup-svc, which reads the database.
     public static func takeoverOfBackupService() -> Model {
         Model(
-            identities: [Identity(id: "ci-runner", kind: .service),
-                         Identity(id: "backup-svc", kind: .service, resource: "iam/identities/backup-svc")],
-            roles: [Role(id: "ci", allow: [Statement(actions: ["credentials:create"], resources: ["iam/identities/backup-svc"])]),
-                    Role(id: "backup", allow: [Statement(actions: ["read"], resources: ["prod/db"])])],
+            identities: [
+                Identity(id: "ci-runner", kind: .service),
+                Identity(id: "backup-svc", kind: .service, resource: "iam/identities/backup-svc"),
+            ],
+            roles: [
+                Role(id: "ci", allow: [Statement(actions: ["credentials:create"], resources: ["iam/identities/backup-svc"])]),
+                Role(id: "backup", allow: [Statement(actions: ["read"], resources: ["prod/db"])]),
+            ],
             grants: [Grant(to: "ci-runner", role: "ci"), Grant(to: "backup-svc", role: "backup")],
             resources: [Resource(id: "prod/db", criticality: .critical)])
     }
@@ -154,15 +171,27 @@ extension Fixtures {
     public static func passRoleEscalation() -> Model {
         Model(
             identities: [Identity(id: "dev"), Identity(id: "lambda-admin", kind: .service)],
-            roles: [Role(id: "dev-role", allow: [Statement(actions: ["iam:PassRole"], resources: ["iam/roles/admin"]),
-                                                 Statement(actions: ["lambda:CreateFunction"], resources: ["lambda"])]),
-                    Role(id: "admin", allow: [Statement(actions: ["*"], resources: ["prod"])])],
+            roles: [
+                Role(
+                    id: "dev-role",
+                    allow: [
+                        Statement(actions: ["iam:PassRole"], resources: ["iam/roles/admin"]),
+                        Statement(actions: ["lambda:CreateFunction"], resources: ["lambda"]),
+                    ]),
+                Role(id: "admin", allow: [Statement(actions: ["*"], resources: ["prod"])]),
+            ],
             grants: [Grant(to: "dev", role: "dev-role"), Grant(to: "lambda-admin", role: "admin")],
-            resources: [Resource(id: "iam/roles/admin"), Resource(id: "lambda/functions"), Resource(id: "prod/db", criticality: .critical)],
-            escalations: [Escalation(technique: "lambda-001", requires: [
-                .init(action: "iam:PassRole", resource: "iam/roles/admin"),
-                .init(action: "lambda:CreateFunction", resource: "lambda/functions"),
-            ], to: "lambda-admin")])
+            resources: [
+                Resource(id: "iam/roles/admin"), Resource(id: "lambda/functions"), Resource(id: "prod/db", criticality: .critical),
+            ],
+            escalations: [
+                Escalation(
+                    technique: "lambda-001",
+                    requires: [
+                        .init(action: "iam:PassRole", resource: "iam/roles/admin"),
+                        .init(action: "lambda:CreateFunction", resource: "lambda/functions"),
+                    ], to: "lambda-admin")
+            ])
     }
 }
 
@@ -173,14 +202,20 @@ extension Fixtures {
     public static func funnel() -> Model {
         Model(
             identities: [Identity(id: "ann"), Identity(id: "ben"), Identity(id: "carl")],
-            credentials: [Credential(id: "ann-key", of: "ann"), Credential(id: "ben-key", of: "ben"),
-                          Credential(id: "carl-token", of: "carl", storedIn: ["wiki/page"])],
+            credentials: [
+                Credential(id: "ann-key", of: "ann"), Credential(id: "ben-key", of: "ben"),
+                Credential(id: "carl-token", of: "carl", storedIn: ["wiki/page"]),
+            ],
             groups: [Group(id: "dba", members: ["ann", "ben", "carl"]), Group(id: "platform", members: ["dba"])],
-            roles: [Role(id: "db-read", allow: [Statement(actions: ["read"], resources: ["prod/db"])]),
-                    Role(id: "db-write", allow: [Statement(actions: ["write"], resources: ["prod/db"])]),
-                    Role(id: "wiki", allow: [Statement(actions: ["read"], resources: ["wiki"])])],
-            grants: [Grant(to: "platform", role: "db-read"), Grant(to: "platform", role: "db-write"),
-                     Grant(to: "ann", role: "wiki")],
+            roles: [
+                Role(id: "db-read", allow: [Statement(actions: ["read"], resources: ["prod/db"])]),
+                Role(id: "db-write", allow: [Statement(actions: ["write"], resources: ["prod/db"])]),
+                Role(id: "wiki", allow: [Statement(actions: ["read"], resources: ["wiki"])]),
+            ],
+            grants: [
+                Grant(to: "platform", role: "db-read"), Grant(to: "platform", role: "db-write"),
+                Grant(to: "ann", role: "wiki"),
+            ],
             resources: [Resource(id: "prod/db", criticality: .critical), Resource(id: "wiki/page")])
     }
 }

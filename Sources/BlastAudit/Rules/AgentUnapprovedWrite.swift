@@ -8,8 +8,10 @@ public struct AgentUnapprovedWrite: AuditRule {
     public let id = "lp.agent-unapproved-write"
     public let severity = Severity.critical
     public let title = "AI agent can change things without an approval gate"
-    public let rationale = "An agent acts on untrusted input (tickets, chat, web pages); a prompt injection turns any standing write, delete, close or admin permission into an attacker's."
-    public let remedy = "Keep the agent's standing access read-only and move every mutating action to an approval-gated grant (`approval: true`)."
+    public let rationale =
+        "An agent acts on untrusted input (tickets, chat, web pages); a prompt injection turns any standing write, delete, close or admin permission into an attacker's."
+    public let remedy =
+        "Keep the agent's standing access read-only and move every mutating action to an approval-gated grant (`approval: true`)."
 
     public func findings(in c: AuditContext) -> [Finding] {
         let g = c.graph
@@ -28,14 +30,19 @@ public struct AgentUnapprovedWrite: AuditRule {
             let crit = g.resource(worst.0.resource).criticality
             let actions = Set(hits.flatMap(\.1)).sorted()
             let names = hits.map { g.resource($0.0.resource).id }
-            out.append(Finding(
-                rule: id, severity: crit >= .high ? .critical : .high,
-                title: "agent \(agent.id) can \(actions.joined(separator: ", ")) without approval",
-                subject: agent.id, subjects: [agent.id] + names,
-                message: "Agent \(agent.id) may \(actions.joined(separator: ", ")) on \(FindingText.plural(names.count, "resource")) with standing access (no approval): \(FindingText.list(names)). The most critical is \(g.resource(worst.0.resource).id) (\(crit.rawValue)).",
-                evidence: [Evidence("\(worst.1.joined(separator: ", ")) on \(g.resource(worst.0.resource).id)", radius.path(worst.0.proof))],
-                fix: "Split \(agent.id)'s access: keep read actions standing, and grant \(actions.joined(separator: ", ")) only through an approval-gated grant (`approval: true`).",
-                location: grantOrigin(radius.path(worst.0.proof)) ?? agent.origin))
+            out.append(
+                Finding(
+                    rule: id, severity: crit >= .high ? .critical : .high,
+                    title: "agent \(agent.id) can \(actions.joined(separator: ", ")) without approval",
+                    subject: agent.id, subjects: [agent.id] + names,
+                    message:
+                        "Agent \(agent.id) may \(actions.joined(separator: ", ")) on \(FindingText.plural(names.count, "resource")) with standing access (no approval): \(FindingText.list(names)). The most critical is \(g.resource(worst.0.resource).id) (\(crit.rawValue)).",
+                    evidence: [
+                        Evidence("\(worst.1.joined(separator: ", ")) on \(g.resource(worst.0.resource).id)", radius.path(worst.0.proof))
+                    ],
+                    fix:
+                        "Split \(agent.id)'s access: keep read actions standing, and grant \(actions.joined(separator: ", ")) only through an approval-gated grant (`approval: true`).",
+                    location: grantOrigin(radius.path(worst.0.proof)) ?? agent.origin))
         }
         return out
     }

@@ -7,8 +7,10 @@ public struct EscalationPath: AuditRule {
     public let id = "lp.escalation-path"
     public let severity = Severity.critical
     public let title = "Radius grows through pivots, takeovers or escalation techniques"
-    public let rationale = "Access gained by reading someone else's credential or taking over another identity is access nobody granted on purpose, and no review of the start's own grants shows it."
-    public let remedy = "Cut the first unintended step of each path: remove the credential copy, the takeover permission or the escalation requirement."
+    public let rationale =
+        "Access gained by reading someone else's credential or taking over another identity is access nobody granted on purpose, and no review of the start's own grants shows it."
+    public let remedy =
+        "Cut the first unintended step of each path: remove the credential copy, the takeover permission or the escalation requirement."
 
     /// Every identity (a session without MFA) and every valid MFA credential (its session differs
     /// from the identity's): the reached resources whose shortest path uses a pivot, takeover or
@@ -19,8 +21,10 @@ public struct EscalationPath: AuditRule {
         var out: [Finding] = []
         for i in g.identityIDs {
             let identity = g.identity(i)
-            if let f = finding(c, radius: c.radius(of: i), subject: identity.id, owner: identity.id,
-                               location: identity.origin) {
+            if let f = finding(
+                c, radius: c.radius(of: i), subject: identity.id, owner: identity.id,
+                location: identity.origin)
+            {
                 out.append(f)
             }
         }
@@ -89,9 +93,11 @@ public struct EscalationPath: AuditRule {
         let names = gained.sorted().map { g.resource($0).id }
         return Finding(
             rule: id, severity: worst.severity,
-            title: "\(subject) reaches \(FindingText.plural(gained.count, "more resource", "more resources")) through \(FindingText.plural(order.count, "pivot or takeover", "pivots or takeovers"))",
+            title:
+                "\(subject) reaches \(FindingText.plural(gained.count, "more resource", "more resources")) through \(FindingText.plural(order.count, "pivot or takeover", "pivots or takeovers"))",
             subject: subject, subjects: [subject, owner] + order.flatMap { [$0.from, $0.to] },
-            message: "Beyond its own grants, \(subject) reaches \(FindingText.plural(gained.count, "resource")) (\(critical) critical) only by \(summaries.joined(separator: "; ")): \(FindingText.list(names)).",
+            message:
+                "Beyond its own grants, \(subject) reaches \(FindingText.plural(gained.count, "resource")) (\(critical) critical) only by \(summaries.joined(separator: "; ")): \(FindingText.list(names)).",
             evidence: evidence,
             fix: "Cut the first unintended step of each path: \(order.map { fixText($0.edge, $0.from, $0.to) }.joined(separator: "; ")).",
             location: place ?? location)

@@ -28,24 +28,32 @@ public struct NoExpiry: AuditRule {
                 admin += a
                 critical += crit
                 if let r = g.mostCritical(in: cov),
-                   evidenceStatement == nil || g.resource(r).criticality > g.resource(evidenceStatement!.1).criticality {
+                    evidenceStatement == nil || g.resource(r).criticality > g.resource(evidenceStatement!.1).criticality
+                {
                     evidenceStatement = (s, r)
                 }
             }
             guard let (s, r) = evidenceStatement else { continue }
             var why: [String] = []
             if !admin.isEmpty { why.append("admin-level actions \(Array(Set(admin)).sorted().joined(separator: ", "))") }
-            if !critical.isEmpty { why.append("\(FindingText.plural(critical.count, "critical resource")) (\(FindingText.list(critical.map { g.resource($0).id })))") }
+            if !critical.isEmpty {
+                why.append(
+                    "\(FindingText.plural(critical.count, "critical resource")) (\(FindingText.list(critical.map { g.resource($0).id })))")
+            }
             let suggested = c.settings.at.adding(days: 90).isoDate
-            out.append(Finding(
-                rule: id, severity: !admin.isEmpty && !critical.isEmpty ? .high : .medium,
-                title: "\(g.describe(grant: grant)) never expires",
-                subject: g.subject(of: grant),
-                subjects: [g.name(of: g.grant(grant).holder), g.role(g.grant(grant).role).id] + critical.map { g.resource($0).id },
-                message: "\(g.describe(grant: grant)) is elevated — \(why.joined(separator: " and ")) — and has no expiry.",
-                evidence: [Evidence("\(g.describe(statement: s)) reaches \(g.resource(r).id)", g.grantPath(grant, statement: s, to: r))],
-                fix: "Add `expires: \(suggested)` (or another end date) to the grant, and renew it only after a review; or make it approval-gated.",
-                location: g.grant(grant).model.origin))
+            out.append(
+                Finding(
+                    rule: id, severity: !admin.isEmpty && !critical.isEmpty ? .high : .medium,
+                    title: "\(g.describe(grant: grant)) never expires",
+                    subject: g.subject(of: grant),
+                    subjects: [g.name(of: g.grant(grant).holder), g.role(g.grant(grant).role).id] + critical.map { g.resource($0).id },
+                    message: "\(g.describe(grant: grant)) is elevated — \(why.joined(separator: " and ")) — and has no expiry.",
+                    evidence: [
+                        Evidence("\(g.describe(statement: s)) reaches \(g.resource(r).id)", g.grantPath(grant, statement: s, to: r))
+                    ],
+                    fix:
+                        "Add `expires: \(suggested)` (or another end date) to the grant, and renew it only after a review; or make it approval-gated.",
+                    location: g.grant(grant).model.origin))
         }
         return out
     }

@@ -7,8 +7,10 @@ public struct OverBroadService: AuditRule {
     public let id = "lp.over-broad-service"
     public let severity = Severity.high
     public let title = "Machine identity with wildcard permissions or a wide radius"
-    public let rationale = "Machine credentials live in pipelines, pods and agent runtimes where they leak easily; a wildcard turns each leak into broad access."
-    public let remedy = "List the actions and resources the machine uses (see lp.unused-permission with --usage) and replace the wildcards with them."
+    public let rationale =
+        "Machine credentials live in pipelines, pods and agent runtimes where they leak easily; a wildcard turns each leak into broad access."
+    public let remedy =
+        "List the actions and resources the machine uses (see lp.unused-permission with --usage) and replace the wildcards with them."
 
     /// Every non-human identity: the allow statements of every grant it holds (directly or
     /// through groups, at any terms not expired), and its standing radius.
@@ -22,8 +24,9 @@ public struct OverBroadService: AuditRule {
             case .human: continue
             case .service, .workload, .agent: break
             }
-            let view = g.view(of: Session(identity: i, mfa: true),
-                              options: QueryOptions(at: c.settings.at, mfa: true, withApprovals: true))
+            let view = g.view(
+                of: Session(identity: i, mfa: true),
+                options: QueryOptions(at: c.settings.at, mfa: true, withApprovals: true))
             var reasons: [String] = []
             var evidence: [Evidence] = []
             var subjects = [identity.id]
@@ -52,20 +55,25 @@ public struct OverBroadService: AuditRule {
             let tooWide = share > c.settings.criticalShare
             if tooWide {
                 let percent = Int((share * 100).rounded())
-                reasons.append("its radius covers \(critical.count) of \(criticalTotal) critical resources (\(percent)%, limit \(Int((c.settings.criticalShare * 100).rounded()))%)")
+                reasons.append(
+                    "its radius covers \(critical.count) of \(criticalTotal) critical resources (\(percent)%, limit \(Int((c.settings.criticalShare * 100).rounded()))%)"
+                )
                 if let first = critical.first {
                     evidence.append(Evidence("radius reaches \(g.resource(first.resource).id)", radius.path(first.proof)))
                 }
             }
             guard !reasons.isEmpty else { continue }
-            out.append(Finding(
-                rule: id, severity: tooWide ? .high : .medium,
-                title: "\(identity.kind.rawValue) \(identity.id) is over-broad",
-                subject: identity.id, subjects: subjects + critical.map { g.resource($0.resource).id },
-                message: "\(identity.kind.rawValue.prefix(1).uppercased() + identity.kind.rawValue.dropFirst()) identity \(identity.id): \(reasons.joined(separator: "; ")).",
-                evidence: evidence,
-                fix: "Give \(identity.id) a role listing the exact actions and resources it uses (run the audit with --usage to get a trimmed role), and remove the wildcards.",
-                location: location ?? identity.origin))
+            out.append(
+                Finding(
+                    rule: id, severity: tooWide ? .high : .medium,
+                    title: "\(identity.kind.rawValue) \(identity.id) is over-broad",
+                    subject: identity.id, subjects: subjects + critical.map { g.resource($0.resource).id },
+                    message:
+                        "\(identity.kind.rawValue.prefix(1).uppercased() + identity.kind.rawValue.dropFirst()) identity \(identity.id): \(reasons.joined(separator: "; ")).",
+                    evidence: evidence,
+                    fix:
+                        "Give \(identity.id) a role listing the exact actions and resources it uses (run the audit with --usage to get a trimmed role), and remove the wildcards.",
+                    location: location ?? identity.origin))
         }
         return out
     }

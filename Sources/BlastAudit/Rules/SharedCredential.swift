@@ -7,7 +7,8 @@ public struct SharedCredential: AuditRule {
     public let id = "lp.shared-credential"
     public let severity = Severity.critical
     public let title = "Credential stored where others can read it"
-    public let rationale = "Everyone who can read the copy can act as the credential's identity, bypassing the approvals, MFA and reviews that guard its grants."
+    public let rationale =
+        "Everyone who can read the copy can act as the credential's identity, bypassing the approvals, MFA and reviews that guard its grants."
     public let remedy = "Delete the copy, rotate the credential, and hand it out through a secret manager the readers cannot list."
 
     /// For each valid credential with copies: the readers (through `whoCan` with each reveal
@@ -49,10 +50,13 @@ public struct SharedCredential: AuditRule {
             let readerNames = gains.map { g.identity($0.reader).id }
             var evidence: [Evidence] = []
             if let first = gains.first(where: { !$0.gain.isEmpty }) ?? gains.first, let readPath = readers[first.reader],
-               let copy = copyOf[first.reader] {
+                let copy = copyOf[first.reader]
+            {
                 var steps = readPath
-                steps.append(PathStep(from: g.resource(copy).id, fromKind: .resource, to: cred.id, toKind: .credential,
-                                      edge: .pivot, origin: cred.origin))
+                steps.append(
+                    PathStep(
+                        from: g.resource(copy).id, fromKind: .resource, to: cred.id, toKind: .credential,
+                        edge: .pivot, origin: cred.origin))
                 let best = g.mostCritical(in: IntervalSet(runs: first.gain.map { $0.rawValue..<$0.rawValue + 1 }))
                 if let best, let reached = radius.resources.first(where: { $0.resource == best }) {
                     steps += radius.path(reached.proof)
@@ -69,16 +73,24 @@ public struct SharedCredential: AuditRule {
             }
             let places = Set(cred.storedIn).sorted().joined(separator: ", ")
             var message = "\(cred.id) (acts as \(cred.of)) has a copy in \(places). "
-            message += readerNames.isEmpty ? "Nobody else can read it at the moment. "
+            message +=
+                readerNames.isEmpty
+                ? "Nobody else can read it at the moment. "
                 : "\(FindingText.plural(readerNames.count, "identity", "identities")) can read it: \(FindingText.list(readerNames, limit: 12)). "
-            message += union.isEmpty ? "Reading it gives them nothing they do not already reach."
+            message +=
+                union.isEmpty
+                ? "Reading it gives them nothing they do not already reach."
                 : "Reading it gives them \(FindingText.plural(union.count, "resource")) they could not reach otherwise (\(FindingText.list(union.map { g.resource($0).id }))); per reader: \(FindingText.list(perReader, limit: 12))."
-            out.append(Finding(
-                rule: id, severity: sev, title: "\(cred.id) is stored in \(places), readable by \(FindingText.plural(readerNames.count, "identity", "identities"))",
-                subject: cred.id, subjects: [cred.id, cred.of] + cred.storedIn + readerNames,
-                message: message, evidence: evidence,
-                fix: "Remove the copy from \(places), rotate \(cred.id), and give those who need to act as \(cred.of) an approval-gated assume instead.",
-                location: cred.origin))
+            out.append(
+                Finding(
+                    rule: id, severity: sev,
+                    title:
+                        "\(cred.id) is stored in \(places), readable by \(FindingText.plural(readerNames.count, "identity", "identities"))",
+                    subject: cred.id, subjects: [cred.id, cred.of] + cred.storedIn + readerNames,
+                    message: message, evidence: evidence,
+                    fix:
+                        "Remove the copy from \(places), rotate \(cred.id), and give those who need to act as \(cred.of) an approval-gated assume instead.",
+                    location: cred.origin))
         }
         return out
     }

@@ -7,7 +7,8 @@ public struct StaleCredential: AuditRule {
     public let id = "lp.stale-credential"
     public let severity = Severity.medium
     public let title = "Credential unused or overdue for rotation"
-    public let rationale = "An unused credential is pure risk: it grants nothing anyone needs and nobody would notice its misuse. An old one has had years to leak."
+    public let rationale =
+        "An unused credential is pure risk: it grants nothing anyone needs and nobody would notice its misuse. An old one has had years to leak."
     public let remedy = "Revoke credentials nobody uses; rotate old ones and give the new one an `expires`."
 
     public func findings(in c: AuditContext) -> [Finding] {
@@ -36,15 +37,18 @@ public struct StaleCredential: AuditRule {
                 steps = radius.path(worst.proof)
                 label = "what \(cred.id) still reaches: \(g.resource(worst.resource).id)"
             }
-            out.append(Finding(
-                rule: id, severity: unused ? .medium : .low,
-                title: "\(cred.id) is \(unused ? "unused" : "overdue for rotation")",
-                subject: cred.id, subjects: [cred.id, cred.of],
-                message: "\(cred.id) (of \(cred.of)) is \(reasons.joined(separator: ", and ")); it still reaches \(FindingText.plural(radius.resources.count, "resource")).",
-                evidence: [Evidence(label, steps)],
-                fix: unused ? "Revoke \(cred.id) and delete it from the model; issue a new one with `expires:` if it is needed again."
-                    : "Rotate \(cred.id): issue a new credential with `expires:` at most \(c.settings.rotateDays) days out, then revoke this one.",
-                location: cred.origin))
+            out.append(
+                Finding(
+                    rule: id, severity: unused ? .medium : .low,
+                    title: "\(cred.id) is \(unused ? "unused" : "overdue for rotation")",
+                    subject: cred.id, subjects: [cred.id, cred.of],
+                    message:
+                        "\(cred.id) (of \(cred.of)) is \(reasons.joined(separator: ", and ")); it still reaches \(FindingText.plural(radius.resources.count, "resource")).",
+                    evidence: [Evidence(label, steps)],
+                    fix: unused
+                        ? "Revoke \(cred.id) and delete it from the model; issue a new one with `expires:` if it is needed again."
+                        : "Rotate \(cred.id): issue a new credential with `expires:` at most \(c.settings.rotateDays) days out, then revoke this one.",
+                    location: cred.origin))
         }
         return out
     }

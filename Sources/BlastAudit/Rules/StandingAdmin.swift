@@ -7,8 +7,10 @@ public struct StandingAdmin: AuditRule {
     public let id = "lp.standing-admin"
     public let severity = Severity.critical
     public let title = "Standing access to every action on critical or production resources"
-    public let rationale = "A grant of `*` that needs no approval and never expires makes its holders permanent administrators: one phished member, or one leaked key, owns production."
-    public let remedy = "Make the grant just-in-time (`approval: true`) with an `expires`, or narrow the role from `*` to the actions the holders use."
+    public let rationale =
+        "A grant of `*` that needs no approval and never expires makes its holders permanent administrators: one phished member, or one leaked key, owns production."
+    public let remedy =
+        "Make the grant just-in-time (`approval: true`) with an `expires`, or narrow the role from `*` to the actions the holders use."
 
     public func findings(in c: AuditContext) -> [Finding] {
         let g = c.graph
@@ -31,18 +33,22 @@ public struct StandingAdmin: AuditRule {
             let evidence = targets.map { t in
                 let top = t.resources[0]
                 let worst = g.mostCritical(in: IntervalSet(runs: t.resources.map { $0.rawValue..<$0.rawValue + 1 })) ?? top
-                return Evidence("\(g.describe(statement: t.statement)) reaches \(g.resource(worst).id)",
-                                g.grantPath(grant, statement: t.statement, to: worst))
+                return Evidence(
+                    "\(g.describe(statement: t.statement)) reaches \(g.resource(worst).id)",
+                    g.grantPath(grant, statement: t.statement, to: worst))
             }
-            out.append(Finding(
-                rule: id, severity: severity,
-                title: "\(g.describe(grant: grant)) gives standing `*` on \(g.resource(first.resources[0]).id)",
-                subject: g.subject(of: grant),
-                subjects: [g.name(of: g.grant(grant).holder), role] + holders + all.map { g.resource($0).id },
-                message: "\(g.describe(grant: grant)) allows every action on \(FindingText.plural(all.count, "resource")) (\(critical.count) critical), with no approval and no expiry. Standing admins: \(holders.isEmpty ? "none yet" : FindingText.list(holders)).",
-                evidence: evidence,
-                fix: "Replace the standing grant with a just-in-time one: add `approval: true` and `expires:` to the grant of \(role) to \(g.name(of: g.grant(grant).holder)), or narrow \(role) from `*` to the actions needed.",
-                location: g.grant(grant).model.origin))
+            out.append(
+                Finding(
+                    rule: id, severity: severity,
+                    title: "\(g.describe(grant: grant)) gives standing `*` on \(g.resource(first.resources[0]).id)",
+                    subject: g.subject(of: grant),
+                    subjects: [g.name(of: g.grant(grant).holder), role] + holders + all.map { g.resource($0).id },
+                    message:
+                        "\(g.describe(grant: grant)) allows every action on \(FindingText.plural(all.count, "resource")) (\(critical.count) critical), with no approval and no expiry. Standing admins: \(holders.isEmpty ? "none yet" : FindingText.list(holders)).",
+                    evidence: evidence,
+                    fix:
+                        "Replace the standing grant with a just-in-time one: add `approval: true` and `expires:` to the grant of \(role) to \(g.name(of: g.grant(grant).holder)), or narrow \(role) from `*` to the actions needed.",
+                    location: g.grant(grant).model.origin))
         }
         return out
     }

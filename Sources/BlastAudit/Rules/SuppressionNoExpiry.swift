@@ -15,7 +15,8 @@ public struct SuppressionNoExpiry: AuditRule {
             Finding(
                 rule: id, severity: severity, title: "suppression of \(s.rule) for \(s.subject) never expires",
                 subject: s.key, subjects: [],
-                message: "The suppression of \(s.rule) for \(s.subject) (\"\(s.justification)\") has no `expires`, so the findings it hides are never reviewed again.",
+                message:
+                    "The suppression of \(s.rule) for \(s.subject) (\"\(s.justification)\") has no `expires`, so the findings it hides are never reviewed again.",
                 evidence: [],
                 fix: "Add `expires: \(c.settings.at.adding(days: 90).isoDate)` (or another date) to the suppression.",
                 location: s.origin)

@@ -12,8 +12,10 @@ public struct UnusedPermission: AuditRule {
     public let id = "lp.unused-permission"
     public let severity = Severity.medium
     public let title = "Permission granted but not used"
-    public let rationale = "Permissions nobody uses widen every radius for no benefit; they accumulate as people and systems change (permission creep)."
-    public let remedy = "Replace the role with the trimmed role the audit prints (only used statements, wildcards narrowed to the actions used)."
+    public let rationale =
+        "Permissions nobody uses widen every radius for no benefit; they accumulate as people and systems change (permission creep)."
+    public let remedy =
+        "Replace the role with the trimmed role the audit prints (only used statements, wildcards narrowed to the actions used)."
 
     public func findings(in c: AuditContext) -> [Finding] {
         guard let usage = c.usage else { return [] }
@@ -50,14 +52,17 @@ public struct UnusedPermission: AuditRule {
             }
             if evidence.isEmpty { evidence.append(Evidence("the grant", g.grantPath(grant))) }
             let unusedText = unused.map { s in g.describe(statement: s) + (g.statement(s).origin.map { " (\($0))" } ?? "") }
-            out.append(Finding(
-                rule: id, severity: risky ? .medium : .low,
-                title: "\(g.describe(grant: grant)): \(FindingText.plural(unused.count, "statement")) unused in \(c.settings.usageDays) days",
-                subject: g.subject(of: grant), subjects: [g.name(of: g.grant(grant).holder), role.id] + members,
-                message: "No recorded use by \(FindingText.list(members)) between \(since.isoDate) and \(at.isoDate) (\(FindingText.plural(records.count, "record"))) matched \(unusedText.joined(separator: "; ")).",
-                evidence: evidence,
-                fix: "Replace \(role.id) in this grant with the trimmed role:\n" + trimmedRole(role: role, grant: grant, used: used, g),
-                location: g.grant(grant).model.origin))
+            out.append(
+                Finding(
+                    rule: id, severity: risky ? .medium : .low,
+                    title:
+                        "\(g.describe(grant: grant)): \(FindingText.plural(unused.count, "statement")) unused in \(c.settings.usageDays) days",
+                    subject: g.subject(of: grant), subjects: [g.name(of: g.grant(grant).holder), role.id] + members,
+                    message:
+                        "No recorded use by \(FindingText.list(members)) between \(since.isoDate) and \(at.isoDate) (\(FindingText.plural(records.count, "record"))) matched \(unusedText.joined(separator: "; ")).",
+                    evidence: evidence,
+                    fix: "Replace \(role.id) in this grant with the trimmed role:\n" + trimmedRole(role: role, grant: grant, used: used, g),
+                    location: g.grant(grant).model.origin))
         }
         return out
     }
@@ -90,8 +95,11 @@ public struct UnusedPermission: AuditRule {
             let st = g.statement(s)
             var keep: Set<String> = []
             for p in st.actions {
-                if ActionClass.isWildcard(p.text) { keep.formUnion(actions.filter { p.matches($0) }) }
-                else if actions.contains(p.text) { keep.insert(p.text) }
+                if ActionClass.isWildcard(p.text) {
+                    keep.formUnion(actions.filter { p.matches($0) })
+                } else if actions.contains(p.text) {
+                    keep.insert(p.text)
+                }
             }
             lines.append("    - actions: [\(keep.sorted().map(quote).joined(separator: ", "))]")
             lines.append("      resources: [\(st.resourcePatterns.map(quote).joined(separator: ", "))]")

@@ -12,7 +12,8 @@ enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
 struct AuditCommand: ParsableCommand, BlastRunnable {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Least-privilege audit: findings with severity, evidence paths and fixes. Exit 2 with --fail-on when a finding reaches the level.",
+        abstract:
+            "Least-privilege audit: findings with severity, evidence paths and fixes. Exit 2 with --fail-on when a finding reaches the level.",
         discussion: """
             Rules: \(Audit.rules.map(\.id).joined(separator: ", ")). See docs/audit.md.
             Example: blast audit samples/acme.yaml --at 2026-11-23 --usage samples/acme-usage.csv --ignore samples/acme-ignore.yaml --format sarif -o output/acme.sarif

@@ -4,7 +4,8 @@ import ArgumentParser
 public struct BlastCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "blast",
-        abstract: "Blast-radius analysis for access graphs: what a leaked key can reach, who can reach a resource, and the paths that prove it.",
+        abstract:
+            "Blast-radius analysis for access graphs: what a leaked key can reach, who can reach a resource, and the paths that prove it.",
         discussion: ExitStatus.table,
         subcommands: [
             RadiusCommand.self, WhoCanCommand.self, CanCommand.self, PathCommand.self, RenderCommand.self,

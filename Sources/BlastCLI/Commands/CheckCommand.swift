@@ -9,7 +9,9 @@ struct CheckCommand: ParsableCommand, BlastRunnable {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Evaluate a policy's assertions; exit 0 when all hold, 2 when any is violated (with paths), 1 on bad input.",
-        discussion: "Assertion kinds: no-reach, no-critical, at-most, no-path (see docs/audit.md).\nExample: blast check samples/acme.yaml --policy samples/acme-policy.yaml --at 2026-11-23")
+        discussion:
+            "Assertion kinds: no-reach, no-critical, at-most, no-path (see docs/audit.md).\nExample: blast check samples/acme.yaml --policy samples/acme-policy.yaml --at 2026-11-23"
+    )
 
     enum Format: String, ExpressibleByArgument { case text, json }
 

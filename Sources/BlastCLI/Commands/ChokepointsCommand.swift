@@ -6,11 +6,12 @@ import BlastPresent
 struct ChokepointsCommand: ParsableCommand, BlastRunnable {
     static let configuration = CommandConfiguration(
         commandName: "chokepoints",
-        abstract: "The smallest set of cuttable edges (membership, grant, assume, credential copy) that disconnects every start from every target, and the edges on the most paths.",
+        abstract:
+            "The smallest set of cuttable edges (membership, grant, assume, credential copy) that disconnects every start from every target, and the edges on the most paths.",
         discussion: """
-        Costs per kind with --cost member=3,grant=5,assume=4,copy=1 (default 1 each). The cut is verified by re-running the radius with it applied.
-        Example: blast chokepoints samples/acme.yaml --from-all-credentials --to-criticality critical --at 2026-11-23
-        """)
+            Costs per kind with --cost member=3,grant=5,assume=4,copy=1 (default 1 each). The cut is verified by re-running the radius with it applied.
+            Example: blast chokepoints samples/acme.yaml --from-all-credentials --to-criticality critical --at 2026-11-23
+            """)
 
     @OptionGroup var files: ModelFiles
     @Option(help: ArgumentHelp("A start (repeat for several).", valueName: "id")) var from: [String] = []
@@ -33,7 +34,9 @@ struct ChokepointsCommand: ParsableCommand, BlastRunnable {
         for part in (cost ?? "").split(separator: ",") {
             let kv = part.split(separator: "=", maxSplits: 1).map(String.init)
             guard kv.count == 2, let kind = CutKind(rawValue: kv[0]), let value = UInt64(kv[1]), value > 0 else {
-                throw ValidationError("--cost: '\(part)' is not KIND=N with KIND one of \(CutKind.allCases.map(\.rawValue).joined(separator: ", ")) and N ≥ 1")
+                throw ValidationError(
+                    "--cost: '\(part)' is not KIND=N with KIND one of \(CutKind.allCases.map(\.rawValue).joined(separator: ", ")) and N ≥ 1"
+                )
             }
             out[kind] = value
         }
@@ -53,8 +56,9 @@ struct ChokepointsCommand: ParsableCommand, BlastRunnable {
         if let level = toCriticality { targets += graph.resources(atLeast: level) }
         let answer: ChokepointReport
         do {
-            answer = try ChokepointReport(model: model, graph: graph, startIDs: startIDs, starts: starts, targets: targets,
-                                          options: options, costs: (try? costs()) ?? [:], top: top)
+            answer = try ChokepointReport(
+                model: model, graph: graph, startIDs: startIDs, starts: starts, targets: targets,
+                options: options, costs: (try? costs()) ?? [:], top: top)
         } catch {
             throw CommandFailure(error.description)
         }

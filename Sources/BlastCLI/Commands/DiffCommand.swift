@@ -8,15 +8,16 @@ struct DiffCommand: ParsableCommand, BlastRunnable {
         commandName: "diff",
         abstract: "Compare two versions of a model: every credential and identity whose radius changed, with the path of each gain.",
         discussion: """
-        New escalation paths (gains through pivots, takeovers, escalations or assumes) come first.
-        With --fail-on-gain, exit 2 when the change adds reach to critical resources (a merge gate).
-        Example: blast diff samples/acme.yaml -- samples/acme.yaml samples/acme-change.yaml --at 2026-11-23
-        """)
+            New escalation paths (gains through pivots, takeovers, escalations or assumes) come first.
+            With --fail-on-gain, exit 2 when the change adds reach to critical resources (a merge gate).
+            Example: blast diff samples/acme.yaml -- samples/acme.yaml samples/acme-change.yaml --at 2026-11-23
+            """)
 
     @Argument(help: ArgumentHelp("The old model files.", valueName: "old-model"))
     var old: [String] = []
-    @Option(name: .customLong("new"), parsing: .upToNextOption,
-            help: ArgumentHelp("The new model files (`--` before them works too).", valueName: "new-model"))
+    @Option(
+        name: .customLong("new"), parsing: .upToNextOption,
+        help: ArgumentHelp("The new model files (`--` before them works too).", valueName: "new-model"))
     var new: [String] = []
 
     /// `blast diff OLD... -- NEW...`: the first `--` after `diff` becomes `--new`, so options

@@ -31,7 +31,9 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
 
     /// The table as `blast --help` prints it.
     public static var table: String {
-        "Exit codes:\n" + allCases.map { "  \(String($0.rawValue).padding(toLength: 4, withPad: " ", startingAt: 0))\($0.meaning)" }.joined(separator: "\n")
+        "Exit codes:\n"
+            + allCases.map { "  \(String($0.rawValue).padding(toLength: 4, withPad: " ", startingAt: 0))\($0.meaning)" }.joined(
+                separator: "\n")
     }
 }
 

@@ -9,7 +9,8 @@ struct ExportCommand: ParsableCommand, BlastRunnable {
 
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the explanation graph as an edge list (`u v` per line; credentials are nodes 0..C-1), the model as native JSON, or the model as a binary snapshot that loads fast.",
+        abstract:
+            "Write the explanation graph as an edge list (`u v` per line; credentials are nodes 0..C-1), the model as native JSON, or the model as a binary snapshot that loads fast.",
         discussion: """
             Example: blast export output/org-10k.json --format edges -o output/org-10k.edges
             Example: blast export output/org-10k.json --format snapshot -o output/org-10k.snap
@@ -21,7 +22,8 @@ struct ExportCommand: ParsableCommand, BlastRunnable {
 
     func execute(_ io: inout CommandIO) throws(CommandFailure) -> ExitStatus {
         if format == .snapshot, output == nil, io.isTerminal {
-            throw CommandFailure("error: a snapshot is binary; write it to a file with -o FILE (or redirect standard output)", exitCode: .usage)
+            throw CommandFailure(
+                "error: a snapshot is binary; write it to a file with -o FILE (or redirect standard output)", exitCode: .usage)
         }
         let model = try ModelInput.model(files, io: &io)
         switch format {

@@ -24,7 +24,9 @@ struct GenerateCommand: ParsableCommand, BlastRunnable {
     @Option(help: "Override the size's number of customer managed policies (aws).") var policies: Int?
     @Option(help: "Override the size's number of groups (aws).") var groups: Int?
     @Option(help: "Random seed; the same seed gives the same file.") var seed: UInt64 = 1
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of standard output (aws: a directory, required).", valueName: "path")) var output: String?
+    @Option(
+        name: .shortAndLong, help: ArgumentHelp("Write here instead of standard output (aws: a directory, required).", valueName: "path"))
+    var output: String?
 
     func validate() throws {
         switch shape {
@@ -63,8 +65,9 @@ struct GenerateCommand: ParsableCommand, BlastRunnable {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(name))
             }
         } catch {
-            throw CommandFailure("\(directory): error: cannot write the generated account: \(error.localizedDescription)",
-                                 exitCode: .cannotWrite)
+            throw CommandFailure(
+                "\(directory): error: cannot write the generated account: \(error.localizedDescription)",
+                exitCode: .cannotWrite)
         }
         io.diagnose("wrote \(files.named.map(\.name).sorted().map { directory + "/" + $0 }.joined(separator: ", "))")
         return .ok

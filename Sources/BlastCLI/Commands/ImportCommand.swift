@@ -7,7 +7,9 @@ struct ImportCommand: ParsableCommand, BlastRunnable {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Convert exports into one native model file; querying it gives the same answers as querying the exports.",
-        discussion: "Formats: \(ModelSources.formatNames.joined(separator: ", ")), or auto.\nExample: blast import auto samples/acme.yaml -o output/acme-copy.yaml")
+        discussion:
+            "Formats: \(ModelSources.formatNames.joined(separator: ", ")), or auto.\nExample: blast import auto samples/acme.yaml -o output/acme-copy.yaml"
+    )
 
     @Argument(help: ArgumentHelp("The format every file must be in, or auto to recognise each by content.", valueName: "format"))
     var format: String
@@ -29,7 +31,9 @@ struct ImportCommand: ParsableCommand, BlastRunnable {
                 do { file = try ModelSources.read(path) } catch { throw CommandFailure(error) }
                 let detected = ModelSources.format(of: file)
                 guard detected == format else {
-                    throw CommandFailure("\(path): error: this file reads as \(detected), not \(format); use 'blast import \(detected)' or 'auto'", exitCode: .usage)
+                    throw CommandFailure(
+                        "\(path): error: this file reads as \(detected), not \(format); use 'blast import \(detected)' or 'auto'",
+                        exitCode: .usage)
                 }
             }
         }

@@ -6,7 +6,8 @@ import BlastPresent
 struct PathCommand: ParsableCommand, BlastRunnable {
     static let configuration = CommandConfiguration(
         commandName: "path",
-        abstract: "The shortest path from a credential or identity to an identity, credential, group, role or resource. Exit 1 when there is none.",
+        abstract:
+            "The shortest path from a credential or identity to an identity, credential, group, role or resource. Exit 1 when there is none.",
         discussion: "Example: blast path samples/acme.yaml --from dave --to prod/app/web --at 2026-11-23")
 
     @OptionGroup var files: ModelFiles

@@ -10,9 +10,9 @@ struct RankCommand: ParsableCommand, BlastRunnable {
         commandName: "rank",
         abstract: "Rank every credential and identity by the size of its radius, weighted by criticality; standing and eligible apart.",
         discussion: """
-        Weights: critical 100, high 10, medium 3, low 1. All sources are computed at once (see docs/semantics.md).
-        Example: blast rank samples/acme.yaml --top 10 --by critical --at 2026-11-23
-        """)
+            Weights: critical 100, high 10, medium 3, low 1. All sources are computed at once (see docs/semantics.md).
+            Example: blast rank samples/acme.yaml --top 10 --by critical --at 2026-11-23
+            """)
 
     @OptionGroup var files: ModelFiles
     @Option(help: "Show only the first N.") var top: Int?

@@ -11,7 +11,9 @@ struct ReportCommand: ParsableCommand, BlastRunnable {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write an audit report an auditor can open: Markdown index, a diagram per finding, and the model overview.",
-        discussion: "Example: blast report samples/acme.yaml --at 2026-11-23 --usage samples/acme-usage.csv --ignore samples/acme-ignore.yaml -o output/report/")
+        discussion:
+            "Example: blast report samples/acme.yaml --at 2026-11-23 --usage samples/acme-usage.csv --ignore samples/acme-ignore.yaml -o output/report/"
+    )
 
     @OptionGroup var files: ModelFiles
     @OptionGroup var audit: AuditOptions
@@ -44,16 +46,20 @@ struct ReportCommand: ParsableCommand, BlastRunnable {
         do {
             try fm.createDirectory(at: evidenceFolder, withIntermediateDirectories: true)
             // Diagrams of an earlier run that this one does not write would go stale: remove them.
-            for old in try fm.contentsOfDirectory(atPath: evidenceFolder.path) where old.hasSuffix(".svg") && written["evidence/\(old)"] == nil {
+            for old in try fm.contentsOfDirectory(atPath: evidenceFolder.path)
+            where old.hasSuffix(".svg") && written["evidence/\(old)"] == nil {
                 try fm.removeItem(at: evidenceFolder.appendingPathComponent(old))
             }
             for name in written.keys.sorted() {
                 try Data(written[name]!).write(to: folder.appendingPathComponent(name))
             }
         } catch {
-            throw CommandFailure("error: -o: cannot write the report into '\(output)': \(error.localizedDescription)", exitCode: .cannotWrite)
+            throw CommandFailure(
+                "error: -o: cannot write the report into '\(output)': \(error.localizedDescription)", exitCode: .cannotWrite)
         }
-        io.diagnose("wrote \(folder.appendingPathComponent("index.md").relativePath) (\(result.findings.count) findings, \(images.count) evidence diagrams)")
+        io.diagnose(
+            "wrote \(folder.appendingPathComponent("index.md").relativePath) (\(result.findings.count) findings, \(images.count) evidence diagrams)"
+        )
         return .ok
     }
 

@@ -9,11 +9,11 @@ struct WhatIfCommand: ParsableCommand, BlastRunnable {
         commandName: "what-if",
         abstract: "The radius before and after a change: what is cut, what remains and by which path.",
         discussion: """
-        Changes: --revoke-grant TO:ROLE, --remove-member GROUP:MEMBER, --remove-assume FROM:TO, --rotate CREDENTIAL,
-        --purge CREDENTIAL:RESOURCE, --disable IDENTITY (each repeatable), or --patch FILE (docs/changes.md).
-        Several --from model a multi-key compromise.
-        Example: blast what-if samples/acme.yaml --from dave --purge deploy-token:wiki/runbooks/deploy --at 2026-11-23
-        """)
+            Changes: --revoke-grant TO:ROLE, --remove-member GROUP:MEMBER, --remove-assume FROM:TO, --rotate CREDENTIAL,
+            --purge CREDENTIAL:RESOURCE, --disable IDENTITY (each repeatable), or --patch FILE (docs/changes.md).
+            Several --from model a multi-key compromise.
+            Example: blast what-if samples/acme.yaml --from dave --purge deploy-token:wiki/runbooks/deploy --at 2026-11-23
+            """)
 
     @OptionGroup var files: ModelFiles
     @Option(help: ArgumentHelp("A compromised credential or identity (repeat for several).", valueName: "id"))
@@ -31,7 +31,9 @@ struct WhatIfCommand: ParsableCommand, BlastRunnable {
     func validate() throws {
         if from.isEmpty { throw ValidationError("give at least one --from") }
         if changes.isEmpty && patch == nil { throw ValidationError("give at least one change or --patch") }
-        for (name, values) in [("--revoke-grant", revokeGrant), ("--remove-member", removeMember), ("--remove-assume", removeAssume), ("--purge", purge)] {
+        for (name, values) in [
+            ("--revoke-grant", revokeGrant), ("--remove-member", removeMember), ("--remove-assume", removeAssume), ("--purge", purge),
+        ] {
             for v in values where WhatIfCommand.pair(v) == nil {
                 throw ValidationError("\(name): '\(v)' is not of the form A:B")
             }
@@ -59,8 +61,9 @@ struct WhatIfCommand: ParsableCommand, BlastRunnable {
         var starts: [AccessGraph.Start] = []
         for id in from { starts.append(try ModelInput.start(before, id, mfa: query.mfa)) }
         let (changed, all) = try changedModel(model)
-        let answer = WhatIf(model: model, before: before, startIDs: from, starts: starts, changes: all,
-                            after: try ModelInput.compile(changed), options: query.options)
+        let answer = WhatIf(
+            model: model, before: before, startIDs: from, starts: starts, changes: all,
+            after: try ModelInput.compile(changed), options: query.options)
         try output.emit(WhatIfPresenter(answer), &io)
         return .ok
     }

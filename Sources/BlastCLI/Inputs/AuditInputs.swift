@@ -70,7 +70,9 @@ enum AuditInputs {
                 for (i, f) in fields.enumerated() { map[f.lowercased()] = i }
                 let missing = columns.filter { map[$0] == nil }
                 guard missing.isEmpty else {
-                    throw fail(path, n, "the header must name the columns \(columns.joined(separator: ",")); missing \(missing.joined(separator: ", "))")
+                    throw fail(
+                        path, n,
+                        "the header must name the columns \(columns.joined(separator: ",")); missing \(missing.joined(separator: ", "))")
                 }
                 header = map
                 continue
@@ -78,8 +80,10 @@ enum AuditInputs {
             guard fields.count >= h.count else { throw fail(path, n, "expected \(h.count) fields, found \(fields.count)") }
             func field(_ name: String) -> String { fields[h[name]!] }
             for c in columns where field(c).isEmpty { throw fail(path, n, "'\(c)' is empty") }
-            out.append(UsageRecord(identity: field("identity"), action: field("action"), resource: field("resource"),
-                                   time: try time(field("time"), path, n), origin: SourceLocation(file: path, line: n, keyPath: "")))
+            out.append(
+                UsageRecord(
+                    identity: field("identity"), action: field("action"), resource: field("resource"),
+                    time: try time(field("time"), path, n), origin: SourceLocation(file: path, line: n, keyPath: "")))
         }
         guard header != nil else { throw fail(path, 1, "empty usage file; start it with the header identity,action,resource,time") }
         return out
@@ -125,9 +129,11 @@ enum AuditInputs {
                 guard let v = value, !v.isEmpty else { throw fail(path, n, "missing string field '\(name)'") }
                 return v
             }
-            out.append(UsageRecord(identity: try field("identity", object.identity), action: try field("action", object.action),
-                                   resource: try field("resource", object.resource),
-                                   time: try time(try field("time", object.time), path, n), origin: SourceLocation(file: path, line: n, keyPath: "")))
+            out.append(
+                UsageRecord(
+                    identity: try field("identity", object.identity), action: try field("action", object.action),
+                    resource: try field("resource", object.resource),
+                    time: try time(try field("time", object.time), path, n), origin: SourceLocation(file: path, line: n, keyPath: "")))
         }
         return out
     }
@@ -173,8 +179,10 @@ enum AuditInputs {
             guard !justification.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw justificationValue.error("write why the exception is accepted")
             }
-            out.append(Suppression(rule: rule, subject: try m.required(.subject, "finding subject").scalar().text,
-                                   justification: justification, expires: try m[.expires]?.scalar().instant(), origin: item.location))
+            out.append(
+                Suppression(
+                    rule: rule, subject: try m.required(.subject, "finding subject").scalar().text,
+                    justification: justification, expires: try m[.expires]?.scalar().instant(), origin: item.location))
         }
         return out
     }
@@ -185,8 +193,9 @@ enum AuditInputs {
     static func baseline(_ path: String) throws(CommandFailure) -> Set<String> {
         let text = try read(path, option: "--baseline")
         guard let saved = try? JSONDecoder().decode(RawBaseline.self, from: Data(text.utf8)) else {
-            throw CommandFailure(SourceLocation(file: path, keyPath: "").diagnostic(
-                "not a saved audit; write one with 'blast audit MODEL --format json -o \(path)'"))
+            throw CommandFailure(
+                SourceLocation(file: path, keyPath: "").diagnostic(
+                    "not a saved audit; write one with 'blast audit MODEL --format json -o \(path)'"))
         }
         var out = Set<String>()
         for (k, f) in saved.findings.enumerated() {

@@ -41,8 +41,9 @@ enum CheckPolicyFile {
             switch kindName {
             case "no-reach":
                 try reject([.max, .criticality, .storedIn])
-                kind = .noReach(from: StartSelector(try string(.from, "selector")), to: try string(.to, "resource pattern"),
-                                action: try m[.action]?.scalar().text)
+                kind = .noReach(
+                    from: StartSelector(try string(.from, "selector")), to: try string(.to, "resource pattern"),
+                    action: try m[.action]?.scalar().text)
             case "no-critical":
                 try reject([.to, .action, .max, .storedIn])
                 var level = Criticality.critical
@@ -54,9 +55,12 @@ enum CheckPolicyFile {
             case "at-most":
                 try reject([.criticality, .storedIn])
                 let maxValue = try m.required(.max, "whole number")
-                guard let max = Int(try maxValue.scalar().text), max >= 0 else { throw maxValue.error("expected a whole number, 0 or more") }
-                kind = .atMost(max: max, from: StartSelector(try m[.from]?.scalar().text ?? "identities"),
-                               to: try string(.to, "resource pattern"), action: try m[.action]?.scalar().text)
+                guard let max = Int(try maxValue.scalar().text), max >= 0 else {
+                    throw maxValue.error("expected a whole number, 0 or more")
+                }
+                kind = .atMost(
+                    max: max, from: StartSelector(try m[.from]?.scalar().text ?? "identities"),
+                    to: try string(.to, "resource pattern"), action: try m[.action]?.scalar().text)
             case "no-path":
                 try reject([.from, .action, .max, .criticality])
                 kind = .noPath(storedIn: try string(.storedIn, "resource pattern"), to: try string(.to, "resource pattern"))

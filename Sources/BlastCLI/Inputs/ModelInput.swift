@@ -17,7 +17,9 @@ enum ModelInput {
         try imported(files.models, accessKeys: (try? files.accessKeys()) ?? [:], io: &io).model
     }
 
-    private static func imported(_ paths: [String], accessKeys: [String: String] = [:], io: inout CommandIO) throws(CommandFailure) -> ImportedModel {
+    private static func imported(_ paths: [String], accessKeys: [String: String] = [:], io: inout CommandIO) throws(CommandFailure)
+        -> ImportedModel
+    {
         let imported: ImportedModel
         do {
             imported = try ModelSources.load(paths: paths, accessKeys: accessKeys)
@@ -36,7 +38,8 @@ enum ModelInput {
         }
     }
 
-    static func start(_ graph: AccessGraph, _ id: String, mfa: Bool, option: String = "--from") throws(CommandFailure) -> AccessGraph.Start {
+    static func start(_ graph: AccessGraph, _ id: String, mfa: Bool, option: String = "--from") throws(CommandFailure) -> AccessGraph.Start
+    {
         do {
             return try graph.start(from: id, mfa: mfa)
         } catch {

@@ -13,7 +13,9 @@ struct AuditOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Report only findings at or above this severity: critical, high, medium or low.", valueName: "level"))
     var minSeverity: Severity = .low
 
-    @Option(help: ArgumentHelp("Usage records (CSV or JSON lines: identity, action, resource, time) for lp.unused-permission.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Usage records (CSV or JSON lines: identity, action, resource, time) for lp.unused-permission.", valueName: "file"))
     var usage: String?
 
     @Option(help: ArgumentHelp("Suppressions (YAML: rule, subject, justification, expires).", valueName: "file"))
@@ -34,14 +36,18 @@ struct AuditOptions: ParsableArguments {
     @Option(help: ArgumentHelp("lp.unused-permission: how many days of usage before --at count.", valueName: "days"))
     var usageDays = 90
 
-    @Option(help: ArgumentHelp("lp.over-broad-service: largest share (0 to 1) of critical resources a machine identity may reach.", valueName: "share"))
+    @Option(
+        help: ArgumentHelp(
+            "lp.over-broad-service: largest share (0 to 1) of critical resources a machine identity may reach.", valueName: "share"))
     var criticalShare = 0.25
 
     func validate() throws {
         if let at, Instant(iso8601: at) == nil {
             throw ValidationError("--at: '\(at)' is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
         }
-        for (name, value) in [("--review-days", reviewDays), ("--stale-days", staleDays), ("--rotate-days", rotateDays), ("--usage-days", usageDays)]
+        for (name, value) in [
+            ("--review-days", reviewDays), ("--stale-days", staleDays), ("--rotate-days", rotateDays), ("--usage-days", usageDays),
+        ]
         where value < 0 {
             throw ValidationError("\(name) must be 0 or more")
         }
@@ -56,8 +62,9 @@ struct AuditOptions: ParsableArguments {
     }
 
     var settings: AuditSettings {
-        AuditSettings(at: instant, reviewDays: reviewDays, staleDays: staleDays, rotateDays: rotateDays, usageDays: usageDays,
-                      criticalShare: criticalShare)
+        AuditSettings(
+            at: instant, reviewDays: reviewDays, staleDays: staleDays, rotateDays: rotateDays, usageDays: usageDays,
+            criticalShare: criticalShare)
     }
 
     /// Reads the side inputs, runs every rule, applies suppressions, the minimum severity and the
@@ -69,7 +76,9 @@ struct AuditOptions: ParsableArguments {
         let context = AuditContext(graph: graph, settings: settings, usage: records, suppressions: suppressions)
         var result = Audit.run(context).filtered(minimum: minSeverity)
         for s in result.expiredSuppressions {
-            io.diagnose("\(s.origin?.description ?? ignore ?? ""): note: suppression of \(s.rule) for \(s.subject) expired on \(s.expires?.isoDate ?? "?") and no longer applies")
+            io.diagnose(
+                "\(s.origin?.description ?? ignore ?? ""): note: suppression of \(s.rule) for \(s.subject) expired on \(s.expires?.isoDate ?? "?") and no longer applies"
+            )
         }
         for s in result.unusedSuppressions {
             io.diagnose("\(s.origin?.description ?? ignore ?? ""): note: suppression of \(s.rule) for \(s.subject) matches no finding")

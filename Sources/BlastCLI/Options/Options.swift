@@ -5,10 +5,15 @@ import Foundation
 
 /// The model files every query reads.
 struct ModelFiles: ParsableArguments {
-    @Argument(help: ArgumentHelp("Model files (YAML, JSON or snapshots) and exports (AWS, Kubernetes); several are merged into one model.", valueName: "model"))
+    @Argument(
+        help: ArgumentHelp(
+            "Model files (YAML, JSON or snapshots) and exports (AWS, Kubernetes); several are merged into one model.", valueName: "model"))
     var models: [String]
 
-    @Option(name: .customLong("key"), help: ArgumentHelp("An AWS access key id the exports lack, as ID=USER (or ID=USER#2 for the second key); repeatable.", valueName: "id=user"))
+    @Option(
+        name: .customLong("key"),
+        help: ArgumentHelp(
+            "An AWS access key id the exports lack, as ID=USER (or ID=USER#2 for the second key); repeatable.", valueName: "id=user"))
     var keys: [String] = []
 
     func validate() throws {
@@ -32,7 +37,9 @@ struct ModelFiles: ParsableArguments {
 
 /// When and how a query runs.
 struct QueryFlags: ParsableArguments {
-    @Option(help: ArgumentHelp("Judge grants, assumes and credentials at this instant (ISO 8601 date or date-time; default: now).", valueName: "time"))
+    @Option(
+        help: ArgumentHelp(
+            "Judge grants, assumes and credentials at this instant (ISO 8601 date or date-time; default: now).", valueName: "time"))
     var at: String?
 
     @Flag(help: "A session started from an identity has MFA (a credential brings its own).")
@@ -48,7 +55,8 @@ struct QueryFlags: ParsableArguments {
     }
 
     var options: QueryOptions {
-        let instant = at.flatMap(Instant.init(iso8601:))
+        let instant =
+            at.flatMap(Instant.init(iso8601:))
             ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
         return QueryOptions(at: instant, mfa: mfa, withApprovals: withApprovals)
     }

@@ -34,8 +34,10 @@ public struct ChokepointReport: Sendable {
     /// edges on the most shortest paths, and verifies both by recompiling the changed model.
     /// - Complexity: one max-flow over the explanation graph, one radius per start, and
     ///   (top + 2) recompilations with one radius per start each.
-    public init(model: Model, graph: AccessGraph, startIDs: [String], starts: [AccessGraph.Start], targets: [ResourceID],
-                options: QueryOptions, costs: [CutKind: UInt64], top: Int) throws(ModelError) {
+    public init(
+        model: Model, graph: AccessGraph, startIDs: [String], starts: [AccessGraph.Start], targets: [ResourceID],
+        options: QueryOptions, costs: [CutKind: UInt64], top: Int
+    ) throws(ModelError) {
         let targetSet = Set(targets)
         self.model = model
         self.startIDs = startIDs

@@ -12,8 +12,10 @@ public struct WhatIf: Sendable {
     /// same ids in `after` (compiled from the changed model). A start the change removed (a
     /// rotated credential) starts nothing afterwards.
     /// - Complexity: two radius searches.
-    public init(model: Model, before: AccessGraph, startIDs: [String], starts: [AccessGraph.Start],
-                changes: [ModelChange], after: AccessGraph, options: QueryOptions) {
+    public init(
+        model: Model, before: AccessGraph, startIDs: [String], starts: [AccessGraph.Start],
+        changes: [ModelChange], after: AccessGraph, options: QueryOptions
+    ) {
         self.startIDs = startIDs
         self.changes = changes
         let afterStarts = startIDs.compactMap { try? after.start(from: $0, mfa: options.mfa) }

@@ -45,8 +45,9 @@ extension AccessGraph {
             }
         }
         guard let best else { return nil }
-        return PointAccess(actions: remaining.sorted(), denied: Set(deny.flatMap(\.actionTexts)).sorted(),
-                           entitlement: best)
+        return PointAccess(
+            actions: remaining.sorted(), denied: Set(deny.flatMap(\.actionTexts)).sorted(),
+            entitlement: best)
     }
 
     /// Whether `start` may do the concrete `action` on `resource`: some reachable session has an

@@ -40,8 +40,10 @@ extension AccessGraph {
     /// permissions is cut through its first requirement only.
     /// - Complexity: one multi-start search, O(S · (g · k)) to build the network for S reached
     ///   sessions, g usable grants and k relevant resources, then Dinic's algorithm.
-    public func chokepoints(from starts: [Start], to targets: [ResourceID], options: QueryOptions,
-                            costs: [CutKind: UInt64] = [:]) -> Chokepoints {
+    public func chokepoints(
+        from starts: [Start], to targets: [ResourceID], options: QueryOptions,
+        costs: [CutKind: UInt64] = [:]
+    ) -> Chokepoints {
         let search = Exploration(graph: self, starts: starts, options: options)
         func cost(_ k: CutKind) -> UInt64 { costs[k] ?? 1 }
         var flow = MaxFlow(nodes: 2)
@@ -75,7 +77,9 @@ extension AccessGraph {
                     let key = "\(h.rawValue)>\(g.rawValue)/\(mfa)"
                     guard addedMember.insert(key).inserted else { continue }
                     let e = flow.addEdge(holderNode(h, mfa), holderNode(g, mfa), cost(.member))
-                    cutEdges[e] = .init(kind: .member, change: .removeMember(group: name(of: element(of: g)), member: name(of: element(of: h))), cost: cost(.member))
+                    cutEdges[e] = .init(
+                        kind: .member, change: .removeMember(group: name(of: element(of: g)), member: name(of: element(of: h))),
+                        cost: cost(.member))
                 }
             }
             for held in v.grants {
@@ -83,15 +87,20 @@ extension AccessGraph {
                 let grantNode = node("g\(held.grant.rawValue)/\(mfa)")
                 if addedGrant.insert("\(held.grant.rawValue)/\(mfa)").inserted {
                     let e = flow.addEdge(holderNode(g.holder, mfa), grantNode, cost(.grant))
-                    cutEdges[e] = .init(kind: .grant, change: .revokeGrant(to: name(of: element(of: g.holder)), role: roles[g.role.index].id), cost: cost(.grant))
+                    cutEdges[e] = .init(
+                        kind: .grant, change: .revokeGrant(to: name(of: element(of: g.holder)), role: roles[g.role.index].id),
+                        cost: cost(.grant))
                 }
             }
             for (a, via) in v.assumes {
                 let key = "\(a.rawValue)/\(mfa)"
                 guard addedAssume.insert(key).inserted else { continue }
                 let assume = assumes[a.index]
-                let e = flow.addEdge(holderNode(v.holders[via], mfa), stateNode(Session(identity: assume.to, mfa: mfa).state), cost(.assume))
-                cutEdges[e] = .init(kind: .assume, change: .removeAssume(from: name(of: element(of: assume.from)), to: identities[assume.to.index].id), cost: cost(.assume))
+                let e = flow.addEdge(
+                    holderNode(v.holders[via], mfa), stateNode(Session(identity: assume.to, mfa: mfa).state), cost(.assume))
+                cutEdges[e] = .init(
+                    kind: .assume, change: .removeAssume(from: name(of: element(of: assume.from)), to: identities[assume.to.index].id),
+                    cost: cost(.assume))
             }
             // Access to targets: every usable grant that leaves a remaining allow on the target.
             for t in targetSet.sorted() {
@@ -111,7 +120,8 @@ extension AccessGraph {
                     if addedCopy.insert(id.index).inserted {
                         let e = flow.addEdge(reveal, stateNode(m.to), cost(.copy))
                         let c = credentials[copy.credential.index]
-                        cutEdges[e] = .init(kind: .copy, change: .purge(credential: c.id, resource: resources[copy.resource.index].id), cost: cost(.copy))
+                        cutEdges[e] = .init(
+                            kind: .copy, change: .purge(credential: c.id, resource: resources[copy.resource.index].id), cost: cost(.copy))
                     }
                 case .takeover(let id):
                     let target = takeoverTargets[id.index]

@@ -174,7 +174,8 @@ extension AccessGraph {
             let takeover = model.takeoverActions
             func mask(_ actions: [Pattern], except: [Pattern], _ concrete: [String]) -> UInt64 {
                 var m: UInt64 = 0
-                for (k, a) in concrete.enumerated() where actions.contains(where: { $0.matches(a) }) && !except.contains(where: { $0.matches(a) }) {
+                for (k, a) in concrete.enumerated()
+                where actions.contains(where: { $0.matches(a) }) && !except.contains(where: { $0.matches(a) }) {
                     m |= 1 << UInt64(k)
                 }
                 return m
@@ -192,13 +193,18 @@ extension AccessGraph {
                         if !s.exceptResources.isEmpty {
                             cov = cov.subtracting(IntervalSet(runs: s.exceptResources.flatMap { coverage($0).runs }))
                         }
-                        statements.append(CompiledStatement(
-                            role: RoleID(r), isDeny: isDeny, actions: actions, exceptActions: except, resourcePatterns: s.resources,
-                            coverage: cov, revealMask: mask(actions, except: except, reveal),
-                            takeoverMask: mask(actions, except: except, takeover),
-                            origin: s.origin ?? role.origin))
+                        statements.append(
+                            CompiledStatement(
+                                role: RoleID(r), isDeny: isDeny, actions: actions, exceptActions: except, resourcePatterns: s.resources,
+                                coverage: cov, revealMask: mask(actions, except: except, reveal),
+                                takeoverMask: mask(actions, except: except, takeover),
+                                origin: s.origin ?? role.origin))
                     }
-                    if isDeny { roleDenies.append(StatementRange(start..<statements.count)) } else { roleAllows.append(StatementRange(start..<statements.count)) }
+                    if isDeny {
+                        roleDenies.append(StatementRange(start..<statements.count))
+                    } else {
+                        roleAllows.append(StatementRange(start..<statements.count))
+                    }
                 }
             }
             self.statements = statements
@@ -263,7 +269,9 @@ extension AccessGraph {
             var credentialOwner: [IdentityID] = []
             credentialOwner.reserveCapacity(model.credentials.count)
             for (k, c) in model.credentials.enumerated() {
-                for r in Set(c.storedIn).sorted() { copies.append(CredentialCopy(resource: ids.resourceID(r), credential: CredentialID(k))) }
+                for r in Set(c.storedIn).sorted() {
+                    copies.append(CredentialCopy(resource: ids.resourceID(r), credential: CredentialID(k)))
+                }
                 let owner = ids.identityID(c.of)
                 credentialOwner.append(owner)
                 credPairs.append((owner.index, CredentialID(k)))
@@ -284,12 +292,14 @@ extension AccessGraph {
 
         init(_ model: Model, _ ids: Interner) {
             let compiledEscalations = model.escalations.map { e in
-                CompiledEscalation(requires: e.requires.map { ($0.action, ids.resourceID($0.resource)) }, to: ids.identityID(e.to),
-                                   from: e.from.map(ids.holder), model: e)
+                CompiledEscalation(
+                    requires: e.requires.map { ($0.action, ids.resourceID($0.resource)) }, to: ids.identityID(e.to),
+                    from: e.from.map(ids.holder), model: e)
             }
             escalations = compiledEscalations
-            from = Adjacency(sourceCount: ids.holderCount,
-                             pairs: compiledEscalations.enumerated().compactMap { k, e in e.from.map { ($0.index, k) } })
+            from = Adjacency(
+                sourceCount: ids.holderCount,
+                pairs: compiledEscalations.enumerated().compactMap { k, e in e.from.map { ($0.index, k) } })
             open = compiledEscalations.indices.filter { compiledEscalations[$0].from == nil }
         }
     }

@@ -19,7 +19,8 @@ extension AccessGraph {
         }
         // Reveals and takeovers: through the grants' shared states, unless a deny of this session
         // could remove one (then per session, exactly).
-        let personal = !shared || view.denies.contains { statements[$0.statement.index].revealMask | statements[$0.statement.index].takeoverMask != 0 }
+        let personal =
+            !shared || view.denies.contains { statements[$0.statement.index].revealMask | statements[$0.statement.index].takeoverMask != 0 }
         if personal {
             for (copy, e) in revealableCopies(view) {
                 let c = copies[copy].credential
@@ -32,8 +33,10 @@ extension AccessGraph {
             }
         } else {
             for held in view.grants where roleHasPowers[grants[held.grant.index].role.index] {
-                out.append(Move(target: .grant(held.grant), from: from, to: state(of: held.grant), weight: held.hops,
-                                entitlement: Entitlement(held: held, statement: roleAllows[grants[held.grant.index].role.index].lowerBound)))
+                out.append(
+                    Move(
+                        target: .grant(held.grant), from: from, to: state(of: held.grant), weight: held.hops,
+                        entitlement: Entitlement(held: held, statement: roleAllows[grants[held.grant.index].role.index].lowerBound)))
             }
         }
         var candidates = openEscalations
@@ -72,8 +75,10 @@ extension AccessGraph {
                     while k < copies.count, copyPositions[k] < run.upperBound {
                         let c = copies[k].credential
                         if credentials[c.index].isValid(at: at), seenCopy.insert(k).inserted {
-                            out.append(Move(target: .pivot(CopyID(k)), from: from, to: state(of: c), weight: 2,
-                                            entitlement: Entitlement(held: held, statement: s)))
+                            out.append(
+                                Move(
+                                    target: .pivot(CopyID(k)), from: from, to: state(of: c), weight: 2,
+                                    entitlement: Entitlement(held: held, statement: s)))
                         }
                         k += 1
                     }
@@ -82,8 +87,11 @@ extension AccessGraph {
                     var k = lowerBound(takeoverPositions, run.lowerBound)
                     while k < takeoverTargets.count, takeoverPositions[k] < run.upperBound {
                         if seenTarget.insert(k).inserted {
-                            out.append(Move(target: .takeover(TakeoverTargetID(k)), from: from, to: Session(identity: takeoverTargets[k].identity, mfa: false).state,
-                                            weight: 2, entitlement: Entitlement(held: held, statement: s)))
+                            out.append(
+                                Move(
+                                    target: .takeover(TakeoverTargetID(k)), from: from,
+                                    to: Session(identity: takeoverTargets[k].identity, mfa: false).state,
+                                    weight: 2, entitlement: Entitlement(held: held, statement: s)))
                         }
                         k += 1
                     }

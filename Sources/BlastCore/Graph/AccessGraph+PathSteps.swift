@@ -14,9 +14,11 @@ extension AccessGraph {
                 let a = v.assumes[viewIndex]
                 appendChain(&out, v, to: a.via)
                 let assume = assumes[a.assume.index]
-                out.append(PathStep(from: name(of: element(of: v.holders[a.via])), fromKind: kind(of: element(of: v.holders[a.via])),
-                                    to: identities[assume.to.index].id, toKind: .identity, edge: .assume,
-                                    origin: assume.model.origin, terms: assume.terms))
+                out.append(
+                    PathStep(
+                        from: name(of: element(of: v.holders[a.via])), fromKind: kind(of: element(of: v.holders[a.via])),
+                        to: identities[assume.to.index].id, toKind: .identity, edge: .assume,
+                        origin: assume.model.origin, terms: assume.terms))
             case .grant:
                 guard let v = view(m.from), let e = m.entitlement else { preconditionFailure("grant move without view or entitlement") }
                 appendGrant(&out, v, e.held)
@@ -24,23 +26,29 @@ extension AccessGraph {
                 let copy = copies[id.index]
                 appendMoveAllow(&out, m, copy.resource, view)
                 let c = credentials[copy.credential.index]
-                out.append(PathStep(from: resources[copy.resource.index].id, fromKind: .resource, to: c.id, toKind: .credential,
-                                    edge: .pivot, origin: c.origin))
+                out.append(
+                    PathStep(
+                        from: resources[copy.resource.index].id, fromKind: .resource, to: c.id, toKind: .credential,
+                        edge: .pivot, origin: c.origin))
             case .takeover(let id):
                 let t = takeoverTargets[id.index]
                 appendMoveAllow(&out, m, t.resource, view)
                 let i = identities[t.identity.index]
-                out.append(PathStep(from: resources[t.resource.index].id, fromKind: .resource, to: i.id, toKind: .identity,
-                                    edge: .takeover, origin: i.origin))
+                out.append(
+                    PathStep(
+                        from: resources[t.resource.index].id, fromKind: .resource, to: i.id, toKind: .identity,
+                        edge: .takeover, origin: i.origin))
             case .escalate(let id):
                 guard let v = view(m.from), let e = m.entitlement else { preconditionFailure("escalate move without view or entitlement") }
                 let esc = escalations[id.index]
                 let first = esc.requires[0].resource
                 appendAllow(&out, v, e, first)
                 let used = esc.requires.map { "\($0.action) on \(resources[$0.resource.index].id)" }.joined(separator: " + ")
-                out.append(PathStep(from: resources[first.index].id, fromKind: .resource, to: identities[esc.to.index].id,
-                                    toKind: .identity, edge: .escalate, origin: esc.model.origin,
-                                    terms: esc.model.terms == .standing ? nil : esc.model.terms, technique: "\(esc.model.technique): \(used)"))
+                out.append(
+                    PathStep(
+                        from: resources[first.index].id, fromKind: .resource, to: identities[esc.to.index].id,
+                        toKind: .identity, edge: .escalate, origin: esc.model.origin,
+                        terms: esc.model.terms == .standing ? nil : esc.model.terms, technique: "\(esc.model.technique): \(used)"))
             }
         }
         switch tail {
@@ -70,8 +78,10 @@ extension AccessGraph {
             let child = element(of: v.holders[v.holderParent[k]])
             let group = element(of: v.holders[k])
             let g = groups[(v.holders[k].index - identityCount)]
-            out.append(PathStep(from: name(of: child), fromKind: kind(of: child), to: name(of: group), toKind: .group,
-                                edge: .member, origin: g.origin))
+            out.append(
+                PathStep(
+                    from: name(of: child), fromKind: kind(of: child), to: name(of: group), toKind: .group,
+                    edge: .member, origin: g.origin))
         }
     }
 
@@ -79,8 +89,10 @@ extension AccessGraph {
         appendChain(&out, v, to: held.via)
         let holderElement = element(of: v.holders[held.via])
         let g = grants[held.grant.index]
-        out.append(PathStep(from: name(of: holderElement), fromKind: kind(of: holderElement), to: roles[g.role.index].id,
-                            toKind: .role, edge: .grant, origin: g.model.origin, terms: g.terms))
+        out.append(
+            PathStep(
+                from: name(of: holderElement), fromKind: kind(of: holderElement), to: roles[g.role.index].id,
+                toKind: .role, edge: .grant, origin: g.model.origin, terms: g.terms))
     }
 
     private func appendAllow(_ out: inout [PathStep], _ v: SessionView, _ e: Entitlement, _ r: ResourceID) {
@@ -102,7 +114,9 @@ extension AccessGraph {
 
     private func appendAllowStep(_ out: inout [PathStep], _ statement: StatementID, _ r: ResourceID) {
         let s = statements[statement.index]
-        out.append(PathStep(from: roles[s.role.index].id, fromKind: .role, to: resources[r.index].id, toKind: .resource,
-                            edge: .allow, origin: s.origin))
+        out.append(
+            PathStep(
+                from: roles[s.role.index].id, fromKind: .role, to: resources[r.index].id, toKind: .resource,
+                edge: .allow, origin: s.origin))
     }
 }

@@ -101,7 +101,8 @@ extension AccessGraph {
         var problems: [String] = []
         for case .credential(let c) in starts where !credentials[c.index].isValid(at: options.at) {
             let cred = credentials[c.index]
-            problems.append("credential '\(cred.id)' expired at \(cred.expires?.iso8601 ?? "?"); it cannot start a path at \(options.at.iso8601)")
+            problems.append(
+                "credential '\(cred.id)' expired at \(cred.expires?.iso8601 ?? "?"); it cannot start a path at \(options.at.iso8601)")
         }
         let startProblem = problems.isEmpty ? nil : problems.joined(separator: "; ")
         let reached = reachedResources(standing)
@@ -121,21 +122,24 @@ extension AccessGraph {
             let i = v.session.identity
             let d = Int(standing.distance(to: v.session.state))
             if bestIdentity[i] == nil || d < bestIdentity[i]!.hops {
-                bestIdentity[i] = Radius.ReachedIdentity(identity: i, hops: d, mfa: v.session.mfa,
-                                                         proof: Proof(state: v.session.state, tail: .none))
+                bestIdentity[i] = Radius.ReachedIdentity(
+                    identity: i, hops: d, mfa: v.session.mfa,
+                    proof: Proof(state: v.session.state, tail: .none))
             }
         }
         let identityList = bestIdentity.values.sorted {
             ($0.hops, identities[$0.identity.index].id) < ($1.hops, identities[$1.identity.index].id)
         }
         let credentialList = standing.credentials.map { c in
-            Radius.ReachedCredential(credential: c, hops: Int(standing.distance(to: state(of: c))),
-                                     proof: Proof(state: state(of: c), tail: .none))
+            Radius.ReachedCredential(
+                credential: c, hops: Int(standing.distance(to: state(of: c))),
+                proof: Proof(state: state(of: c), tail: .none))
         }.sorted { ($0.hops, credentials[$0.credential.index].id) < ($1.hops, credentials[$1.credential.index].id) }
 
-        return Radius(starts: starts, options: options, startProblem: startProblem, identities: identityList,
-                      credentials: credentialList, resources: reached.resources, eligible: eligible,
-                      unmatched: reached.unmatched, search: standing, eligibleSearch: eligibleSearch)
+        return Radius(
+            starts: starts, options: options, startProblem: startProblem, identities: identityList,
+            credentials: credentialList, resources: reached.resources, eligible: eligible,
+            unmatched: reached.unmatched, search: standing, eligibleSearch: eligibleSearch)
     }
 
     /// Resources reached by a search's sessions, and the statements of those sessions that
@@ -159,9 +163,10 @@ extension AccessGraph {
                 let key = "\(v.session.identity.rawValue)|\(e.statement.rawValue)|\(scope ?? "")"
                 let hops = Int(base + e.held.hops)
                 if let old = unmatched[key], old.hops <= hops { continue }
-                unmatched[key] = Radius.Unmatched(identity: v.session.identity, statement: e.statement, actions: st.actionTexts,
-                                                  resources: st.resourcePatterns, scope: scope, hops: hops,
-                                                  proof: Proof(state: v.session.state, tail: .role(e.held)))
+                unmatched[key] = Radius.Unmatched(
+                    identity: v.session.identity, statement: e.statement, actions: st.actionTexts,
+                    resources: st.resourcePatterns, scope: scope, hops: hops,
+                    proof: Proof(state: v.session.state, tail: .role(e.held)))
             }
         }
         var out: [Radius.ReachedResource] = []
@@ -244,8 +249,10 @@ extension AccessGraph {
                     } else {
                         var denied: Set<String> = []
                         for g in active[k..<next] { denied.formUnion(segments[Int(g)].denied) }
-                        access.append(Radius.Access(identity: identity, actions: union(active[k..<next].map { segmentActions[Int($0)] }),
-                                                    denied: denied.sorted()))
+                        access.append(
+                            Radius.Access(
+                                identity: identity, actions: union(active[k..<next].map { segmentActions[Int($0)] }),
+                                denied: denied.sorted()))
                     }
                     for g in active[k..<next] { ids.append(segmentActions[Int(g)]) }
                     k = next
@@ -255,9 +262,11 @@ extension AccessGraph {
                 let state = search.sessions[Int(segmentSession[Int(best)])].session.state
                 let hops = Int(segmentHops[Int(best)])
                 for p in position..<end {
-                    out.append(Radius.ReachedResource(resource: ResourceID(p), hops: hops,
-                                                      proof: Proof(state: state, tail: .resource(b.entitlement, ResourceID(p))),
-                                                      access: access, actions: all))
+                    out.append(
+                        Radius.ReachedResource(
+                            resource: ResourceID(p), hops: hops,
+                            proof: Proof(state: state, tail: .resource(b.entitlement, ResourceID(p))),
+                            access: access, actions: all))
                 }
             }
         }

@@ -76,12 +76,15 @@ extension AccessGraph {
             for d in roleDenies[g.role.index] { gatedDenies += coverage(of: d, under: GrantID(k)).runs }
         }
         var clip = IntervalSet(runs: gatedDenies)
-        let blocksMoves = copyPositions.contains(where: clip.contains) || takeoverPositions.contains(where: clip.contains)
+        let blocksMoves =
+            copyPositions.contains(where: clip.contains) || takeoverPositions.contains(where: clip.contains)
             || escalations.contains { $0.requires.contains { clip.contains($0.resource.rawValue) } }
         if blocksMoves { clip = IntervalSet(runs: [0..<UInt32(resources.count)]) }
         let clipIndex = ClipIndex(clip)
         let standing = reachPass(options: options, sources: sources, prefixes: prefixes, clip: clipIndex)
-        let withApprovals = options.withApprovals ? standing
+        let withApprovals =
+            options.withApprovals
+            ? standing
             : reachPass(options: approved, sources: sources, prefixes: prefixes, clip: clipIndex)
 
         // Sources with the same reach share a figures slot, so the part gained inside the clip is
@@ -119,8 +122,9 @@ extension AccessGraph {
                     e[k] = (a[k] - aIn[k]) - (s[k] - sIn[k]) + gained[k]
                 }
             }
-            return Ranking.Entry(start: start, id: id, resources: Int(s[0]), critical: Int(s[1]), weighted: s[2],
-                                 eligibleResources: Int(e[0]), eligibleCritical: Int(e[1]), eligibleWeighted: e[2])
+            return Ranking.Entry(
+                start: start, id: id, resources: Int(s[0]), critical: Int(s[1]), weighted: s[2],
+                eligibleResources: Int(e[0]), eligibleCritical: Int(e[1]), eligibleWeighted: e[2])
         }
         var entries: [Ranking.Entry] = []
         for (k, c) in credentials.enumerated() where c.isValid(at: options.at) {
@@ -192,7 +196,8 @@ extension AccessGraph {
         do {
             struct Part: Sendable { var sessions: [(state: SearchState, direct: IntervalSet, successors: [UInt32])] = [] }
             var parts = forEverySession(options: options, empty: Part()) { v, part in
-                part.sessions.append((v.session.state, IntervalSet(runs: access(v).segments.map(\.positions)), moves(from: v).map(\.to.rawValue)))
+                part.sessions.append(
+                    (v.session.state, IntervalSet(runs: access(v).segments.map(\.positions)), moves(from: v).map(\.to.rawValue)))
             }
             for k in parts.indices {
                 for (s, d, next) in parts[k].sessions {
@@ -297,7 +302,9 @@ extension AccessGraph {
                 var figuresAt: Int32 = sameAs >= 0 ? figureOffset[sameAs] : -1
                 if members.contains(where: { sources[$0] }) {
                     if figuresAt < 0 {
-                        figuresAt = sameAs >= 0 ? computeFigures(reach[sameAs], clip.isEmpty ? IntervalSet() : reachInside[sameAs])
+                        figuresAt =
+                            sameAs >= 0
+                            ? computeFigures(reach[sameAs], clip.isEmpty ? IntervalSet() : reachInside[sameAs])
                             : computeFigures(set, inside)
                         if sameAs >= 0 { figureOffset[sameAs] = figuresAt }
                     }

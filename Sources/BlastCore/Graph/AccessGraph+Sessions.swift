@@ -38,8 +38,9 @@ extension AccessGraph {
         }
         held.sort { ($0.hops, $0.grant) < ($1.hops, $1.grant) }
         assumes.sort { (hops[$0.via], $0.assume) < (hops[$1.via], $1.assume) }
-        return SessionView(session: session, options: options, holders: holders, holderHops: hops, holderParent: parent,
-                           grants: held, assumes: assumes, denies: denies)
+        return SessionView(
+            session: session, options: options, holders: holders, holderHops: hops, holderParent: parent,
+            grants: held, assumes: assumes, denies: denies)
     }
 
     func covers(_ statement: StatementID, _ grant: GrantID, _ position: UInt32) -> Bool {
@@ -172,8 +173,7 @@ extension AccessGraph {
             var denyStatements: [StatementID] = []
             var allowItems: [Entitlement] = []
             for i in active.sorted() {
-                if let d = items[i].deny { denyStatements.append(d) }
-                else if let e = items[i].entitlement { allowItems.append(e) }
+                if let d = items[i].deny { denyStatements.append(d) } else if let e = items[i].entitlement { allowItems.append(e) }
             }
             guard !allowItems.isEmpty else { continue }
             var remaining: Set<String> = []
@@ -181,11 +181,14 @@ extension AccessGraph {
             for e in allowItems {
                 var contributes = false
                 let st = statements[e.statement.index]
-                for (a, text) in zip(st.actions, st.actionTexts) where !denyStatements.contains(where: { statements[$0.index].removes(allow: a) }) {
+                for (a, text) in zip(st.actions, st.actionTexts)
+                where !denyStatements.contains(where: { statements[$0.index].removes(allow: a) }) {
                     remaining.insert(text)
                     contributes = true
                 }
-                if contributes, best == nil || (e.held.hops, e.held.grant, e.statement) < (best!.held.hops, best!.held.grant, best!.statement) {
+                if contributes,
+                    best == nil || (e.held.hops, e.held.grant, e.statement) < (best!.held.hops, best!.held.grant, best!.statement)
+                {
                     best = e
                 }
             }
@@ -193,9 +196,11 @@ extension AccessGraph {
             let denied = Set(denyStatements.flatMap { statements[$0.index].actionTexts }).sorted()
             let segment = AccessSegment(positions: start..<end, actions: remaining.sorted(), denied: denied, entitlement: best)
             if let last = segments.last, last.positions.upperBound == start, last.actions == segment.actions,
-               last.denied == segment.denied, last.entitlement == segment.entitlement {
-                segments[segments.count - 1] = AccessSegment(positions: last.positions.lowerBound..<end, actions: last.actions,
-                                                             denied: last.denied, entitlement: last.entitlement)
+                last.denied == segment.denied, last.entitlement == segment.entitlement
+            {
+                segments[segments.count - 1] = AccessSegment(
+                    positions: last.positions.lowerBound..<end, actions: last.actions,
+                    denied: last.denied, entitlement: last.entitlement)
             } else {
                 segments.append(segment)
             }

@@ -52,7 +52,8 @@ extension AccessGraph {
         }
         let parts = forEverySession(options: options, empty: Part()) { v, part in
             part.moves.append(contentsOf: moves(from: v))
-            let entitlement = if let action { self.entitlement(v, action: action, on: resource) } else { access(v, at: resource)?.entitlement }
+            let entitlement =
+                if let action { self.entitlement(v, action: action, on: resource) } else { access(v, at: resource)?.entitlement }
             if let entitlement { part.terminals.append((v.session.state, entitlement)) }
         }
         var all: [Move] = []
@@ -110,7 +111,8 @@ extension AccessGraph {
             }
         }
         creds.sort { ($0.entry.hops, credentials[$0.credential.index].id) < ($1.entry.hops, credentials[$1.credential.index].id) }
-        return WhoCan(resource: resource, action: action, options: options, identities: ids, credentials: creds,
-                      graph: self, allMoves: all, next: next, terminal: terminal)
+        return WhoCan(
+            resource: resource, action: action, options: options, identities: ids, credentials: creds,
+            graph: self, allMoves: all, next: next, terminal: terminal)
     }
 }

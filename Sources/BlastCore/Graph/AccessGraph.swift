@@ -175,7 +175,8 @@ public struct AccessGraph: Sendable {
 
     /// The holder as an element (identity or group).
     public func element(of holder: HolderID) -> Element {
-        holder.index < identities.count ? .identity(IdentityID(holder.rawValue))
+        holder.index < identities.count
+            ? .identity(IdentityID(holder.rawValue))
             : .group(GroupID(holder.index - identities.count))
     }
 

@@ -12,8 +12,10 @@ public struct PathStep: Sendable, Hashable {
     /// An escalate step's technique and every permission it used (`lambda-001: iam:PassRole on …`).
     public let technique: String?
 
-    public init(from: String, fromKind: NodeKind, to: String, toKind: NodeKind, edge: EdgeKind,
-                origin: SourceLocation? = nil, terms: Terms? = nil, technique: String? = nil) {
+    public init(
+        from: String, fromKind: NodeKind, to: String, toKind: NodeKind, edge: EdgeKind,
+        origin: SourceLocation? = nil, terms: Terms? = nil, technique: String? = nil
+    ) {
         self.from = from
         self.fromKind = fromKind
         self.to = to

@@ -62,9 +62,12 @@ extension Model {
         func require(_ id: String, _ allowed: [ElementKind], field: String, _ origin: SourceLocation?) throws(ModelError) {
             let expected = allowed.map(\.withArticle).joined(separator: " or ")
             guard let (kind, _) = kinds[id] else {
-                let hint = Suggestion.closest(to: id, among: kinds.compactMap { allowed.contains($0.value.0) ? $0.key : nil })
+                let hint =
+                    Suggestion.closest(to: id, among: kinds.compactMap { allowed.contains($0.value.0) ? $0.key : nil })
                     .map { "; did you mean '\($0)'?" } ?? ""
-                throw ModelError(.undefinedReference, "\(field) '\(id)' is not a declared \(allowed.map(\.rawValue).joined(separator: " or "))\(hint)", at: origin)
+                throw ModelError(
+                    .undefinedReference, "\(field) '\(id)' is not a declared \(allowed.map(\.rawValue).joined(separator: " or "))\(hint)",
+                    at: origin)
             }
             guard allowed.contains(kind) else {
                 throw ModelError(.wrongKind, "\(field) '\(id)' is \(kind.withArticle), expected \(expected)", at: origin)
@@ -102,13 +105,15 @@ extension Model {
         for r in roles {
             for s in r.allow + r.deny {
                 if s.actions.isEmpty || s.resources.isEmpty {
-                    throw ModelError(.invalidValue, "statement of role '\(r.id)' needs at least one action and one resource", at: s.origin ?? r.origin)
+                    throw ModelError(
+                        .invalidValue, "statement of role '\(r.id)' needs at least one action and one resource", at: s.origin ?? r.origin)
                 }
             }
         }
         for i in identities {
             if let res = i.resource, let (kind, _) = kinds[res], kind != .resource {
-                throw ModelError(.wrongKind, "resource '\(res)' of identity '\(i.id)' is \(kind.withArticle), expected a resource id", at: i.origin)
+                throw ModelError(
+                    .wrongKind, "resource '\(res)' of identity '\(i.id)' is \(kind.withArticle), expected a resource id", at: i.origin)
             }
         }
         if takeoverActions.count > 64 || revealActions.count > 64 {

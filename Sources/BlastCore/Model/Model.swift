@@ -172,8 +172,10 @@ public struct Statement: Sendable, Equatable {
     public var exceptResources: [String]
     public var origin: SourceLocation?
 
-    public init(actions: [String], resources: [String], exceptActions: [String] = [], exceptResources: [String] = [],
-                origin: SourceLocation? = nil) {
+    public init(
+        actions: [String], resources: [String], exceptActions: [String] = [], exceptResources: [String] = [],
+        origin: SourceLocation? = nil
+    ) {
         self.actions = actions
         self.resources = resources
         self.exceptActions = exceptActions
@@ -208,8 +210,10 @@ public struct Terms: Sendable, Equatable, Hashable {
     /// `aws:SourceIp IpAddress 10.0.0.0/8`): the edge is followed, and paths show it as conditional.
     public var condition: String?
 
-    public init(notBefore: Instant? = nil, expires: Instant? = nil, approval: Bool = false, mfa: Bool = false,
-                condition: String? = nil) {
+    public init(
+        notBefore: Instant? = nil, expires: Instant? = nil, approval: Bool = false, mfa: Bool = false,
+        condition: String? = nil
+    ) {
         self.notBefore = notBefore
         self.expires = expires
         self.approval = approval
@@ -313,8 +317,10 @@ public struct Escalation: Sendable, Equatable {
     public var terms: Terms
     public var origin: SourceLocation?
 
-    public init(technique: String, requires: [Requirement], to: String, from: String? = nil, terms: Terms = .standing,
-                origin: SourceLocation? = nil) {
+    public init(
+        technique: String, requires: [Requirement], to: String, from: String? = nil, terms: Terms = .standing,
+        origin: SourceLocation? = nil
+    ) {
         self.technique = technique
         self.requires = requires
         self.to = to

@@ -43,7 +43,7 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
         guard (1...12).contains(month), day >= 1, day <= Instant.daysIn(month: month, year: year) else { return nil }
         var hour = 0, minute = 0, second = 0, offset = 0
         if i < bytes.count {
-            guard bytes[i] == 84 || bytes[i] == 116 || bytes[i] == 32 else { return nil } // T t space
+            guard bytes[i] == 84 || bytes[i] == 116 || bytes[i] == 32 else { return nil }  // T t space
             i += 1
             guard let h = digits(2), expect(58), let m = digits(2) else { return nil }
             hour = h
@@ -59,9 +59,9 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
             }
             guard hour < 24, minute < 60, second < 61 else { return nil }
             if i < bytes.count {
-                if bytes[i] == 90 || bytes[i] == 122 { // Z z
+                if bytes[i] == 90 || bytes[i] == 122 {  // Z z
                     i += 1
-                } else if bytes[i] == 43 || bytes[i] == 45 { // + -
+                } else if bytes[i] == 43 || bytes[i] == 45 {  // + -
                     let sign = bytes[i] == 45 ? -1 : 1
                     i += 1
                     guard let oh = digits(2) else { return nil }

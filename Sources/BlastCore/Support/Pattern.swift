@@ -47,13 +47,13 @@ public struct Pattern: Sendable, Hashable, CustomStringConvertible {
         while si < s.count {
             if pi < p.count {
                 let c = p[pi]
-                if c == 42 { // *
+                if c == 42 {  // *
                     starP = pi
                     starS = si
                     pi += 1
                     continue
                 }
-                if c == 63 { // ? consumes one character
+                if c == 63 {  // ? consumes one character
                     let n = charLength(s[si])
                     if si + n <= s.count {
                         si += n

@@ -81,10 +81,11 @@ public enum SyntheticOrganisation {
                 copies.append(rng.chance(50) ? "chat/c\(rng.below(spaces))" : "wiki/space\(rng.below(spaces))/page\(rng.below(10))")
             }
             let created = base.adding(days: -rng.below(700))
-            m.credentials.append(Credential(
-                id: "\(of)-key\(k)", of: of, storedIn: copies, created: created,
-                lastUsed: created.adding(days: rng.below(300)),
-                expires: rng.chance(20) ? base.adding(days: rng.below(720)) : nil))
+            m.credentials.append(
+                Credential(
+                    id: "\(of)-key\(k)", of: of, storedIn: copies, created: created,
+                    lastUsed: created.adding(days: rng.below(300)),
+                    expires: rng.chance(20) ? base.adding(days: rng.below(720)) : nil))
         }
         for s in servicesIDs { key(s, 0); if rng.chance(30) { key(s, 1) } }
         for a in agents { key(a, 0) }
@@ -110,26 +111,35 @@ public enum SyntheticOrganisation {
         for p in 0..<projects {
             let root = "org/p\(p)"
             m.roles.append(Role(id: "p\(p)-reader", allow: [Statement(actions: ["read", "list"], resources: [root])]))
-            m.roles.append(Role(id: "p\(p)-writer", allow: [Statement(actions: ["read", "write"], resources: ["\(root)/*"])],
-                                deny: [Statement(actions: ["write"], resources: ["\(root)/db"])]))
-            m.roles.append(Role(id: "p\(p)-admin", allow: [Statement(actions: ["*"], resources: [root])],
-                                deny: [Statement(actions: ["delete"], resources: ["\(root)/db/r0"])]))
-            m.roles.append(Role(id: "p\(p)-s3", allow: [Statement(actions: ["s3:Get*", "s3:List*"], resources: ["\(root)/ml/*", "arn:aws:s3:::p\(p)-*"])]))
+            m.roles.append(
+                Role(
+                    id: "p\(p)-writer", allow: [Statement(actions: ["read", "write"], resources: ["\(root)/*"])],
+                    deny: [Statement(actions: ["write"], resources: ["\(root)/db"])]))
+            m.roles.append(
+                Role(
+                    id: "p\(p)-admin", allow: [Statement(actions: ["*"], resources: [root])],
+                    deny: [Statement(actions: ["delete"], resources: ["\(root)/db/r0"])]))
+            m.roles.append(
+                Role(
+                    id: "p\(p)-s3",
+                    allow: [Statement(actions: ["s3:Get*", "s3:List*"], resources: ["\(root)/ml/*", "arn:aws:s3:::p\(p)-*"])]))
             m.grants.append(Grant(to: "team-p\(p)", role: "p\(p)-reader", reviewed: base.adding(days: -rng.below(400))))
             m.grants.append(Grant(to: "team-p\(p)", role: "p\(p)-writer", scope: "\(root)/\(services[rng.below(services.count)])"))
             m.grants.append(Grant(to: "team-p\(p)", role: "p\(p)-s3", terms: Terms(mfa: true)))
             for s in services where rng.chance(40) {
-                m.roles.append(Role(id: "p\(p)-\(s)-deployer", allow: [Statement(actions: ["deploy", "read"], resources: ["\(root)/\(s)"])]))
+                m.roles.append(
+                    Role(id: "p\(p)-\(s)-deployer", allow: [Statement(actions: ["deploy", "read"], resources: ["\(root)/\(s)"])]))
             }
         }
         // Admins: some humans standing, some time-bound, some approval-gated.
         for (k, h) in humans.enumerated() where k % 40 == 0 {
             let p = rng.below(projects)
-            let terms: Terms = switch k % 3 {
-            case 0: Terms()
-            case 1: Terms(notBefore: base, expires: base.adding(days: 30 + rng.below(400)))
-            default: Terms(approval: true, mfa: true)
-            }
+            let terms: Terms =
+                switch k % 3 {
+                case 0: Terms()
+                case 1: Terms(notBefore: base, expires: base.adding(days: 30 + rng.below(400)))
+                default: Terms(approval: true, mfa: true)
+                }
             m.grants.append(Grant(to: h, role: "p\(p)-admin", terms: terms))
         }
         // Service accounts deploy; some have broad roles; a few can take over others.
@@ -148,7 +158,7 @@ public enum SyntheticOrganisation {
                 m.assumes.append(Assume(from: s, to: next, terms: k % 30 == 0 ? Terms(approval: true) : Terms()))
             }
             if k % 100 == 0, k + 2 < servicesIDs.count {
-                m.assumes.append(Assume(from: servicesIDs[k + 2], to: s)) // closes small cycles
+                m.assumes.append(Assume(from: servicesIDs[k + 2], to: s))  // closes small cycles
             }
         }
         for a in agents {

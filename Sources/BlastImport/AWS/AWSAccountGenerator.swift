@@ -69,8 +69,10 @@ public enum AWSAccountGenerator {
 
         /// (file name, contents), in a fixed order.
         public var named: [(name: String, text: String)] {
-            [(Self.authorizationDetailsName, authorizationDetails), (Self.credentialReportName, credentialReport),
-             (Self.inventoryName, inventory)]
+            [
+                (Self.authorizationDetailsName, authorizationDetails), (Self.credentialReportName, credentialReport),
+                (Self.inventoryName, inventory),
+            ]
         }
     }
 
@@ -131,7 +133,8 @@ indirect enum AWSJSON {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
-            case _ where u.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
+            case _ where u.value < 0x20:
+                out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
             default: out.unicodeScalars.append(u)
             }
         }
@@ -213,12 +216,18 @@ struct AWSAccountBuilder {
         var tags: [(String, String)] = []
     }
 
-    static let teams = ["payments", "checkout", "search", "identity", "data", "ml", "platform", "mobile", "web", "billing",
-                        "growth", "risk", "ledger", "catalog", "shipping", "support", "analytics", "security", "infra", "media"]
-    static let firstNames = ["alex", "sam", "maria", "li", "noah", "emma", "omar", "yuki", "ana", "ivan", "fatima", "john",
-                             "chen", "lucas", "sofia", "arjun", "zoe", "mateo", "nina", "kofi", "lea", "hugo", "mira", "tom"]
-    static let lastNames = ["smith", "garcia", "wang", "muller", "rossi", "kim", "dubois", "silva", "novak", "khan", "ito",
-                            "jensen", "okafor", "haddad", "larsen", "moreau", "costa", "nguyen", "petrov", "brown"]
+    static let teams = [
+        "payments", "checkout", "search", "identity", "data", "ml", "platform", "mobile", "web", "billing",
+        "growth", "risk", "ledger", "catalog", "shipping", "support", "analytics", "security", "infra", "media",
+    ]
+    static let firstNames = [
+        "alex", "sam", "maria", "li", "noah", "emma", "omar", "yuki", "ana", "ivan", "fatima", "john",
+        "chen", "lucas", "sofia", "arjun", "zoe", "mateo", "nina", "kofi", "lea", "hugo", "mira", "tom",
+    ]
+    static let lastNames = [
+        "smith", "garcia", "wang", "muller", "rossi", "kim", "dubois", "silva", "novak", "khan", "ito",
+        "jensen", "okafor", "haddad", "larsen", "moreau", "costa", "nguyen", "petrov", "brown",
+    ]
     /// Service principal → (role name part, weight per mille of service roles).
     static let services: [(principal: String, short: String, weight: Int)] = [
         ("lambda.amazonaws.com", "lambda", 330), ("ecs-tasks.amazonaws.com", "ecs-task", 150), ("ec2.amazonaws.com", "ec2", 120),
@@ -234,9 +243,13 @@ struct AWSAccountBuilder {
         "codebuild.amazonaws.com": ("codebuild:project", "arn:aws:codebuild:us-east-1:\(AWSAccountGenerator.account):project/"),
         "cloudformation.amazonaws.com": ("cloudformation:stack", "arn:aws:cloudformation:us-east-1:\(AWSAccountGenerator.account):stack/"),
         "glue.amazonaws.com": ("glue:devEndpoint", "arn:aws:glue:us-east-1:\(AWSAccountGenerator.account):devEndpoint/"),
-        "sagemaker.amazonaws.com": ("sagemaker:notebook-instance", "arn:aws:sagemaker:us-east-1:\(AWSAccountGenerator.account):notebook-instance/"),
+        "sagemaker.amazonaws.com": (
+            "sagemaker:notebook-instance", "arn:aws:sagemaker:us-east-1:\(AWSAccountGenerator.account):notebook-instance/"
+        ),
         "tasks.apprunner.amazonaws.com": ("apprunner:service", "arn:aws:apprunner:us-east-1:\(AWSAccountGenerator.account):service/"),
-        "bedrock-agentcore.amazonaws.com": ("bedrock-agentcore:code-interpreter", "arn:aws:bedrock-agentcore:us-east-1:\(AWSAccountGenerator.account):code-interpreter/"),
+        "bedrock-agentcore.amazonaws.com": (
+            "bedrock-agentcore:code-interpreter", "arn:aws:bedrock-agentcore:us-east-1:\(AWSAccountGenerator.account):code-interpreter/"
+        ),
     ]
     static let partners = ["210987654321", "345678901234", "456789012345"]
     static let management = "999999999999"
@@ -299,10 +312,14 @@ struct AWSAccountBuilder {
         return "\(y)-\(two(m))-\(two(d))\(time)\(zulu ? "Z" : "+00:00")"
     }
 
-    static func statement(_ effect: String, _ actions: [String], _ resources: [String], notAction: Bool = false,
-                          condition: AWSJSON? = nil) -> AWSJSON {
-        var fields: [(String, AWSJSON)] = [("Effect", .string(effect)), (notAction ? "NotAction" : "Action", .list(actions)),
-                                           ("Resource", .list(resources))]
+    static func statement(
+        _ effect: String, _ actions: [String], _ resources: [String], notAction: Bool = false,
+        condition: AWSJSON? = nil
+    ) -> AWSJSON {
+        var fields: [(String, AWSJSON)] = [
+            ("Effect", .string(effect)), (notAction ? "NotAction" : "Action", .list(actions)),
+            ("Resource", .list(resources)),
+        ]
         if let condition { fields.append(("Condition", condition)) }
         return .object(fields)
     }
@@ -324,8 +341,9 @@ struct AWSAccountBuilder {
         makeRoles()
         makeInlineAndBoundaries()
         makeEscalations()
-        return AWSAccountGenerator.Files(authorizationDetails: authorizationDetails(), credentialReport: credentialReport(),
-                                         inventory: inventoryYAML())
+        return AWSAccountGenerator.Files(
+            authorizationDetails: authorizationDetails(), credentialReport: credentialReport(),
+            inventory: inventoryYAML())
     }
 
     mutating func makeResources() {
@@ -336,8 +354,10 @@ struct AWSAccountBuilder {
             let name = k == 0 ? "acme-prod-customer-data" : "acme-\(team)-\(kinds[k % kinds.count])-\(k)"
             buckets.append("arn:aws:s3:::\(name)")
             let c = k == 0 || k % 50 == 1 ? "critical" : k % 10 == 2 ? "high" : rng.perMille(400) ? "medium" : "low"
-            inventory.append(InventoryEntry(arn: "arn:aws:s3:::\(name)", criticality: c, accountless: true,
-                                            tags: k == 0 ? [("data", "pii")] : [("team", team)]))
+            inventory.append(
+                InventoryEntry(
+                    arn: "arn:aws:s3:::\(name)", criticality: c, accountless: true,
+                    tags: k == 0 ? [("data", "pii")] : [("team", team)]))
         }
         let things = ["orders", "sessions", "customers", "events", "ledger", "inventory", "profiles", "jobs"]
         for k in 0..<max(4, p / 3) {
@@ -352,7 +372,8 @@ struct AWSAccountBuilder {
         }
         let secretNames = ["db-password", "api-key", "stripe-token", "oauth-client", "signing-key"]
         for k in 0..<max(3, p / 5) {
-            let arn = "arn:aws:secretsmanager:us-east-1:\(acct):secret:\(Self.teams[k % Self.teams.count])/\(secretNames[k % secretNames.count])-\(k)-\(hex(6))"
+            let arn =
+                "arn:aws:secretsmanager:us-east-1:\(acct):secret:\(Self.teams[k % Self.teams.count])/\(secretNames[k % secretNames.count])-\(k)-\(hex(6))"
             secrets.append(arn)
             inventory.append(InventoryEntry(arn: arn, criticality: k % 7 == 0 ? "critical" : "high"))
         }
@@ -360,8 +381,10 @@ struct AWSAccountBuilder {
 
     mutating func addAWSPolicy(_ name: String, path: String = "/", version: String, _ statements: [AWSJSON]) {
         awsPolicy[name] = policies.count
-        policies.append(Policy(name: name, arn: "arn:aws:iam::aws:policy\(path)\(name)", path: path, versions: [Self.document(statements)],
-                               created: 3000, firstVersion: Int(version.dropFirst()) ?? 1))
+        policies.append(
+            Policy(
+                name: name, arn: "arn:aws:iam::aws:policy\(path)\(name)", path: path, versions: [Self.document(statements)],
+                created: 3000, firstVersion: Int(version.dropFirst()) ?? 1))
     }
 
     /// 110 services × `Describe*`, `Get*`, `List*`: the shape of ReadOnlyAccess (330 patterns).
@@ -382,11 +405,16 @@ struct AWSAccountBuilder {
     mutating func makeAWSManagedPolicies() {
         let allow = { (a: [String], r: [String]) in Self.statement("Allow", a, r) }
         addAWSPolicy("AdministratorAccess", version: "v1", [allow(["*"], ["*"])])
-        addAWSPolicy("PowerUserAccess", version: "v5", [
-            Self.statement("Allow", ["iam:*", "organizations:*", "account:*"], ["*"], notAction: true),
-            allow(["account:GetAccountInformation", "account:GetPrimaryEmail", "account:ListRegions", "iam:CreateServiceLinkedRole",
-                   "iam:DeleteServiceLinkedRole", "iam:ListRoles", "organizations:DescribeOrganization"], ["*"]),
-        ])
+        addAWSPolicy(
+            "PowerUserAccess", version: "v5",
+            [
+                Self.statement("Allow", ["iam:*", "organizations:*", "account:*"], ["*"], notAction: true),
+                allow(
+                    [
+                        "account:GetAccountInformation", "account:GetPrimaryEmail", "account:ListRegions", "iam:CreateServiceLinkedRole",
+                        "iam:DeleteServiceLinkedRole", "iam:ListRoles", "organizations:DescribeOrganization",
+                    ], ["*"]),
+            ])
         var readOnly: [String] = []
         for s in Self.readOnlyServices {
             if s == "secretsmanager" {
@@ -396,57 +424,104 @@ struct AWSAccountBuilder {
             }
         }
         addAWSPolicy("ReadOnlyAccess", version: "v112", [allow(readOnly, ["*"])])
-        addAWSPolicy("SecurityAudit", version: "v41", [
-            allow(Self.readOnlyServices.prefix(70).flatMap { ["\($0):Describe*", "\($0):List*"] }
-                  + ["iam:GenerateCredentialReport", "iam:GetAccountAuthorizationDetails", "s3:GetBucketPolicy", "s3:GetBucketAcl",
-                     "kms:GetKeyPolicy", "lambda:GetPolicy", "ecr:GetRepositoryPolicy"], ["*"]),
-        ])
+        addAWSPolicy(
+            "SecurityAudit", version: "v41",
+            [
+                allow(
+                    Self.readOnlyServices.prefix(70).flatMap { ["\($0):Describe*", "\($0):List*"] }
+                        + [
+                            "iam:GenerateCredentialReport", "iam:GetAccountAuthorizationDetails", "s3:GetBucketPolicy", "s3:GetBucketAcl",
+                            "kms:GetKeyPolicy", "lambda:GetPolicy", "ecr:GetRepositoryPolicy",
+                        ], ["*"])
+            ])
         addAWSPolicy("AmazonS3FullAccess", version: "v2", [allow(["s3:*", "s3-object-lambda:*"], ["*"])])
-        addAWSPolicy("AmazonS3ReadOnlyAccess", version: "v3", [
-            allow(["s3:Get*", "s3:List*", "s3:Describe*", "s3-object-lambda:Get*", "s3-object-lambda:List*"], ["*"]),
-        ])
-        addAWSPolicy("AmazonDynamoDBReadOnlyAccess", version: "v14", [
-            allow(["application-autoscaling:DescribeScalableTargets", "cloudwatch:GetMetricData", "cloudwatch:DescribeAlarms",
-                   "dynamodb:BatchGetItem", "dynamodb:Describe*", "dynamodb:List*", "dynamodb:GetItem", "dynamodb:Query",
-                   "dynamodb:Scan", "dynamodb:PartiQLSelect", "dax:Describe*", "dax:List*", "dax:GetItem", "dax:BatchGetItem",
-                   "dax:Query", "dax:Scan"], ["*"]),
-        ])
-        addAWSPolicy("CloudWatchReadOnlyAccess", version: "v16", [
-            allow(["autoscaling:Describe*", "cloudwatch:Describe*", "cloudwatch:Get*", "cloudwatch:List*", "logs:Get*", "logs:List*",
-                   "logs:StartQuery", "logs:StopQuery", "logs:Describe*", "logs:TestMetricFilter", "logs:FilterLogEvents",
-                   "sns:Get*", "sns:List*"], ["*"]),
-        ])
-        addAWSPolicy("AWSLambda_ReadOnlyAccess", version: "v11", [
-            allow(["cloudformation:DescribeStacks", "cloudformation:DescribeStackResources", "cloudwatch:GetMetricData",
-                   "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs", "iam:GetRole", "iam:ListRoles",
-                   "kms:ListAliases", "lambda:Get*", "lambda:List*", "logs:DescribeLogGroups", "states:DescribeStateMachine",
-                   "states:ListStateMachines", "tag:GetResources", "xray:GetTraceSummaries", "xray:BatchGetTraces"], ["*"]),
-        ])
-        addAWSPolicy("AmazonEC2ReadOnlyAccess", version: "v4", [
-            allow(["ec2:Describe*", "elasticloadbalancing:Describe*", "cloudwatch:ListMetrics", "cloudwatch:GetMetricStatistics",
-                   "cloudwatch:Describe*", "autoscaling:Describe*"], ["*"]),
-        ])
-        addAWSPolicy("IAMUserChangePassword", version: "v2", [
-            allow(["iam:ChangePassword"], ["arn:aws:iam::*:user/${aws:username}"]),
-            allow(["iam:GetAccountPasswordPolicy"], ["*"]),
-        ])
-        addAWSPolicy("AWSLambdaBasicExecutionRole", path: "/service-role/", version: "v1", [
-            allow(["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"], ["*"]),
-        ])
-        addAWSPolicy("AmazonSSMManagedInstanceCore", version: "v3", [
-            allow(["ssm:DescribeAssociation", "ssm:GetDeployablePatchSnapshotForInstance", "ssm:GetDocument", "ssm:DescribeDocument",
-                   "ssm:GetManifest", "ssm:GetParameter", "ssm:GetParameters", "ssm:ListAssociations", "ssm:ListInstanceAssociations",
-                   "ssm:PutInventory", "ssm:PutComplianceItems", "ssm:PutConfigurePackageResult", "ssm:UpdateAssociationStatus",
-                   "ssm:UpdateInstanceAssociationStatus", "ssm:UpdateInstanceInformation"], ["*"]),
-            allow(["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel",
-                   "ssmmessages:OpenDataChannel"], ["*"]),
-            allow(["ec2messages:AcknowledgeMessage", "ec2messages:DeleteMessage", "ec2messages:FailMessage", "ec2messages:GetEndpoint",
-                   "ec2messages:GetMessages", "ec2messages:SendReply"], ["*"]),
-        ])
-        addAWSPolicy("AWSGlueServiceRole", path: "/service-role/", version: "v9", [
-            allow(["glue:*", "s3:GetBucketLocation", "s3:ListBucket", "s3:ListAllMyBuckets", "s3:GetBucketAcl", "ec2:Describe*",
-                   "cloudwatch:PutMetricData", "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"], ["*"]),
-        ])
+        addAWSPolicy(
+            "AmazonS3ReadOnlyAccess", version: "v3",
+            [
+                allow(["s3:Get*", "s3:List*", "s3:Describe*", "s3-object-lambda:Get*", "s3-object-lambda:List*"], ["*"])
+            ])
+        addAWSPolicy(
+            "AmazonDynamoDBReadOnlyAccess", version: "v14",
+            [
+                allow(
+                    [
+                        "application-autoscaling:DescribeScalableTargets", "cloudwatch:GetMetricData", "cloudwatch:DescribeAlarms",
+                        "dynamodb:BatchGetItem", "dynamodb:Describe*", "dynamodb:List*", "dynamodb:GetItem", "dynamodb:Query",
+                        "dynamodb:Scan", "dynamodb:PartiQLSelect", "dax:Describe*", "dax:List*", "dax:GetItem", "dax:BatchGetItem",
+                        "dax:Query", "dax:Scan",
+                    ], ["*"])
+            ])
+        addAWSPolicy(
+            "CloudWatchReadOnlyAccess", version: "v16",
+            [
+                allow(
+                    [
+                        "autoscaling:Describe*", "cloudwatch:Describe*", "cloudwatch:Get*", "cloudwatch:List*", "logs:Get*", "logs:List*",
+                        "logs:StartQuery", "logs:StopQuery", "logs:Describe*", "logs:TestMetricFilter", "logs:FilterLogEvents",
+                        "sns:Get*", "sns:List*",
+                    ], ["*"])
+            ])
+        addAWSPolicy(
+            "AWSLambda_ReadOnlyAccess", version: "v11",
+            [
+                allow(
+                    [
+                        "cloudformation:DescribeStacks", "cloudformation:DescribeStackResources", "cloudwatch:GetMetricData",
+                        "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs", "iam:GetRole", "iam:ListRoles",
+                        "kms:ListAliases", "lambda:Get*", "lambda:List*", "logs:DescribeLogGroups", "states:DescribeStateMachine",
+                        "states:ListStateMachines", "tag:GetResources", "xray:GetTraceSummaries", "xray:BatchGetTraces",
+                    ], ["*"])
+            ])
+        addAWSPolicy(
+            "AmazonEC2ReadOnlyAccess", version: "v4",
+            [
+                allow(
+                    [
+                        "ec2:Describe*", "elasticloadbalancing:Describe*", "cloudwatch:ListMetrics", "cloudwatch:GetMetricStatistics",
+                        "cloudwatch:Describe*", "autoscaling:Describe*",
+                    ], ["*"])
+            ])
+        addAWSPolicy(
+            "IAMUserChangePassword", version: "v2",
+            [
+                allow(["iam:ChangePassword"], ["arn:aws:iam::*:user/${aws:username}"]),
+                allow(["iam:GetAccountPasswordPolicy"], ["*"]),
+            ])
+        addAWSPolicy(
+            "AWSLambdaBasicExecutionRole", path: "/service-role/", version: "v1",
+            [
+                allow(["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"], ["*"])
+            ])
+        addAWSPolicy(
+            "AmazonSSMManagedInstanceCore", version: "v3",
+            [
+                allow(
+                    [
+                        "ssm:DescribeAssociation", "ssm:GetDeployablePatchSnapshotForInstance", "ssm:GetDocument", "ssm:DescribeDocument",
+                        "ssm:GetManifest", "ssm:GetParameter", "ssm:GetParameters", "ssm:ListAssociations", "ssm:ListInstanceAssociations",
+                        "ssm:PutInventory", "ssm:PutComplianceItems", "ssm:PutConfigurePackageResult", "ssm:UpdateAssociationStatus",
+                        "ssm:UpdateInstanceAssociationStatus", "ssm:UpdateInstanceInformation",
+                    ], ["*"]),
+                allow(
+                    [
+                        "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel",
+                        "ssmmessages:OpenDataChannel",
+                    ], ["*"]),
+                allow(
+                    [
+                        "ec2messages:AcknowledgeMessage", "ec2messages:DeleteMessage", "ec2messages:FailMessage", "ec2messages:GetEndpoint",
+                        "ec2messages:GetMessages", "ec2messages:SendReply",
+                    ], ["*"]),
+            ])
+        addAWSPolicy(
+            "AWSGlueServiceRole", path: "/service-role/", version: "v9",
+            [
+                allow(
+                    [
+                        "glue:*", "s3:GetBucketLocation", "s3:ListBucket", "s3:ListAllMyBuckets", "s3:GetBucketAcl", "ec2:Describe*",
+                        "cloudwatch:PutMetricData", "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents",
+                    ], ["*"])
+            ])
     }
 
     func aws(_ name: String) -> Int {
@@ -472,33 +547,57 @@ struct AWSAccountBuilder {
         switch template {
         case 0:
             let b = teamItems(buckets, team: team, 1 + rng.below(3))
-            return [Self.statement("Allow", ["s3:ListBucket", "s3:GetBucketLocation"], b),
-                    Self.statement("Allow", ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], b.map { $0 + "/*" })]
+            return [
+                Self.statement("Allow", ["s3:ListBucket", "s3:GetBucketLocation"], b),
+                Self.statement("Allow", ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], b.map { $0 + "/*" }),
+            ]
         case 1:
             let tb = teamItems(tables, team: team, 1 + rng.below(2))
-            return [Self.statement("Allow", ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
-                                             "dynamodb:Query", "dynamodb:Scan", "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem",
-                                             "dynamodb:DescribeTable"], tb + tb.map { $0 + "/index/*" })]
+            return [
+                Self.statement(
+                    "Allow",
+                    [
+                        "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                        "dynamodb:Query", "dynamodb:Scan", "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem",
+                        "dynamodb:DescribeTable",
+                    ], tb + tb.map { $0 + "/index/*" })
+            ]
         case 2:
-            return [Self.statement("Allow", ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
-                                   teamItems(secrets, team: team, 1 + rng.below(2))),
-                    Self.statement("Allow", ["kms:Decrypt"], [rng.pick(keys)])]
+            return [
+                Self.statement(
+                    "Allow", ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
+                    teamItems(secrets, team: team, 1 + rng.below(2))),
+                Self.statement("Allow", ["kms:Decrypt"], [rng.pick(keys)]),
+            ]
         case 3:
-            return [Self.statement("Allow", ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
-                                   some(keys, 1 + rng.below(2)))]
+            return [
+                Self.statement(
+                    "Allow", ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+                    some(keys, 1 + rng.below(2)))
+            ]
         case 4:
-            return [Self.statement("Allow", ["sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
-                                   ["arn:aws:sqs:us-east-1:\(acct):\(t)-*"]),
-                    Self.statement("Allow", ["sns:Publish"], ["arn:aws:sns:us-east-1:\(acct):\(t)-*"]),
-                    Self.statement("Allow", ["s3:GetObject"], teamItems(buckets, team: team, 1).map { $0 + "/*" })]
+            return [
+                Self.statement(
+                    "Allow", ["sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
+                    ["arn:aws:sqs:us-east-1:\(acct):\(t)-*"]),
+                Self.statement("Allow", ["sns:Publish"], ["arn:aws:sns:us-east-1:\(acct):\(t)-*"]),
+                Self.statement("Allow", ["s3:GetObject"], teamItems(buckets, team: team, 1).map { $0 + "/*" }),
+            ]
         case 5:
-            return [Self.statement("Allow", ["ecr:GetAuthorizationToken"], ["*"]),
-                    Self.statement("Allow", ["ecr:BatchCheckLayerAvailability", "ecr:PutImage", "ecr:InitiateLayerUpload",
-                                             "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:BatchGetImage"],
-                                   ["arn:aws:ecr:us-east-1:\(acct):repository/\(t)-*"]),
-                    Self.statement("Allow", ["ecs:UpdateService", "ecs:DescribeServices", "ecs:DescribeTaskDefinition"], ["*"]),
-                    Self.statement("Allow", ["lambda:GetFunction", "lambda:InvokeFunction"], ["arn:aws:lambda:us-east-1:\(acct):function:\(t)-*"]),
-                    Self.statement("Allow", ["s3:PutObject"], teamItems(buckets, team: team, 1).map { $0 + "/*" })]
+            return [
+                Self.statement("Allow", ["ecr:GetAuthorizationToken"], ["*"]),
+                Self.statement(
+                    "Allow",
+                    [
+                        "ecr:BatchCheckLayerAvailability", "ecr:PutImage", "ecr:InitiateLayerUpload",
+                        "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:BatchGetImage",
+                    ],
+                    ["arn:aws:ecr:us-east-1:\(acct):repository/\(t)-*"]),
+                Self.statement("Allow", ["ecs:UpdateService", "ecs:DescribeServices", "ecs:DescribeTaskDefinition"], ["*"]),
+                Self.statement(
+                    "Allow", ["lambda:GetFunction", "lambda:InvokeFunction"], ["arn:aws:lambda:us-east-1:\(acct):function:\(t)-*"]),
+                Self.statement("Allow", ["s3:PutObject"], teamItems(buckets, team: team, 1).map { $0 + "/*" }),
+            ]
         default:
             return [Self.statement("Allow", ["sts:AssumeRole"], [iam("role", "\(t)-*")])]
         }
@@ -510,8 +609,9 @@ struct AWSAccountBuilder {
         case 1: Self.statement("Deny", ["kms:ScheduleKeyDeletion", "kms:DisableKey"], ["*"])
         case 2: Self.statement("Deny", ["secretsmanager:DeleteSecret", "secretsmanager:PutSecretValue"], ["*"])
         default:
-            Self.statement("Deny", ["s3:*"], [buckets[0], buckets[0] + "/*"],
-                           condition: .object([("Bool", .object([("aws:SecureTransport", .string("false"))]))]))
+            Self.statement(
+                "Deny", ["s3:*"], [buckets[0], buckets[0] + "/*"],
+                condition: .object([("Bool", .object([("aws:SecureTransport", .string("false"))]))]))
         }
     }
 
@@ -522,23 +622,40 @@ struct AWSAccountBuilder {
             let t = Self.teams[team]
             if j % 20 == 19 {
                 let name = "\(t)-permissions-boundary-\(j)"
-                policies.append(Policy(name: name, arn: iam("policy", name), team: team, versions: [Self.document([
-                    Self.statement("Allow", ["s3:*", "dynamodb:*", "sqs:*", "sns:*", "logs:*", "cloudwatch:*", "kms:Decrypt",
-                                             "kms:GenerateDataKey", "secretsmanager:GetSecretValue", "lambda:*", "sts:AssumeRole",
-                                             "ecr:*", "ecs:*"], ["*"]),
-                    Self.statement("Deny", ["iam:*", "organizations:*", "account:*"], ["*"]),
-                ])], isBoundary: true, created: 200 + rng.below(1200)))
+                policies.append(
+                    Policy(
+                        name: name, arn: iam("policy", name), team: team,
+                        versions: [
+                            Self.document([
+                                Self.statement(
+                                    "Allow",
+                                    [
+                                        "s3:*", "dynamodb:*", "sqs:*", "sns:*", "logs:*", "cloudwatch:*", "kms:Decrypt",
+                                        "kms:GenerateDataKey", "secretsmanager:GetSecretValue", "lambda:*", "sts:AssumeRole",
+                                        "ecr:*", "ecs:*",
+                                    ], ["*"]),
+                                Self.statement("Deny", ["iam:*", "organizations:*", "account:*"], ["*"]),
+                            ])
+                        ], isBoundary: true, created: 200 + rng.below(1200)))
                 boundaries.append(policies.count - 1)
                 continue
             }
             let kind = j % kinds.count
             var statements = dataStatements(team: team, template: kind)
             if j % 15 == 7 {
-                statements.append(Self.statement("Allow", ["dynamodb:DeleteTable", "s3:DeleteBucket"], teamItems(tables, team: team, 1),
-                                                 condition: Self.mfaCondition))
+                statements.append(
+                    Self.statement(
+                        "Allow", ["dynamodb:DeleteTable", "s3:DeleteBucket"], teamItems(tables, team: team, 1),
+                        condition: Self.mfaCondition))
             }
             if j % 17 == 5, case .object(var fields) = statements[0] {
-                fields.append(("Condition", .object([("StringEquals", .object([("aws:RequestedRegion", .array([.string("us-east-1"), .string("eu-west-1")]))]))])))
+                fields.append(
+                    (
+                        "Condition",
+                        .object([
+                            ("StringEquals", .object([("aws:RequestedRegion", .array([.string("us-east-1"), .string("eu-west-1")]))]))
+                        ])
+                    ))
                 statements[0] = .object(fields)
             }
             if j % 8 == 3 { statements.append(denyStatement()) }
@@ -565,14 +682,23 @@ struct AWSAccountBuilder {
         let kinds = ["developers", "data", "oncall", "analysts", "deploy"]
         for g in 0..<size.groups {
             if g < special.count {
-                var group = Group(name: special[g].0, arn: iam("group", special[g].0), id: uniqueID("AGPA"), created: 1500 + g,
-                                  attached: special[g].1.map { aws($0) })
+                var group = Group(
+                    name: special[g].0, arn: iam("group", special[g].0), id: uniqueID("AGPA"), created: 1500 + g,
+                    attached: special[g].1.map { aws($0) })
                 if g == 4 {
-                    group.inline.append(("ManageOwnMFA", Self.document([
-                        Self.statement("Allow", ["iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:ListMFADevices",
-                                                 "iam:ResyncMFADevice"], [iam("mfa", "${aws:username}"), iam("user", "${aws:username}")]),
-                        Self.statement("Allow", ["iam:ListVirtualMFADevices"], ["*"]),
-                    ])))
+                    group.inline.append(
+                        (
+                            "ManageOwnMFA",
+                            Self.document([
+                                Self.statement(
+                                    "Allow",
+                                    [
+                                        "iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:ListMFADevices",
+                                        "iam:ResyncMFADevice",
+                                    ], [iam("mfa", "${aws:username}"), iam("user", "${aws:username}")]),
+                                Self.statement("Allow", ["iam:ListVirtualMFADevices"], ["*"]),
+                            ])
+                        ))
                 }
                 groups.append(group)
                 continue
@@ -585,7 +711,8 @@ struct AWSAccountBuilder {
             for _ in 0..<(1 + rng.below(2)) { if let p = teamPolicy(team), !group.attached.contains(p) { group.attached.append(p) } }
             let extra: [String: [String]] = [
                 "developers": ["ReadOnlyAccess", "CloudWatchReadOnlyAccess", "AWSLambda_ReadOnlyAccess"],
-                "data": ["AmazonS3ReadOnlyAccess", "AmazonDynamoDBReadOnlyAccess"], "oncall": ["ReadOnlyAccess", "CloudWatchReadOnlyAccess"],
+                "data": ["AmazonS3ReadOnlyAccess", "AmazonDynamoDBReadOnlyAccess"],
+                "oncall": ["ReadOnlyAccess", "CloudWatchReadOnlyAccess"],
                 "analysts": ["AmazonS3ReadOnlyAccess"], "deploy": ["AmazonEC2ReadOnlyAccess", "AWSLambda_ReadOnlyAccess"],
             ]
             if rng.perMille(600), let e = extra[kind] { group.attached.append(aws(rng.pick(e))) }
@@ -612,8 +739,9 @@ struct AWSAccountBuilder {
                 name = "svc-\(Self.teams[team])-\(["etl", "ci", "backup", "sync", "reports", "webhook"][rng.below(6)])-\(u)"
             }
             let path = person ? "/" : "/service/"
-            var p = Principal(name: name, path: path, arn: iam("user", name, path: path), id: uniqueID("AIDA"),
-                              created: 30 + rng.below(1500), team: team, isPerson: person)
+            var p = Principal(
+                name: name, path: path, arn: iam("user", name, path: path), id: uniqueID("AIDA"),
+                created: 30 + rng.below(1500), team: team, isPerson: person)
             let mine = teamGroups.filter { groups[$0].name.hasPrefix(Self.teams[team] + "-") }
             if person {
                 p.tags = [("team", Self.teams[team]), ("email", "\(name)@acme.example")]
@@ -661,8 +789,9 @@ struct AWSAccountBuilder {
     }
 
     mutating func addRole(_ name: String, path: String = "/", trust: AWSJSON, team: Int, attached: [Int], service: String? = nil) {
-        var r = Principal(name: name, path: path, arn: iam("role", name, path: path), id: uniqueID("AROA"), created: 20 + rng.below(1400),
-                          team: team, attached: attached)
+        var r = Principal(
+            name: name, path: path, arn: iam("role", name, path: path), id: uniqueID("AROA"), created: 20 + rng.below(1400),
+            team: team, attached: attached)
         r.trust = trust
         r.service = service
         r.tags = [("team", Self.teams[team])]
@@ -670,16 +799,19 @@ struct AWSAccountBuilder {
             trusting[service, default: []].append(roles.count)
             r.instanceProfile = service == "ec2.amazonaws.com"
             if let w = Self.workloads[service] {
-                let arn: String = switch service {
-                case "ec2.amazonaws.com": w.prefix + "i-0" + hex(16)
-                case "cloudformation.amazonaws.com": w.prefix + name + "/" + hex(8) + "-" + hex(4) + "-11ef-" + hex(4) + "-" + hex(12)
-                case "tasks.apprunner.amazonaws.com": w.prefix + name + "/" + hex(32)
-                default: w.prefix + (name.hasSuffix("-role") ? String(name.dropLast(5)) : name)
-                }
+                let arn: String =
+                    switch service {
+                    case "ec2.amazonaws.com": w.prefix + "i-0" + hex(16)
+                    case "cloudformation.amazonaws.com": w.prefix + name + "/" + hex(8) + "-" + hex(4) + "-11ef-" + hex(4) + "-" + hex(12)
+                    case "tasks.apprunner.amazonaws.com": w.prefix + name + "/" + hex(32)
+                    default: w.prefix + (name.hasSuffix("-role") ? String(name.dropLast(5)) : name)
+                    }
                 inventory.append(InventoryEntry(arn: arn, criticality: rng.perMille(100) ? "high" : "medium", runsAs: r.arn))
                 workloadTargets.insert(w.target)
                 if service == "ec2.amazonaws.com", rng.perMille(300) {
-                    inventory.append(InventoryEntry(arn: "arn:aws:ec2:us-east-1:\(acct):launch-template/lt-0\(hex(16))", criticality: "medium", runsAs: r.arn))
+                    inventory.append(
+                        InventoryEntry(
+                            arn: "arn:aws:ec2:us-east-1:\(acct):launch-template/lt-0\(hex(16))", criticality: "medium", runsAs: r.arn))
                     workloadTargets.insert("ec2:launch-template")
                 }
             }
@@ -689,10 +821,22 @@ struct AWSAccountBuilder {
 
     mutating func makeRoles() {
         let fixed: [(String, AWSJSON, [String], String?)] = [
-            ("lambda-admin", Self.trust(.object([("Service", .string("lambda.amazonaws.com"))])), ["AdministratorAccess"], "lambda.amazonaws.com"),
-            ("cfn-exec", Self.trust(.object([("Service", .string("cloudformation.amazonaws.com"))])), ["AdministratorAccess"], "cloudformation.amazonaws.com"),
-            ("OrganizationAccountAccessRole", Self.trust(.object([("AWS", .string("arn:aws:iam::\(Self.management):root"))])), ["AdministratorAccess"], nil),
-            ("break-glass", Self.trust(.object([("AWS", .string("arn:aws:iam::\(acct):root"))]), condition: Self.mfaCondition), ["AdministratorAccess"], nil),
+            (
+                "lambda-admin", Self.trust(.object([("Service", .string("lambda.amazonaws.com"))])), ["AdministratorAccess"],
+                "lambda.amazonaws.com"
+            ),
+            (
+                "cfn-exec", Self.trust(.object([("Service", .string("cloudformation.amazonaws.com"))])), ["AdministratorAccess"],
+                "cloudformation.amazonaws.com"
+            ),
+            (
+                "OrganizationAccountAccessRole", Self.trust(.object([("AWS", .string("arn:aws:iam::\(Self.management):root"))])),
+                ["AdministratorAccess"], nil
+            ),
+            (
+                "break-glass", Self.trust(.object([("AWS", .string("arn:aws:iam::\(acct):root"))]), condition: Self.mfaCondition),
+                ["AdministratorAccess"], nil
+            ),
         ]
         for (k, f) in fixed.prefix(size.roles).enumerated() {
             addRole(f.0, trust: f.1, team: k, attached: f.2.map { aws($0) }, service: f.3)
@@ -714,40 +858,61 @@ struct AWSAccountBuilder {
                 if service == "glue.amazonaws.com" { attached.insert(aws("AWSGlueServiceRole"), at: 0) }
                 if rng.perMille(30) { attached.append(aws("PowerUserAccess")) }
                 if rng.perMille(10) { attached.append(aws("AdministratorAccess")) }
-                addRole("\(t)-\(short)-\(r)-role", path: rng.perMille(300) ? "/service-role/" : "/",
-                        trust: Self.trust(.object([("Service", .string(service))])), team: team, attached: attached, service: service)
+                addRole(
+                    "\(t)-\(short)-\(r)-role", path: rng.perMille(300) ? "/service-role/" : "/",
+                    trust: Self.trust(.object([("Service", .string(service))])), team: team, attached: attached, service: service)
             } else if x < 600 {
-                let sets: [(String, [Int])] = [("AdministratorAccess", [aws("AdministratorAccess")]), ("PowerUserAccess", [aws("PowerUserAccess")]),
-                                               ("ReadOnlyAccess", [aws("ReadOnlyAccess")]), ("\(t.prefix(1).uppercased() + t.dropFirst())Developer", attached)]
+                let sets: [(String, [Int])] = [
+                    ("AdministratorAccess", [aws("AdministratorAccess")]), ("PowerUserAccess", [aws("PowerUserAccess")]),
+                    ("ReadOnlyAccess", [aws("ReadOnlyAccess")]), ("\(t.prefix(1).uppercased() + t.dropFirst())Developer", attached),
+                ]
                 let y = rng.below(100)
                 let set = sets[y < 4 ? 0 : y < 15 ? 1 : y < 55 ? 2 : 3]
-                addRole("AWSReservedSSO_\(set.0)_\(hex(16))", path: "/aws-reserved/sso.amazonaws.com/",
-                        trust: Self.trust(.object([("Federated", .string(ssoProvider))]), action: ["sts:AssumeRoleWithSAML", "sts:TagSession"],
-                                          condition: .object([("StringEquals", .object([("SAML:aud", .string("https://signin.aws.amazon.com/saml"))]))])),
-                        team: team, attached: set.1)
+                addRole(
+                    "AWSReservedSSO_\(set.0)_\(hex(16))", path: "/aws-reserved/sso.amazonaws.com/",
+                    trust: Self.trust(
+                        .object([("Federated", .string(ssoProvider))]), action: ["sts:AssumeRoleWithSAML", "sts:TagSession"],
+                        condition: .object([("StringEquals", .object([("SAML:aud", .string("https://signin.aws.amazon.com/saml"))]))])),
+                    team: team, attached: set.1)
             } else if x < 670 {
-                addRole("github-actions-\(t)-\(r)", trust: Self.trust(.object([("Federated", .string(oidc))]), action: ["sts:AssumeRoleWithWebIdentity"],
-                                                                     condition: .object([
-                                                                         ("StringEquals", .object([("token.actions.githubusercontent.com:aud", .string("sts.amazonaws.com"))])),
-                                                                         ("StringLike", .object([("token.actions.githubusercontent.com:sub", .string("repo:acme/\(t)-service-\(r % 7):*"))])),
-                                                                     ])), team: team, attached: attached)
+                addRole(
+                    "github-actions-\(t)-\(r)",
+                    trust: Self.trust(
+                        .object([("Federated", .string(oidc))]), action: ["sts:AssumeRoleWithWebIdentity"],
+                        condition: .object([
+                            ("StringEquals", .object([("token.actions.githubusercontent.com:aud", .string("sts.amazonaws.com"))])),
+                            (
+                                "StringLike",
+                                .object([("token.actions.githubusercontent.com:sub", .string("repo:acme/\(t)-service-\(r % 7):*"))])
+                            ),
+                        ])), team: team, attached: attached)
             } else if x < 770 {
                 let partner = rng.pick(Self.partners)
-                let principal: AWSJSON = rng.perMille(500) ? .string("arn:aws:iam::\(partner):root") : .string("arn:aws:iam::\(partner):role/\(t)-automation")
+                let principal: AWSJSON =
+                    rng.perMille(500) ? .string("arn:aws:iam::\(partner):root") : .string("arn:aws:iam::\(partner):role/\(t)-automation")
                 let extra = rng.perMille(500) ? [aws("ReadOnlyAccess")] : rng.perMille(300) ? [aws("SecurityAudit")] : attached
-                addRole("\(t)-crossaccount-\(r)", trust: Self.trust(.object([("AWS", principal)]),
-                                                                 condition: .object([("StringEquals", .object([("sts:ExternalId", .string(hex(12)))]))])),
-                        team: team, attached: extra)
+                addRole(
+                    "\(t)-crossaccount-\(r)",
+                    trust: Self.trust(
+                        .object([("AWS", principal)]),
+                        condition: .object([("StringEquals", .object([("sts:ExternalId", .string(hex(12)))]))])),
+                    team: team, attached: extra)
             } else if x < 850 {
-                addRole("\(t)-access-\(r)", trust: Self.trust(.object([("AWS", .string("arn:aws:iam::\(acct):root"))])), team: team, attached: attached)
+                addRole(
+                    "\(t)-access-\(r)", trust: Self.trust(.object([("AWS", .string("arn:aws:iam::\(acct):root"))])), team: team,
+                    attached: attached)
             } else if x < 930, roles.count > fixed.count {
                 let from = roles[fixed.count + rng.below(roles.count - fixed.count)].arn
                 addRole("\(t)-chain-\(r)", trust: Self.trust(.object([("AWS", .string(from))])), team: team, attached: attached)
             } else if !users.isEmpty {
                 let who = (0..<(1 + rng.below(2))).map { _ in users[rng.below(users.count)].arn }
-                addRole("\(t)-operator-\(r)", trust: Self.trust(.object([("AWS", .list(Array(Set(who)).sorted()))])), team: team, attached: attached)
+                addRole(
+                    "\(t)-operator-\(r)", trust: Self.trust(.object([("AWS", .list(Array(Set(who)).sorted()))])), team: team,
+                    attached: attached)
             } else {
-                addRole("\(t)-access-\(r)", trust: Self.trust(.object([("AWS", .string("arn:aws:iam::\(acct):root"))])), team: team, attached: attached)
+                addRole(
+                    "\(t)-access-\(r)", trust: Self.trust(.object([("AWS", .string("arn:aws:iam::\(acct):root"))])), team: team,
+                    attached: attached)
             }
         }
     }
@@ -779,8 +944,10 @@ struct AWSAccountBuilder {
         case .newPassRole where t.passesRole:
             guard let candidates = trusting[t.target], !candidates.isEmpty else { return nil }
             let role = roles[rng.perMille(400) ? candidates[0] : rng.pick(candidates)].arn
-            return [Self.statement("Allow", ["iam:PassRole"], [role]),
-                    Self.statement("Allow", t.permissions.filter { $0 != "iam:PassRole" }, ["*"])]
+            return [
+                Self.statement("Allow", ["iam:PassRole"], [role]),
+                Self.statement("Allow", t.permissions.filter { $0 != "iam:PassRole" }, ["*"]),
+            ]
         case .newPassRole, .existingPassRole:
             guard workloadTargets.contains(t.target) else { return nil }
             let parts = t.target.split(separator: ":", maxSplits: 1).map(String.init)
@@ -814,13 +981,16 @@ struct AWSAccountBuilder {
         let lambda001 = AWSTechniques.all.first { $0.id == "lambda-001" }
         var forced = false
         for k in users.indices {
-            let isFirst = !forced && users[k].isPerson && !users[k].groups.contains(0) && !users[k].groups.contains(1) && users[k].inline.isEmpty
+            let isFirst =
+                !forced && users[k].isPerson && !users[k].groups.contains(0) && !users[k].groups.contains(1) && users[k].inline.isEmpty
                 && users[k].boundary == nil && !roles.isEmpty && k >= users.count / 10
             guard isFirst || rng.perMille(20) else { continue }
             var statements: [AWSJSON]?
             if isFirst, let lambda001 {
-                statements = [Self.statement("Allow", ["iam:PassRole"], [roles[0].arn]),
-                              Self.statement("Allow", lambda001.permissions.filter { $0 != "iam:PassRole" }, ["*"])]
+                statements = [
+                    Self.statement("Allow", ["iam:PassRole"], [roles[0].arn]),
+                    Self.statement("Allow", lambda001.permissions.filter { $0 != "iam:PassRole" }, ["*"]),
+                ]
                 forced = true
             }
             for _ in 0..<10 where statements == nil {
@@ -840,10 +1010,11 @@ struct AWSAccountBuilder {
     // MARK: Writing
 
     mutating func attachedJSON(_ list: [Int]) -> AWSJSON {
-        .array(list.map { k in
-            policies[k].attachments += 1
-            return .object([("PolicyName", .string(policies[k].name)), ("PolicyArn", .string(policies[k].arn))])
-        })
+        .array(
+            list.map { k in
+                policies[k].attachments += 1
+                return .object([("PolicyName", .string(policies[k].name)), ("PolicyArn", .string(policies[k].arn))])
+            })
     }
 
     func inlineJSON(_ list: [(String, AWSJSON)]) -> AWSJSON {
@@ -853,7 +1024,12 @@ struct AWSAccountBuilder {
     mutating func boundaryJSON(_ b: Int?) -> [(String, AWSJSON)] {
         guard let b else { return [] }
         policies[b].boundaryUses += 1
-        return [("PermissionsBoundary", .object([("PermissionsBoundaryType", .string("Policy")), ("PermissionsBoundaryArn", .string(policies[b].arn))]))]
+        return [
+            (
+                "PermissionsBoundary",
+                .object([("PermissionsBoundaryType", .string("Policy")), ("PermissionsBoundaryArn", .string(policies[b].arn))])
+            )
+        ]
     }
 
     static func tagsJSON(_ tags: [(String, String)]) -> AWSJSON {
@@ -864,71 +1040,103 @@ struct AWSAccountBuilder {
         var userList: [AWSJSON] = []
         for k in users.indices {
             let u = users[k]
-            userList.append(.object([
-                ("Path", .string(u.path)), ("UserName", .string(u.name)), ("UserId", .string(u.id)), ("Arn", .string(u.arn)),
-                ("CreateDate", .string(Self.date(u.created))), ("UserPolicyList", inlineJSON(u.inline)),
-                ("GroupList", .array(u.groups.map { .string(groups[$0].name) })), ("AttachedManagedPolicies", attachedJSON(u.attached)),
-            ] + boundaryJSON(u.boundary) + [("Tags", Self.tagsJSON(u.tags))]))
+            userList.append(
+                .object(
+                    [
+                        ("Path", .string(u.path)), ("UserName", .string(u.name)), ("UserId", .string(u.id)), ("Arn", .string(u.arn)),
+                        ("CreateDate", .string(Self.date(u.created))), ("UserPolicyList", inlineJSON(u.inline)),
+                        ("GroupList", .array(u.groups.map { .string(groups[$0].name) })),
+                        ("AttachedManagedPolicies", attachedJSON(u.attached)),
+                    ] + boundaryJSON(u.boundary) + [("Tags", Self.tagsJSON(u.tags))]))
         }
         var groupList: [AWSJSON] = []
         for k in groups.indices {
             let g = groups[k]
-            groupList.append(.object([
-                ("Path", .string("/")), ("GroupName", .string(g.name)), ("GroupId", .string(g.id)), ("Arn", .string(g.arn)),
-                ("CreateDate", .string(Self.date(g.created))), ("GroupPolicyList", inlineJSON(g.inline)),
-                ("AttachedManagedPolicies", attachedJSON(g.attached)),
-            ]))
+            groupList.append(
+                .object([
+                    ("Path", .string("/")), ("GroupName", .string(g.name)), ("GroupId", .string(g.id)), ("Arn", .string(g.arn)),
+                    ("CreateDate", .string(Self.date(g.created))), ("GroupPolicyList", inlineJSON(g.inline)),
+                    ("AttachedManagedPolicies", attachedJSON(g.attached)),
+                ]))
         }
         var roleList: [AWSJSON] = []
         for k in roles.indices {
             let r = roles[k]
-            let profiles: AWSJSON = .array(r.instanceProfile ? [.object([
-                ("Path", .string("/")), ("InstanceProfileName", .string(r.name)), ("InstanceProfileId", .string("AIPA" + r.id.dropFirst(4))),
-                ("Arn", .string(iam("instance-profile", r.name))), ("CreateDate", .string(Self.date(r.created))),
-                ("Roles", .array([])),
-            ])] : [])
-            roleList.append(.object([
-                ("Path", .string(r.path)), ("RoleName", .string(r.name)), ("RoleId", .string(r.id)), ("Arn", .string(r.arn)),
-                ("CreateDate", .string(Self.date(r.created))), ("AssumeRolePolicyDocument", r.trust), ("InstanceProfileList", profiles),
-                ("RolePolicyList", inlineJSON(r.inline)), ("AttachedManagedPolicies", attachedJSON(r.attached)),
-            ] + boundaryJSON(r.boundary) + [("Tags", Self.tagsJSON(r.tags)),
-                                             ("RoleLastUsed", .object(k % 3 == 2 ? [] : [("LastUsedDate", .string(Self.date(k % 40, minute: k % 500))),
-                                                                                          ("Region", .string("us-east-1"))]))]))
+            let profiles: AWSJSON = .array(
+                r.instanceProfile
+                    ? [
+                        .object([
+                            ("Path", .string("/")), ("InstanceProfileName", .string(r.name)),
+                            ("InstanceProfileId", .string("AIPA" + r.id.dropFirst(4))),
+                            ("Arn", .string(iam("instance-profile", r.name))), ("CreateDate", .string(Self.date(r.created))),
+                            ("Roles", .array([])),
+                        ])
+                    ] : [])
+            roleList.append(
+                .object(
+                    [
+                        ("Path", .string(r.path)), ("RoleName", .string(r.name)), ("RoleId", .string(r.id)), ("Arn", .string(r.arn)),
+                        ("CreateDate", .string(Self.date(r.created))), ("AssumeRolePolicyDocument", r.trust),
+                        ("InstanceProfileList", profiles),
+                        ("RolePolicyList", inlineJSON(r.inline)), ("AttachedManagedPolicies", attachedJSON(r.attached)),
+                    ] + boundaryJSON(r.boundary) + [
+                        ("Tags", Self.tagsJSON(r.tags)),
+                        (
+                            "RoleLastUsed",
+                            .object(
+                                k % 3 == 2
+                                    ? []
+                                    : [
+                                        ("LastUsedDate", .string(Self.date(k % 40, minute: k % 500))),
+                                        ("Region", .string("us-east-1")),
+                                    ])
+                        ),
+                    ]))
         }
         var policyList: [AWSJSON] = []
         for p in policies where p.attachments + p.boundaryUses > 0 || !p.arn.hasPrefix("arn:aws:iam::aws:") {
             let n = p.versions.count
             let versions: [AWSJSON] = p.versions.enumerated().reversed().map { (k, doc) in
-                .object([("Document", doc), ("VersionId", .string("v\(p.firstVersion + k)")), ("IsDefaultVersion", .bool(k == n - 1)),
-                         ("CreateDate", .string(Self.date(max(0, p.created - 30 * k))))])
+                .object([
+                    ("Document", doc), ("VersionId", .string("v\(p.firstVersion + k)")), ("IsDefaultVersion", .bool(k == n - 1)),
+                    ("CreateDate", .string(Self.date(max(0, p.created - 30 * k)))),
+                ])
             }
-            policyList.append(.object([
-                ("PolicyName", .string(p.name)), ("PolicyId", .string(uniqueID("ANPA"))),
-                ("Arn", .string(p.arn)), ("Path", .string(p.path)), ("DefaultVersionId", .string("v\(p.firstVersion + n - 1)")),
-                ("AttachmentCount", .int(p.attachments)), ("PermissionsBoundaryUsageCount", .int(p.boundaryUses)), ("IsAttachable", .bool(true)),
-                ("CreateDate", .string(Self.date(p.created))), ("UpdateDate", .string(Self.date(max(0, p.created - 30 * (n - 1))))),
-                ("PolicyVersionList", .array(versions)),
-            ]))
+            policyList.append(
+                .object([
+                    ("PolicyName", .string(p.name)), ("PolicyId", .string(uniqueID("ANPA"))),
+                    ("Arn", .string(p.arn)), ("Path", .string(p.path)), ("DefaultVersionId", .string("v\(p.firstVersion + n - 1)")),
+                    ("AttachmentCount", .int(p.attachments)), ("PermissionsBoundaryUsageCount", .int(p.boundaryUses)),
+                    ("IsAttachable", .bool(true)),
+                    ("CreateDate", .string(Self.date(p.created))), ("UpdateDate", .string(Self.date(max(0, p.created - 30 * (n - 1))))),
+                    ("PolicyVersionList", .array(versions)),
+                ]))
         }
         var out = ""
-        AWSJSON.object([("UserDetailList", .array(userList)), ("GroupDetailList", .array(groupList)), ("RoleDetailList", .array(roleList)),
-                        ("Policies", .array(policyList))]).write(into: &out)
+        AWSJSON.object([
+            ("UserDetailList", .array(userList)), ("GroupDetailList", .array(groupList)), ("RoleDetailList", .array(roleList)),
+            ("Policies", .array(policyList)),
+        ]).write(into: &out)
         return out + "\n"
     }
 
     mutating func credentialReport() -> String {
-        var out = "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,"
+        var out =
+            "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,"
             + "access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,"
             + "access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,"
             + "cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated\n"
-        out += "<root_account>,arn:aws:iam::\(acct):root,\(Self.date(2000, zulu: false)),not_supported,\(Self.date(90, zulu: false)),not_supported,not_supported,true,"
+        out +=
+            "<root_account>,arn:aws:iam::\(acct):root,\(Self.date(2000, zulu: false)),not_supported,\(Self.date(90, zulu: false)),not_supported,not_supported,true,"
             + "false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n"
         let services = ["s3", "sts", "lambda", "dynamodb", "ecr", "ec2", "secretsmanager"]
         for u in users {
             var row = [u.name, u.arn, Self.date(u.created, zulu: false)]
             if u.password {
-                row += ["true", rng.perMille(900) ? Self.date(rng.below(60), zulu: false, minute: rng.below(600)) : "no_information",
-                        Self.date(rng.below(max(1, u.created)), zulu: false), "N/A"]
+                row += [
+                    "true", rng.perMille(900) ? Self.date(rng.below(60), zulu: false, minute: rng.below(600)) : "no_information",
+                    Self.date(rng.below(max(1, u.created)), zulu: false), "N/A",
+                ]
             } else {
                 row += ["false", "N/A", "N/A", "N/A"]
             }
@@ -937,8 +1145,11 @@ struct AWSAccountBuilder {
                 if u.keys[slot] {
                     let rotated = rng.below(max(1, u.created))
                     let used = rng.perMille(850)
-                    row += ["true", Self.date(rotated, zulu: false), used ? Self.date(rng.below(max(1, rotated)), zulu: false, minute: rng.below(600)) : "N/A",
-                            used ? "us-east-1" : "N/A", used ? rng.pick(services) : "N/A"]
+                    row += [
+                        "true", Self.date(rotated, zulu: false),
+                        used ? Self.date(rng.below(max(1, rotated)), zulu: false, minute: rng.below(600)) : "N/A",
+                        used ? "us-east-1" : "N/A", used ? rng.pick(services) : "N/A",
+                    ]
                 } else {
                     row += ["false", "N/A", "N/A", "N/A", "N/A"]
                 }
@@ -968,4 +1179,3 @@ struct AWSAccountBuilder {
         return out
     }
 }
-

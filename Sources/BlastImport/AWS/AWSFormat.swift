@@ -15,8 +15,10 @@ public enum AWSFormat: FormatImporter {
     static func kind(of text: String) -> FileKind? {
         let head = text.prefix(4096)
         let trimmed = head.drop { $0.isWhitespace }
-        if trimmed.hasPrefix("{"), head.contains("\"UserDetailList\"") || head.contains("\"RoleDetailList\"")
-            || head.contains("\"GroupDetailList\"") || head.contains("\"Policies\"") && head.contains("\"PolicyVersionList\"") {
+        if trimmed.hasPrefix("{"),
+            head.contains("\"UserDetailList\"") || head.contains("\"RoleDetailList\"")
+                || head.contains("\"GroupDetailList\"") || head.contains("\"Policies\"") && head.contains("\"PolicyVersionList\"")
+        {
             return .authorizationDetails
         }
         if trimmed.hasPrefix("user,arn,") { return .credentialReport }
@@ -66,23 +68,30 @@ public enum AWSFormat: FormatImporter {
             throw ImportError(.syntax, "the inventory is not valid YAML or JSON: \(error)", file: file.path)
         }
         guard inventory.aws_inventory == 1 else {
-            throw ImportError(.unsupportedVersion, "unsupported aws_inventory \(inventory.aws_inventory); this blast reads version 1",
-                              file: file.path, keyPath: "aws_inventory")
+            throw ImportError(
+                .unsupportedVersion, "unsupported aws_inventory \(inventory.aws_inventory); this blast reads version 1",
+                file: file.path, keyPath: "aws_inventory")
         }
         return inventory
     }
 
     static func importError(_ error: DecodingError, file: String) -> ImportError {
-        let (path, message): ([any CodingKey], String) = switch error {
-        case .typeMismatch(let t, let c): (c.codingPath, "expected \(typeName(t)); \(c.debugDescription)")
-        case .valueNotFound(let t, let c): (c.codingPath, "missing value of type \(typeName(t))")
-        case .keyNotFound(let k, let c): (c.codingPath + [k], "missing key '\(k.stringValue)'")
-        case .dataCorrupted(let c):
-            (c.codingPath, c.codingPath.isEmpty ? "not valid JSON (truncated or malformed): \(c.underlyingError.map { "\($0)" } ?? c.debugDescription)"
-                : c.debugDescription)
-        @unknown default: ([], "\(error)")
-        }
-        let code: ImportError.Code = if case .dataCorrupted = error, path.isEmpty { .syntax } else if case .keyNotFound = error { .missingKey } else { .wrongType }
+        let (path, message): ([any CodingKey], String) =
+            switch error {
+            case .typeMismatch(let t, let c): (c.codingPath, "expected \(typeName(t)); \(c.debugDescription)")
+            case .valueNotFound(let t, let c): (c.codingPath, "missing value of type \(typeName(t))")
+            case .keyNotFound(let k, let c): (c.codingPath + [k], "missing key '\(k.stringValue)'")
+            case .dataCorrupted(let c):
+                (
+                    c.codingPath,
+                    c.codingPath.isEmpty
+                        ? "not valid JSON (truncated or malformed): \(c.underlyingError.map { "\($0)" } ?? c.debugDescription)"
+                        : c.debugDescription
+                )
+            @unknown default: ([], "\(error)")
+            }
+        let code: ImportError.Code =
+            if case .dataCorrupted = error, path.isEmpty { .syntax } else if case .keyNotFound = error { .missingKey } else { .wrongType }
         return ImportError(code, message, file: file, keyPath: keyPath(path))
     }
 

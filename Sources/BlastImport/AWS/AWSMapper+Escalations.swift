@@ -24,11 +24,12 @@ extension AWSMapper {
         }
         func emit(_ id: String, _ requires: [(String, String)], yield: Yield, from: String? = nil, terms: Terms = .standing) {
             // Principals as indices into `principalOrder`, holder lists sorted: intersections are merges of integers.
-            var holders: [Int32]? = switch from {
-            case nil: nil
-            case let f? where f.hasPrefix("aws-account:"): index.members(ofAccount: String(f.dropFirst(12)))
-            case let f?: index.position[f].map { [$0] } ?? []
-            }
+            var holders: [Int32]? =
+                switch from {
+                case nil: nil
+                case let f? where f.hasPrefix("aws-account:"): index.members(ofAccount: String(f.dropFirst(12)))
+                case let f?: index.position[f].map { [$0] } ?? []
+                }
             for r in requires {
                 let h = index.holders(of: r.0, on: r.1)
                 holders = holders.map { HoldingIndex.intersection($0, h) } ?? h
@@ -36,14 +37,16 @@ extension AWSMapper {
             }
             let key = "\(id)|\(requires.map { "\($0.0) \($0.1)" }.joined(separator: ","))|\(yield)|\(from ?? "")"
             guard emitted.insert(key).inserted else { return }
-            let to: String = switch yield {
-            case .identity(let i): i
-            case .adminOf(let arn): adminEquivalent(of: arn)
-            case .memberOf(let group): newMember(of: group)
-            }
+            let to: String =
+                switch yield {
+                case .identity(let i): i
+                case .adminOf(let arn): adminEquivalent(of: arn)
+                case .memberOf(let group): newMember(of: group)
+                }
             for r in requires { declareResource(r.1) }
-            model.escalations.append(Escalation(
-                technique: id, requires: requires.map { .init(action: $0.0, resource: $0.1) }, to: to, from: from, terms: terms))
+            model.escalations.append(
+                Escalation(
+                    technique: id, requires: requires.map { .init(action: $0.0, resource: $0.1) }, to: to, from: from, terms: terms))
         }
         func reqs(_ id: String, on resource: String) -> [(String, String)] { technique(id).actions.map { ($0, resource) } }
 
@@ -97,8 +100,9 @@ extension AWSMapper {
                     emit("iam-014", reqs("iam-014", on: target), yield: .adminOf(arn), from: holder, terms: terms)
                     emit("iam-017", reqs("iam-017", on: target), yield: .adminOf(arn), from: holder, terms: terms)
                     for m in p.managedPolicies {
-                        emit("iam-016", [("iam:createpolicyversion", m), ("sts:assumerole", target)], yield: .adminOf(arn),
-                             from: holder, terms: terms)
+                        emit(
+                            "iam-016", [("iam:createpolicyversion", m), ("sts:assumerole", target)], yield: .adminOf(arn),
+                            from: holder, terms: terms)
                     }
                 }
             }
@@ -114,7 +118,9 @@ extension AWSMapper {
                     combos = combos.flatMap { c in (candidates[a] ?? []).map { c + [(a, $0)] } }
                 }
                 if combos.count > 64 {
-                    note(input.details.first?.file ?? "", nil, "\(t.id) for \(role): \(combos.count) resource combinations, only the first 64 are modelled")
+                    note(
+                        input.details.first?.file ?? "", nil,
+                        "\(t.id) for \(role): \(combos.count) resource combinations, only the first 64 are modelled")
                     combos = Array(combos.prefix(64))
                 }
                 for c in combos { emit(t.id, c, yield: .identity(role)) }
@@ -125,8 +131,10 @@ extension AWSMapper {
         let existing = AWSTechniques.all.filter(\.needsRunningResource)
         if input.inventories.isEmpty {
             if principalOrder.contains(where: { principals[$0]?.isUser == false }) {
-                note(input.details.first?.file ?? "", nil,
-                     "no resource inventory: techniques on resources that already run as a role were not evaluated (\(existing.map(\.id).joined(separator: ", ")))")
+                note(
+                    input.details.first?.file ?? "", nil,
+                    "no resource inventory: techniques on resources that already run as a role were not evaluated (\(existing.map(\.id).joined(separator: ", ")))"
+                )
             }
         } else {
             for (resource, role) in running {
@@ -165,7 +173,8 @@ extension AWSMapper {
                     if !s.exceptResources.isEmpty || s.resources.contains("*") {
                         ids.append("arn:aws:\(service):*")
                     }
-                    for r in s.resources where r != "*" && (r.contains(":\(service):") || r.hasPrefix("arn:aws:*") || r.hasPrefix("arn:*")) {
+                    for r in s.resources where r != "*" && (r.contains(":\(service):") || r.hasPrefix("arn:aws:*") || r.hasPrefix("arn:*"))
+                    {
                         ids.append(r)
                     }
                     for id in ids where !(out[a] ?? []).contains(id) { out[a, default: []].append(id) }
@@ -207,7 +216,8 @@ extension AWSMapper {
                 position[arn] = me
                 accounts[p.account, default: []].append(me)
                 for s in (byHolder[arn] ?? []) + p.groups.flatMap({ byHolder[$0] ?? [] }) {
-                    let key = [s.actions, s.exceptActions, s.resources, s.exceptResources].map { $0.joined(separator: "\u{1}") }.joined(separator: "\u{2}")
+                    let key = [s.actions, s.exceptActions, s.resources, s.exceptResources].map { $0.joined(separator: "\u{1}") }.joined(
+                        separator: "\u{2}")
                     if let k = statementIndex[key] {
                         if holders[k].last != me { holders[k].append(me) }
                         continue

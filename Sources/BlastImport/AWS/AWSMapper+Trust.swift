@@ -21,7 +21,7 @@ extension AWSMapper {
             let assumes = AWSPolicy.assumeActions.contains { a in
                 lowered.contains { Pattern($0).matches(a) } && !excepted.contains { Pattern($0).matches(a) }
             }
-            guard assumes else { continue } // sts:TagSession and the like
+            guard assumes else { continue }  // sts:TagSession and the like
             guard let principal = s.Principal else {
                 throw ImportError(.missingKey, "a trust policy statement needs a Principal", file: file, keyPath: path)
             }
@@ -29,11 +29,17 @@ extension AWSMapper {
             var trusted: [Trusted] = []
             if principal.everyone { trusted.append(.anyone) }
             for p in principal.AWS?.items ?? [] {
-                if p == "*" { trusted.append(.anyone) }
-                else if p.count == 12, p.allSatisfy(\.isNumber) { trusted.append(.account(p)) }
-                else if p.hasPrefix("arn:"), p.hasSuffix(":root") { trusted.append(.account(Self.account(of: p))) }
-                else if p.hasPrefix("arn:") { trusted.append(.principal(p)) }
-                else { note(file, "\(path).Principal.AWS", "principal '\(p)' is a unique id (a deleted principal?): ignored") }
+                if p == "*" {
+                    trusted.append(.anyone)
+                } else if p.count == 12, p.allSatisfy(\.isNumber) {
+                    trusted.append(.account(p))
+                } else if p.hasPrefix("arn:"), p.hasSuffix(":root") {
+                    trusted.append(.account(Self.account(of: p)))
+                } else if p.hasPrefix("arn:") {
+                    trusted.append(.principal(p))
+                } else {
+                    note(file, "\(path).Principal.AWS", "principal '\(p)' is a unique id (a deleted principal?): ignored")
+                }
             }
             for p in principal.Service?.items ?? [] { trusted.append(.service(p)) }
             for p in principal.Federated?.items ?? [] { trusted.append(.federated(p)) }
@@ -50,9 +56,10 @@ extension AWSMapper {
             let target = Self.principalResource(t.role)
             let account = Self.account(of: t.role)
             func viaPolicy(from holder: String) {
-                model.escalations.append(Escalation(
-                    technique: "sts-001", requires: [.init(action: "sts:assumerole", resource: target)], to: t.role,
-                    from: holder, terms: t.terms, origin: t.origin))
+                model.escalations.append(
+                    Escalation(
+                        technique: "sts-001", requires: [.init(action: "sts:assumerole", resource: target)], to: t.role,
+                        from: holder, terms: t.terms, origin: t.origin))
                 trusters[t.role, default: []].append((holder, t.terms))
             }
             func assume(from holder: String) {

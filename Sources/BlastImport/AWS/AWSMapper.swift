@@ -159,13 +159,16 @@ struct AWSMapper {
     /// The roles (permission sets) a policy document becomes, with the terms to grant each:
     /// unconditional statements in `base`, each distinct condition in `base?mfa` / `base?if-N`.
     /// `${aws:username}` is replaced by `username` (the role id then ends `@username`).
-    mutating func roles(for base: String, _ document: RawPolicyDocument, file: String, keyPath: String,
-                        username: String?) throws(ImportError) -> [(role: String, terms: Terms)] {
+    mutating func roles(
+        for base: String, _ document: RawPolicyDocument, file: String, keyPath: String,
+        username: String?
+    ) throws(ImportError) -> [(role: String, terms: Terms)] {
         let id = username.map { "\(base)@\($0)" } ?? base
         var statements = try AWSPolicy.statements(of: document, file: file, keyPath: keyPath)
         for k in statements.indices {
             statements[k].resources = substitute(statements[k].resources, username: username, file: file, at: statements[k].origin)
-            statements[k].exceptResources = substitute(statements[k].exceptResources, username: username, file: file, at: statements[k].origin)
+            statements[k].exceptResources = substitute(
+                statements[k].exceptResources, username: username, file: file, at: statements[k].origin)
         }
         var groups: [AWSPolicy.ConditionTerms] = []
         var allows: [AWSPolicy.ConditionTerms: [BlastCore.Statement]] = [:]
@@ -177,20 +180,27 @@ struct AWSMapper {
             } else if s.condition.isUnconditional {
                 denies.append(s.model)
             } else {
-                note(file, s.origin.keyPath, "conditional Deny (\(s.condition.other ?? "MFA")) is not modelled: the deny is ignored, so the answer may over-state access")
+                note(
+                    file, s.origin.keyPath,
+                    "conditional Deny (\(s.condition.other ?? "MFA")) is not modelled: the deny is ignored, so the answer may over-state access"
+                )
             }
         }
         let unconditional = AWSPolicy.ConditionTerms()
         if allows[unconditional] == nil, !denies.isEmpty { groups.insert(unconditional, at: 0) }
-        groups.sort { ($0.isUnconditional ? 0 : 1, $0.mfa ? 0 : 1, $0.other ?? "") < ($1.isUnconditional ? 0 : 1, $1.mfa ? 0 : 1, $1.other ?? "") }
+        groups.sort {
+            ($0.isUnconditional ? 0 : 1, $0.mfa ? 0 : 1, $0.other ?? "") < ($1.isUnconditional ? 0 : 1, $1.mfa ? 0 : 1, $1.other ?? "")
+        }
         var out: [(String, Terms)] = []
         var n = 0
         for c in groups {
             let roleID: String
             if c.isUnconditional { roleID = id } else if c.other == nil { roleID = "\(id)?mfa" } else { n += 1; roleID = "\(id)?if-\(n)" }
             if roleIDs.insert(roleID).inserted {
-                model.roles.append(Role(id: roleID, allow: allows[c] ?? [], deny: c.isUnconditional ? denies : [],
-                                        origin: SourceLocation(file: file, keyPath: keyPath)))
+                model.roles.append(
+                    Role(
+                        id: roleID, allow: allows[c] ?? [], deny: c.isUnconditional ? denies : [],
+                        origin: SourceLocation(file: file, keyPath: keyPath)))
             }
             out.append((roleID, c.terms))
         }
@@ -226,13 +236,17 @@ struct AWSMapper {
     }
 
     /// Grants `holder` the roles of its inline and attached policies.
-    mutating func grantPolicies(to holder: String, owner: String, inline: [RawInlinePolicy], attached: [RawAttachedPolicy],
-                                file: String, keyPath: String, inlineKey: String, username: String?) throws(ImportError) {
+    mutating func grantPolicies(
+        to holder: String, owner: String, inline: [RawInlinePolicy], attached: [RawAttachedPolicy],
+        file: String, keyPath: String, inlineKey: String, username: String?
+    ) throws(ImportError) {
         for (k, p) in inline.enumerated() {
             let path = "\(keyPath).\(inlineKey)[\(k)]"
             let user = Self.usesUsername(p.PolicyDocument) ? username : nil
-            for (role, terms) in try roles(for: "\(owner)#inline:\(p.PolicyName)", p.PolicyDocument, file: file,
-                                           keyPath: "\(path).PolicyDocument", username: user) {
+            for (role, terms) in try roles(
+                for: "\(owner)#inline:\(p.PolicyName)", p.PolicyDocument, file: file,
+                keyPath: "\(path).PolicyDocument", username: user)
+            {
                 model.grants.append(Grant(to: holder, role: role, terms: terms, origin: SourceLocation(file: file, keyPath: path)))
             }
         }
@@ -243,7 +257,8 @@ struct AWSMapper {
                 continue
             }
             let user = Self.usesUsername(m.document) ? username : nil
-            for (role, terms) in try roles(for: "\(a.PolicyArn)#\(m.version)", m.document, file: m.file, keyPath: m.keyPath, username: user) {
+            for (role, terms) in try roles(for: "\(a.PolicyArn)#\(m.version)", m.document, file: m.file, keyPath: m.keyPath, username: user)
+            {
                 model.grants.append(Grant(to: holder, role: role, terms: terms, origin: SourceLocation(file: file, keyPath: path)))
             }
         }
@@ -271,7 +286,9 @@ struct AWSMapper {
                 deny.append(Statement(actions: s.exceptActions, resources: ["*"], origin: origin))
             } else {
                 let actions = Array(Set(allows.flatMap(\.actions))).sorted()
-                if !actions.contains("*") { deny.append(Statement(actions: ["*"], resources: ["*"], exceptActions: actions, origin: origin)) }
+                if !actions.contains("*") {
+                    deny.append(Statement(actions: ["*"], resources: ["*"], exceptActions: actions, origin: origin))
+                }
             }
             if !s.exceptResources.isEmpty {
                 deny.append(Statement(actions: ["*"], resources: s.exceptResources, origin: origin))
@@ -282,7 +299,10 @@ struct AWSMapper {
                 note(m.file, m.keyPath, "conditions in permissions boundary \(arn) are not evaluated: read as unconditional")
             }
         } else {
-            note(m.file, m.keyPath, "permissions boundary \(arn) allows several action/resource shapes; only its Deny statements are applied (the intersection is not expressible)")
+            note(
+                m.file, m.keyPath,
+                "permissions boundary \(arn) allows several action/resource shapes; only its Deny statements are applied (the intersection is not expressible)"
+            )
         }
         roleIDs.insert(id)
         model.roles.append(Role(id: id, deny: deny, origin: origin))
@@ -300,9 +320,12 @@ struct AWSMapper {
             declareResource(Self.principalResource(g.Arn), origin: SourceLocation(file: file, keyPath: path))
             // Policies using ${aws:username} are granted per member (mapUsers); the rest to the group.
             let inline = (g.GroupPolicyList ?? []).filter { !Self.usesUsername($0.PolicyDocument) }
-            let attached = (g.AttachedManagedPolicies ?? []).filter { managed[$0.PolicyArn].map { !Self.usesUsername($0.document) } ?? true }
-            try grantPolicies(to: g.Arn, owner: g.Arn, inline: inline, attached: attached, file: file, keyPath: path,
-                              inlineKey: "GroupPolicyList", username: nil)
+            let attached = (g.AttachedManagedPolicies ?? []).filter {
+                managed[$0.PolicyArn].map { !Self.usesUsername($0.document) } ?? true
+            }
+            try grantPolicies(
+                to: g.Arn, owner: g.Arn, inline: inline, attached: attached, file: file, keyPath: path,
+                inlineKey: "GroupPolicyList", username: nil)
         }
     }
 
@@ -323,8 +346,9 @@ struct AWSMapper {
             let path = "UserDetailList[\(k)]"
             let origin = SourceLocation(file: file, keyPath: path)
             addPrincipal(arn: u.Arn, name: u.UserName, isUser: true, kind: .human, origin: origin)
-            try grantPolicies(to: u.Arn, owner: u.Arn, inline: u.UserPolicyList ?? [], attached: u.AttachedManagedPolicies ?? [],
-                              file: file, keyPath: path, inlineKey: "UserPolicyList", username: u.UserName)
+            try grantPolicies(
+                to: u.Arn, owner: u.Arn, inline: u.UserPolicyList ?? [], attached: u.AttachedManagedPolicies ?? [],
+                file: file, keyPath: path, inlineKey: "UserPolicyList", username: u.UserName)
             var managedHere = (u.AttachedManagedPolicies ?? []).map(\.PolicyArn)
             for (j, name) in (u.GroupList ?? []).enumerated() {
                 guard let g = groupByName["\(Self.account(of: u.Arn))/\(name)"], let gi = groupIndex[g] else {
@@ -336,16 +360,22 @@ struct AWSMapper {
                 // The group's ${aws:username} policies, instantiated for this member.
                 guard let gk = groupPosition[g], let gd = raw.GroupDetailList?[gk] else { continue }
                 let inline = (gd.GroupPolicyList ?? []).filter { Self.usesUsername($0.PolicyDocument) }
-                let attached = (gd.AttachedManagedPolicies ?? []).filter { managed[$0.PolicyArn].map { Self.usesUsername($0.document) } ?? false }
-                try grantPolicies(to: u.Arn, owner: g, inline: inline, attached: attached, file: file,
-                                  keyPath: "GroupDetailList[\(gk)]", inlineKey: "GroupPolicyList", username: u.UserName)
+                let attached = (gd.AttachedManagedPolicies ?? []).filter {
+                    managed[$0.PolicyArn].map { Self.usesUsername($0.document) } ?? false
+                }
+                try grantPolicies(
+                    to: u.Arn, owner: g, inline: inline, attached: attached, file: file,
+                    keyPath: "GroupDetailList[\(gk)]", inlineKey: "GroupPolicyList", username: u.UserName)
                 managedHere += (gd.AttachedManagedPolicies ?? []).map(\.PolicyArn)
             }
             principals[u.Arn]?.managedPolicies = managedHere.filter { Self.account(of: $0) != "aws" && managed[$0] != nil }
             if let b = u.PermissionsBoundary {
                 let boundary = try boundaryRole(b.PermissionsBoundaryArn, file: file, keyPath: "\(path).PermissionsBoundary")
                 principals[u.Arn]?.boundaryRole = boundary
-                if let boundary { model.grants.append(Grant(to: u.Arn, role: boundary, origin: SourceLocation(file: file, keyPath: "\(path).PermissionsBoundary"))) }
+                if let boundary {
+                    model.grants.append(
+                        Grant(to: u.Arn, role: boundary, origin: SourceLocation(file: file, keyPath: "\(path).PermissionsBoundary")))
+                }
             }
         }
     }
@@ -356,14 +386,18 @@ struct AWSMapper {
             let origin = SourceLocation(file: file, keyPath: path)
             addPrincipal(arn: r.Arn, name: r.RoleName, isUser: false, kind: .service, origin: origin)
             principals[r.Arn]?.instanceProfiles = r.InstanceProfileList?.count ?? 0
-            try grantPolicies(to: r.Arn, owner: r.Arn, inline: r.RolePolicyList ?? [], attached: r.AttachedManagedPolicies ?? [],
-                              file: file, keyPath: path, inlineKey: "RolePolicyList", username: nil)
+            try grantPolicies(
+                to: r.Arn, owner: r.Arn, inline: r.RolePolicyList ?? [], attached: r.AttachedManagedPolicies ?? [],
+                file: file, keyPath: path, inlineKey: "RolePolicyList", username: nil)
             principals[r.Arn]?.managedPolicies = (r.AttachedManagedPolicies ?? []).map(\.PolicyArn)
                 .filter { Self.account(of: $0) != "aws" && managed[$0] != nil }
             if let b = r.PermissionsBoundary {
                 let boundary = try boundaryRole(b.PermissionsBoundaryArn, file: file, keyPath: "\(path).PermissionsBoundary")
                 principals[r.Arn]?.boundaryRole = boundary
-                if let boundary { model.grants.append(Grant(to: r.Arn, role: boundary, origin: SourceLocation(file: file, keyPath: "\(path).PermissionsBoundary"))) }
+                if let boundary {
+                    model.grants.append(
+                        Grant(to: r.Arn, role: boundary, origin: SourceLocation(file: file, keyPath: "\(path).PermissionsBoundary")))
+                }
             }
             if let trust = r.AssumeRolePolicyDocument {
                 try readTrust(trust, role: r.Arn, file: file, keyPath: "\(path).AssumeRolePolicyDocument")
@@ -436,7 +470,9 @@ struct AWSMapper {
                 declareIdentity(arn, kind: .human, origin: origin)
                 model.grants.append(Grant(to: arn, role: accountAdminRole(Self.account(of: arn)), origin: origin))
             } else if principals[arn] == nil {
-                note(file, "line \(row.line)", "user \(arn) is in the credential report but not in any authorization details: no permissions known")
+                note(
+                    file, "line \(row.line)",
+                    "user \(arn) is in the credential report but not in any authorization details: no permissions known")
                 addPrincipal(arn: arn, name: user, isUser: true, kind: .human, origin: origin)
             }
             var existing = 0
@@ -444,11 +480,16 @@ struct AWSMapper {
                 if row["access_key_\(slot)_last_rotated"] != nil { existing += 1 }
                 guard row.flag("access_key_\(slot)_active") else { continue }
                 let id = hints["\(arn)#\(slot)"] ?? "\(arn)#access-key-\(slot)"
-                model.credentials.append(Credential(
-                    id: id, of: arn, mfa: false,
-                    created: row["access_key_\(slot)_last_rotated"].flatMap(Instant.init(iso8601:)),
-                    lastUsed: row["access_key_\(slot)_last_used_date"].flatMap(Instant.init(iso8601:)), origin: origin))
-                if isRoot { note(file, "line \(row.line)", "the root account \(arn) has an active access key (\(id)): it can do anything in the account") }
+                model.credentials.append(
+                    Credential(
+                        id: id, of: arn, mfa: false,
+                        created: row["access_key_\(slot)_last_rotated"].flatMap(Instant.init(iso8601:)),
+                        lastUsed: row["access_key_\(slot)_last_used_date"].flatMap(Instant.init(iso8601:)), origin: origin))
+                if isRoot {
+                    note(
+                        file, "line \(row.line)",
+                        "the root account \(arn) has an active access key (\(id)): it can do anything in the account")
+                }
             }
             for slot in 1...2 where row.flag("cert_\(slot)_active") {
                 note(file, "line \(row.line)", "active signing certificate \(slot) of \(arn) is not modelled")
@@ -456,10 +497,11 @@ struct AWSMapper {
             let password = row.flag("password_enabled")
             let mfa = row.flag("mfa_active")
             if password {
-                model.credentials.append(Credential(
-                    id: "\(arn)#console-password", of: arn, mfa: mfa,
-                    created: row["password_last_changed"].flatMap(Instant.init(iso8601:)),
-                    lastUsed: row["password_last_used"].flatMap(Instant.init(iso8601:)), origin: origin))
+                model.credentials.append(
+                    Credential(
+                        id: "\(arn)#console-password", of: arn, mfa: mfa,
+                        created: row["password_last_changed"].flatMap(Instant.init(iso8601:)),
+                        lastUsed: row["password_last_used"].flatMap(Instant.init(iso8601:)), origin: origin))
             }
             if var p = principals[arn] {
                 p.keyCount = existing
@@ -478,7 +520,9 @@ struct AWSMapper {
             var criticality = Criticality.low
             if let c = e.criticality {
                 guard let parsed = Criticality(rawValue: c) else {
-                    throw ImportError(.badValue, "'\(c)' is not a criticality; use critical, high, medium or low", file: file, keyPath: "\(path).criticality")
+                    throw ImportError(
+                        .badValue, "'\(c)' is not a criticality; use critical, high, medium or low", file: file,
+                        keyPath: "\(path).criticality")
                 }
                 criticality = parsed
             }

@@ -52,8 +52,9 @@ enum AWSPolicy {
         var origin: SourceLocation
 
         var model: BlastCore.Statement {
-            BlastCore.Statement(actions: actions, resources: resources, exceptActions: exceptActions,
-                                exceptResources: exceptResources, origin: origin)
+            BlastCore.Statement(
+                actions: actions, resources: resources, exceptActions: exceptActions,
+                exceptResources: exceptResources, origin: origin)
         }
     }
 
@@ -67,13 +68,15 @@ enum AWSPolicy {
             let (actions, exceptActions) = try pair(s.Action, s.NotAction, "Action", file: file, keyPath: path)
             let (resources, exceptResources) = try pair(s.Resource, s.NotResource, "Resource", file: file, keyPath: path)
             if s.Principal != nil || s.NotPrincipal != nil {
-                throw ImportError(.badValue, "an identity policy statement cannot name a Principal; is this a resource policy?",
-                                  file: file, keyPath: path)
+                throw ImportError(
+                    .badValue, "an identity policy statement cannot name a Principal; is this a resource policy?",
+                    file: file, keyPath: path)
             }
-            out.append(Statement(
-                allow: allow, actions: actions.map(normalise(action:)), exceptActions: exceptActions.map(normalise(action:)),
-                resources: resources, exceptResources: exceptResources, condition: conditionTerms(s.Condition),
-                origin: SourceLocation(file: file, keyPath: path)))
+            out.append(
+                Statement(
+                    allow: allow, actions: actions.map(normalise(action:)), exceptActions: exceptActions.map(normalise(action:)),
+                    resources: resources, exceptResources: exceptResources, condition: conditionTerms(s.Condition),
+                    origin: SourceLocation(file: file, keyPath: path)))
         }
         return out
     }
@@ -84,21 +87,27 @@ enum AWSPolicy {
         case "Deny": return false
         case nil: throw ImportError(.missingKey, "the statement has no Effect; write \"Allow\" or \"Deny\"", file: file, keyPath: keyPath)
         case let other?:
-            throw ImportError(.badValue, "unknown Effect '\(other)'; AWS accepts \"Allow\" or \"Deny\"", file: file, keyPath: "\(keyPath).Effect")
+            throw ImportError(
+                .badValue, "unknown Effect '\(other)'; AWS accepts \"Allow\" or \"Deny\"", file: file, keyPath: "\(keyPath).Effect")
         }
     }
 
     /// `Action` / `NotAction` (or `Resource` / `NotResource`): exactly one must be present.
     /// Returns (patterns, excepted): `NotX: [a]` becomes (`["*"]`, `[a]`).
-    static func pair(_ plain: AWSStringList?, _ not: AWSStringList?, _ name: String, file: String,
-                     keyPath: String) throws(ImportError) -> ([String], [String]) {
+    static func pair(
+        _ plain: AWSStringList?, _ not: AWSStringList?, _ name: String, file: String,
+        keyPath: String
+    ) throws(ImportError) -> ([String], [String]) {
         switch (plain, not) {
         case (let p?, nil):
-            guard !p.items.isEmpty else { throw ImportError(.badValue, "\(name) is an empty list", file: file, keyPath: "\(keyPath).\(name)") }
+            guard !p.items.isEmpty else {
+                throw ImportError(.badValue, "\(name) is an empty list", file: file, keyPath: "\(keyPath).\(name)")
+            }
             return (p.items, [])
         case (nil, let n?): return (["*"], n.items)
         case (nil, nil): throw ImportError(.missingKey, "the statement has neither \(name) nor Not\(name)", file: file, keyPath: keyPath)
-        case (_?, _?): throw ImportError(.badValue, "the statement has both \(name) and Not\(name); AWS allows one", file: file, keyPath: keyPath)
+        case (_?, _?):
+            throw ImportError(.badValue, "the statement has both \(name) and Not\(name); AWS allows one", file: file, keyPath: keyPath)
         }
     }
 

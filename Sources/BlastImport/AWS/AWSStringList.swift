@@ -33,10 +33,15 @@ struct AWSConditionValues: Decodable, Sendable, Equatable {
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.singleValueContainer()
-            if let s = try? c.decode(String.self) { text = s }
-            else if let b = try? c.decode(Bool.self) { text = b ? "true" : "false" }
-            else if let i = try? c.decode(Int.self) { text = String(i) }
-            else { text = String(try c.decode(Double.self)) }
+            if let s = try? c.decode(String.self) {
+                text = s
+            } else if let b = try? c.decode(Bool.self) {
+                text = b ? "true" : "false"
+            } else if let i = try? c.decode(Int.self) {
+                text = String(i)
+            } else {
+                text = String(try c.decode(Double.self))
+            }
         }
     }
 }

@@ -98,9 +98,10 @@ struct RawPolicyDocument: Decodable, Sendable {
             do {
                 self = try JSONDecoder().decode(RawPolicyDocument.self, from: Data(json.utf8))
             } catch let inner as DecodingError {
-                throw DecodingError.dataCorrupted(.init(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "the URL-encoded policy document does not parse: \(AWSFormat.describe(inner))"))
+                throw DecodingError.dataCorrupted(
+                    .init(
+                        codingPath: decoder.codingPath,
+                        debugDescription: "the URL-encoded policy document does not parse: \(AWSFormat.describe(inner))"))
             }
             return
         }
@@ -143,8 +144,9 @@ struct RawPrincipal: Decodable, Sendable {
     init(from decoder: any Decoder) throws {
         if let text = try? decoder.singleValueContainer().decode(String.self) {
             guard text == "*" else {
-                throw DecodingError.dataCorrupted(.init(
-                    codingPath: decoder.codingPath, debugDescription: "a string Principal must be \"*\", not '\(text)'"))
+                throw DecodingError.dataCorrupted(
+                    .init(
+                        codingPath: decoder.codingPath, debugDescription: "a string Principal must be \"*\", not '\(text)'"))
             }
             everyone = true
             return

@@ -26,15 +26,17 @@ struct RawCredentialReport: Sendable {
             throw ImportError(.emptyDocument, "the credential report is empty", file: file)
         }
         for column in Self.requiredColumns where !header.contains(column) {
-            throw ImportError(.missingKey, "the credential report has no '\(column)' column; export it with `aws iam get-credential-report`",
-                              file: file, line: 1)
+            throw ImportError(
+                .missingKey, "the credential report has no '\(column)' column; export it with `aws iam get-credential-report`",
+                file: file, line: 1)
         }
         var rows: [Row] = []
         for (k, line) in lines.enumerated().dropFirst() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             let values = RawCredentialReport.split(line)
             guard values.count == header.count else {
-                throw ImportError(.wrongType, "row has \(values.count) fields, the header \(header.count); the report looks truncated",
-                                  file: file, line: k + 1)
+                throw ImportError(
+                    .wrongType, "row has \(values.count) fields, the header \(header.count); the report looks truncated",
+                    file: file, line: k + 1)
             }
             rows.append(Row(line: k + 1, fields: Dictionary(zip(header, values), uniquingKeysWith: { a, _ in a })))
         }

@@ -83,8 +83,10 @@ enum KubernetesCatalog {
 
     /// Namespaced types declared as collections in every namespace (the resources escalation
     /// techniques require, such as `create` on a namespace's pods).
-    static let namespaceCollections = ["pods", "secrets", "replicationcontrollers", "deployments", "daemonsets",
-                                       "statefulsets", "replicasets", "jobs", "cronjobs", "roles", "rolebindings"]
+    static let namespaceCollections = [
+        "pods", "secrets", "replicationcontrollers", "deployments", "daemonsets",
+        "statefulsets", "replicasets", "jobs", "cronjobs", "roles", "rolebindings",
+    ]
 
     /// The object kinds the importer models, with their resource type name.
     static let kindTypes: [String: String] = [
@@ -108,14 +110,19 @@ enum KubernetesCatalog {
     /// Concrete actions that reveal a credential copy: a secret's content (a `list` or `watch`
     /// returns it whole), and the token mounted in a pod (exec or attach; `get` on `pods/exec` is a
     /// websocket exec on clusters before 1.35).
-    static let revealActions = ["get", "list", "watch"].map { action(group: "", resource: "secrets", verb: $0) }
-        + [action(group: "", resource: "pods/exec", verb: "create"), action(group: "", resource: "pods/attach", verb: "create"),
-           action(group: "", resource: "pods/exec", verb: "get")]
+    static let revealActions =
+        ["get", "list", "watch"].map { action(group: "", resource: "secrets", verb: $0) }
+        + [
+            action(group: "", resource: "pods/exec", verb: "create"), action(group: "", resource: "pods/attach", verb: "create"),
+            action(group: "", resource: "pods/exec", verb: "get"),
+        ]
 
     /// Concrete actions that make the holder act as an identity (its resource is the user or the
     /// service account object).
-    static let takeoverActions = [action(group: "", resource: "users", verb: "impersonate"),
-                                  action(group: "", resource: "serviceaccounts", verb: "impersonate")]
+    static let takeoverActions = [
+        action(group: "", resource: "users", verb: "impersonate"),
+        action(group: "", resource: "serviceaccounts", verb: "impersonate"),
+    ]
 
     /// The client-certificate signer whose certificates may name any user and group.
     static let apiServerClientSigner = "kubernetes.io/kube-apiserver-client"

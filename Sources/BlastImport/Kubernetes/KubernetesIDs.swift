@@ -24,7 +24,11 @@ struct KubernetesIDs {
     func url(_ path: String) -> String {
         var p = Substring(path)
         if p == "*" { return "\(clusterRoot)/urls" }
-        if p.hasSuffix("/*") { p = p.dropLast(2) } else if p.hasSuffix("*") { return "\(clusterRoot)/urls\(p.hasPrefix("/") ? "" : "/")\(p)" }
+        if p.hasSuffix("/*") {
+            p = p.dropLast(2)
+        } else if p.hasSuffix("*") {
+            return "\(clusterRoot)/urls\(p.hasPrefix("/") ? "" : "/")\(p)"
+        }
         while p.hasPrefix("/") { p = p.dropFirst() }
         return p.isEmpty ? "\(clusterRoot)/urls" : "\(clusterRoot)/urls/\(p)"
     }
@@ -59,7 +63,9 @@ struct KubernetesIDs {
     func token(_ namespace: String, _ secret: String) -> String { "k8s:\(cluster):token:\(namespace):\(secret)" }
     func secretCredential(_ namespace: String, _ secret: String) -> String { "k8s:\(cluster):secret:\(namespace):\(secret)" }
     /// The projected token a service account's pods mount (exec or attach reveals it).
-    func mountedToken(_ namespace: String, _ serviceAccount: String) -> String { "k8s:\(cluster):mounted-token:\(namespace):\(serviceAccount)" }
+    func mountedToken(_ namespace: String, _ serviceAccount: String) -> String {
+        "k8s:\(cluster):mounted-token:\(namespace):\(serviceAccount)"
+    }
     func kubeconfigCredential(_ user: String) -> String { "k8s:\(cluster):kubeconfig:\(user)" }
 
     /// The well-known groups Kubernetes adds to every authenticated request.

@@ -35,16 +35,24 @@ extension KubernetesMapping {
 
     /// A role a binding names but the export lacks: `cluster-admin` gets its fixed default
     /// definition; any other stays an empty role, so the binding remains visible.
-    private mutating func danglingRole(_ id: String, kind: String, name: String, namespace: String?, binding: String,
-                                       at: SourceLocation) {
+    private mutating func danglingRole(
+        _ id: String, kind: String, name: String, namespace: String?, binding: String,
+        at: SourceLocation
+    ) {
         roleIndex.insert(id)
         let place = namespace.map { " in namespace '\($0)'" } ?? ""
         if kind == "ClusterRole" && name == "cluster-admin" {
-            note(at, "binding '\(binding)' refers to ClusterRole 'cluster-admin', which the export lacks; using its Kubernetes default (every verb on everything)")
+            note(
+                at,
+                "binding '\(binding)' refers to ClusterRole 'cluster-admin', which the export lacks; using its Kubernetes default (every verb on everything)"
+            )
             out.roles.append(Role(id: id, allow: superuserStatements(origin: at), origin: at))
             return
         }
-        note(at, "dangling binding: '\(binding)' refers to \(kind) '\(name)'\(place), which is not in the export; kept as a grant of an empty role")
+        note(
+            at,
+            "dangling binding: '\(binding)' refers to \(kind) '\(name)'\(place), which is not in the export; kept as a grant of an empty role"
+        )
         out.roles.append(Role(id: id, origin: at))
     }
 

@@ -21,8 +21,10 @@ extension KubernetesMapping {
 
     private static func act(_ g: String, _ r: String, _ v: String) -> String { KubernetesCatalog.action(group: g, resource: r, verb: v) }
 
-    private mutating func escalate(_ technique: KubernetesTechnique, _ requires: [Escalation.Requirement], to target: String,
-                                   origin: SourceLocation? = nil) {
+    private mutating func escalate(
+        _ technique: KubernetesTechnique, _ requires: [Escalation.Requirement], to target: String,
+        origin: SourceLocation? = nil
+    ) {
         out.escalations.append(Escalation(technique: technique.rawValue, requires: requires, to: target, origin: origin))
     }
 
@@ -44,10 +46,13 @@ extension KubernetesMapping {
         let act = Self.act
         out.roles.append(Role(id: ids.superuserRole, allow: superuserStatements(origin: nil)))
         out.roles.append(Role(id: ids.resourceSuperuserRole, allow: [superuserStatements(origin: nil)[0]]))
-        out.roles.append(Role(id: ids.podVolumesRole, allow: [
-            Statement(actions: [act("", "secrets", "get")], resources: ["\(ids.clusterRoot)/ns/*/secrets"]),
-            Statement(actions: [act("", "configmaps", "get")], resources: ["\(ids.clusterRoot)/ns/*/configmaps"]),
-        ]))
+        out.roles.append(
+            Role(
+                id: ids.podVolumesRole,
+                allow: [
+                    Statement(actions: [act("", "secrets", "get")], resources: ["\(ids.clusterRoot)/ns/*/secrets"]),
+                    Statement(actions: [act("", "configmaps", "get")], resources: ["\(ids.clusterRoot)/ns/*/configmaps"]),
+                ]))
         let masters = ids.group(KubernetesIDs.masters)
         group(masters, nil)
         out.grants.append(Grant(to: masters, role: ids.superuserRole))
@@ -64,21 +69,27 @@ extension KubernetesMapping {
         resource(ids.clusterScoped("users"), .medium, nil)
         resource(ids.clusterScoped("groups"), .medium, nil)
 
-        escalate(.clusterRoleBindingBindClusterAdmin, [
-            .init(action: act(rbac, "clusterrolebindings", "create"), resource: crbs),
-            .init(action: act(rbac, "clusterroles", "bind"), resource: clusterAdminRole),
-        ], to: ids.clusterAdmin)
-        escalate(.clusterRoleEscalate, [
-            .init(action: act(rbac, "clusterroles", "create"), resource: clusterRoles),
-            .init(action: act(rbac, "clusterrolebindings", "create"), resource: crbs),
-            .init(action: act(rbac, "clusterroles", "update"), resource: clusterRoles),
-            .init(action: act(rbac, "clusterroles", "escalate"), resource: clusterRoles),
-        ], to: ids.clusterAdmin)
-        escalate(.csrApproveClientCertificate, [
-            .init(action: act(certs, "certificatesigningrequests", "create"), resource: csrs),
-            .init(action: act(certs, "certificatesigningrequests/approval", "update"), resource: csrs),
-            .init(action: act(certs, "signers", "approve"), resource: signer),
-        ], to: ids.clusterAdmin)
+        escalate(
+            .clusterRoleBindingBindClusterAdmin,
+            [
+                .init(action: act(rbac, "clusterrolebindings", "create"), resource: crbs),
+                .init(action: act(rbac, "clusterroles", "bind"), resource: clusterAdminRole),
+            ], to: ids.clusterAdmin)
+        escalate(
+            .clusterRoleEscalate,
+            [
+                .init(action: act(rbac, "clusterroles", "create"), resource: clusterRoles),
+                .init(action: act(rbac, "clusterrolebindings", "create"), resource: crbs),
+                .init(action: act(rbac, "clusterroles", "update"), resource: clusterRoles),
+                .init(action: act(rbac, "clusterroles", "escalate"), resource: clusterRoles),
+            ], to: ids.clusterAdmin)
+        escalate(
+            .csrApproveClientCertificate,
+            [
+                .init(action: act(certs, "certificatesigningrequests", "create"), resource: csrs),
+                .init(action: act(certs, "certificatesigningrequests/approval", "update"), resource: csrs),
+                .init(action: act(certs, "signers", "approve"), resource: signer),
+            ], to: ids.clusterAdmin)
     }
 
     /// Per namespace: a new pod, a namespace admin, host access, and the accounts' tokens.
@@ -90,8 +101,13 @@ extension KubernetesMapping {
         let hostAccess = Set(namespaces.filter { Self.podSecurityAllowsHostAccess(namespaceObjects[$0]) })
         if !hostAccess.isEmpty { identity(ids.anyNode, .workload, resource: nil, nil) }
         for (t, ns) in namedTypes {
-            if !t.namespaced { resource(ids.clusterScoped(t.name), t.criticality, nil) }
-            else { for n in ns.map({ [$0] }) ?? namespaces.sorted() { resource(ids.namespaced(n, t.name), criticality(type: t.name, namespace: n), nil) } }
+            if !t.namespaced {
+                resource(ids.clusterScoped(t.name), t.criticality, nil)
+            } else {
+                for n in ns.map({ [$0] }) ?? namespaces.sorted() {
+                    resource(ids.namespaced(n, t.name), criticality(type: t.name, namespace: n), nil)
+                }
+            }
         }
         for ns in namespaces.sorted() {
             declareNamespaceCollections(ns)
@@ -122,27 +138,35 @@ extension KubernetesMapping {
             let roles = ids.namespaced(ns, "roles"), bindings = ids.namespaced(ns, "rolebindings")
             let bindHere = ids.namespaced(ns, "clusterroles", "cluster-admin")
             resource(bindHere, .high, nil)
-            escalate(.roleBindingBindClusterAdmin, [
-                .init(action: act(rbac, "rolebindings", "create"), resource: bindings),
-                .init(action: act(rbac, "clusterroles", "bind"), resource: bindHere),
-            ], to: admin, origin: origin)
-            escalate(.roleEscalate, [
-                .init(action: act(rbac, "roles", "create"), resource: roles),
-                .init(action: act(rbac, "rolebindings", "create"), resource: bindings),
-                .init(action: act(rbac, "roles", "update"), resource: roles),
-                .init(action: act(rbac, "roles", "escalate"), resource: roles),
-            ], to: admin, origin: origin)
+            escalate(
+                .roleBindingBindClusterAdmin,
+                [
+                    .init(action: act(rbac, "rolebindings", "create"), resource: bindings),
+                    .init(action: act(rbac, "clusterroles", "bind"), resource: bindHere),
+                ], to: admin, origin: origin)
+            escalate(
+                .roleEscalate,
+                [
+                    .init(action: act(rbac, "roles", "create"), resource: roles),
+                    .init(action: act(rbac, "rolebindings", "create"), resource: bindings),
+                    .init(action: act(rbac, "roles", "update"), resource: roles),
+                    .init(action: act(rbac, "roles", "escalate"), resource: roles),
+                ], to: admin, origin: origin)
             for sa in serviceAccounts[ns] ?? [] {
                 let id = ids.serviceAccount(ns, sa)
-                escalate(.serviceAccountTokenCreate, [
-                    .init(action: act("", "serviceaccounts/token", "create"), resource: ids.namespaced(ns, "serviceaccounts", sa)),
-                ], to: id, origin: serviceAccountOrigin[id] ?? nil)
+                escalate(
+                    .serviceAccountTokenCreate,
+                    [
+                        .init(action: act("", "serviceaccounts/token", "create"), resource: ids.namespaced(ns, "serviceaccounts", sa))
+                    ], to: id, origin: serviceAccountOrigin[id] ?? nil)
                 // A secret of type service-account-token naming the account is filled with a token.
                 let secrets = ids.namespaced(ns, "secrets")
-                escalate(.tokenSecretCreate, [
-                    .init(action: act("", "secrets", "create"), resource: secrets),
-                    .init(action: act("", "secrets", "get"), resource: secrets),
-                ], to: id, origin: serviceAccountOrigin[id] ?? nil)
+                escalate(
+                    .tokenSecretCreate,
+                    [
+                        .init(action: act("", "secrets", "create"), resource: secrets),
+                        .init(action: act("", "secrets", "get"), resource: secrets),
+                    ], to: id, origin: serviceAccountOrigin[id] ?? nil)
             }
         }
         return hostAccess
@@ -153,15 +177,20 @@ extension KubernetesMapping {
         let rbac = KubernetesCatalog.rbacGroup
         let clusterAdminRole = ids.clusterScoped("clusterroles", "cluster-admin")
         for b in clusterAdminBindings {
-            let (type, object, bind, target) = b.namespace.map {
-                ("rolebindings", ids.namespaced($0, "rolebindings", b.name), ids.namespaced($0, "clusterroles", "cluster-admin"),
-                 ids.namespaceAdmin($0))
-            } ?? ("clusterrolebindings", ids.clusterScoped("clusterrolebindings", b.name), clusterAdminRole, ids.clusterAdmin)
+            let (type, object, bind, target) =
+                b.namespace.map {
+                    (
+                        "rolebindings", ids.namespaced($0, "rolebindings", b.name), ids.namespaced($0, "clusterroles", "cluster-admin"),
+                        ids.namespaceAdmin($0)
+                    )
+                } ?? ("clusterrolebindings", ids.clusterScoped("clusterrolebindings", b.name), clusterAdminRole, ids.clusterAdmin)
             for verb in ["update", "patch"] {
-                escalate(.bindingUpdateBindClusterAdmin, [
-                    .init(action: Self.act(rbac, type, verb), resource: object),
-                    .init(action: Self.act(rbac, "clusterroles", "bind"), resource: bind),
-                ], to: target, origin: b.origin)
+                escalate(
+                    .bindingUpdateBindClusterAdmin,
+                    [
+                        .init(action: Self.act(rbac, type, verb), resource: object),
+                        .init(action: Self.act(rbac, "clusterroles", "bind"), resource: bind),
+                    ], to: target, origin: b.origin)
             }
         }
     }
@@ -172,9 +201,10 @@ extension KubernetesMapping {
             let id = ids.node(n)
             if hostAccess { out.assumes.append(Assume(from: ids.anyNode, to: id, origin: nodeOrigin[n] ?? nil)) }
             for verb in ["create", "get"] {
-                escalate(verb == "create" ? .nodesProxy : .nodesProxyWebsocketGet,
-                         [.init(action: Self.act("", "nodes/proxy", verb), resource: ids.clusterScoped("nodes", n))],
-                         to: id, origin: nodeOrigin[n] ?? nil)
+                escalate(
+                    verb == "create" ? .nodesProxy : .nodesProxyWebsocketGet,
+                    [.init(action: Self.act("", "nodes/proxy", verb), resource: ids.clusterScoped("nodes", n))],
+                    to: id, origin: nodeOrigin[n] ?? nil)
             }
             var seen: Set<String> = []
             for sa in podsOnNode[n] ?? [] where seen.insert(sa).inserted {
@@ -188,7 +218,8 @@ extension KubernetesMapping {
         let usersCollection = ids.clusterScoped("users")
         for g in groupOrder {
             let name = String(g.dropFirst("k8s:\(ids.cluster):group:".count))
-            let builtin = name == KubernetesIDs.authenticated || name == "system:unauthenticated" || name == KubernetesIDs.nodes
+            let builtin =
+                name == KubernetesIDs.authenticated || name == "system:unauthenticated" || name == KubernetesIDs.nodes
                 || name == KubernetesIDs.serviceAccounts || name.hasPrefix(KubernetesIDs.serviceAccounts + ":")
             if builtin { continue }
             let target: String
@@ -202,10 +233,12 @@ extension KubernetesMapping {
             }
             let groupResource = ids.clusterScoped("groups", name)
             resource(groupResource, .medium, nil)
-            escalate(.impersonateGroup, [
-                .init(action: Self.act("", "users", "impersonate"), resource: usersCollection),
-                .init(action: Self.act("", "groups", "impersonate"), resource: groupResource),
-            ], to: target, origin: groupOrigin[g])
+            escalate(
+                .impersonateGroup,
+                [
+                    .init(action: Self.act("", "users", "impersonate"), resource: usersCollection),
+                    .init(action: Self.act("", "groups", "impersonate"), resource: groupResource),
+                ], to: target, origin: groupOrigin[g])
         }
     }
 }

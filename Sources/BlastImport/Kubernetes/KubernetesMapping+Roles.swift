@@ -76,8 +76,10 @@ extension KubernetesMapping {
             } else {
                 let urls = rule.nonResourceURLs.map(\.text)
                 for u in urls where !u.contains("*") { resource(ids.url(u), .low, rule.at) }
-                out.append(Statement(actions: verbs.map(KubernetesCatalog.nonResourceAction), resources: urls.map(ids.url),
-                                     origin: rule.at))
+                out.append(
+                    Statement(
+                        actions: verbs.map(KubernetesCatalog.nonResourceAction), resources: urls.map(ids.url),
+                        origin: rule.at))
             }
         }
         let groups = rule.apiGroups.isEmpty ? [""] : rule.apiGroups.map(\.text)
@@ -85,7 +87,7 @@ extension KubernetesMapping {
         let nsPrefix = namespace.map(ids.namespaceRoot) ?? "\(ids.clusterRoot)/ns/*"
         for entry in rule.resources {
             let base = String(entry.text.split(separator: "/", maxSplits: 1).first ?? "")
-            var bases: [String] = []   // prefixes, with the type segment when there is one
+            var bases: [String] = []  // prefixes, with the type segment when there is one
             if base == "*" {
                 if groups.contains("*") {
                     bases = [namespace == nil ? ids.clusterRoot : nsPrefix]
@@ -97,14 +99,16 @@ extension KubernetesMapping {
                             if namespace == nil { bases.append("\(ids.clusterRoot)/*.\(g)") }
                         }
                         for t in known {
-                            if t.namespaced { bases.append("\(nsPrefix)/\(t.name)") }
-                            else if namespace == nil { bases.append(ids.clusterScoped(t.name)) }
+                            if t.namespaced {
+                                bases.append("\(nsPrefix)/\(t.name)")
+                            } else if namespace == nil {
+                                bases.append(ids.clusterScoped(t.name))
+                            }
                         }
                     }
                 }
             } else if let t = KubernetesCatalog.byName[base] {
-                if t.namespaced { bases = ["\(nsPrefix)/\(base)"] }
-                else if namespace == nil { bases = [ids.clusterScoped(base)] }
+                if t.namespaced { bases = ["\(nsPrefix)/\(base)"] } else if namespace == nil { bases = [ids.clusterScoped(base)] }
                 namedTypes.append((t, namespace))
             } else {
                 bases = ["\(nsPrefix)/\(base)"] + (namespace == nil ? [ids.clusterScoped(base)] : [])
@@ -118,9 +122,12 @@ extension KubernetesMapping {
                 note(entry.at, "'\(entry.text)' is cluster-scoped; a Role cannot grant it, so this entry has no effect")
                 continue
             }
-            let patterns = names.isEmpty ? bases : bases.flatMap { b in
-                names.map { base == "*" && groups.contains("*") ? "\(b)/*/\($0)" : "\(b)/\($0)" }
-            }
+            let patterns =
+                names.isEmpty
+                ? bases
+                : bases.flatMap { b in
+                    names.map { base == "*" && groups.contains("*") ? "\(b)/*/\($0)" : "\(b)/\($0)" }
+                }
             var actions: [String] = []
             for g in groups { for v in verbs { actions.append(KubernetesCatalog.action(group: g, resource: entry.text, verb: v)) } }
             out.append(Statement(actions: actions, resources: patterns, origin: entry.at))
@@ -130,7 +137,9 @@ extension KubernetesMapping {
 
     /// Every verb on everything: `cluster-admin` and `system:masters`.
     func superuserStatements(origin: SourceLocation?) -> [Statement] {
-        [Statement(actions: ["*:*:*"], resources: [ids.clusterRoot], origin: origin),
-         Statement(actions: ["nonresource:*"], resources: [ids.url("*")], origin: origin)]
+        [
+            Statement(actions: ["*:*:*"], resources: [ids.clusterRoot], origin: origin),
+            Statement(actions: ["nonresource:*"], resources: [ids.url("*")], origin: origin),
+        ]
     }
 }

@@ -42,14 +42,20 @@ extension KubernetesMapping {
     /// EKS (`eks.amazonaws.com/role-arn`) and GKE (`iam.gke.io/gcp-service-account`) workload
     /// identity: an assume to the cloud identity when its model is loaded alongside, else a note.
     private mutating func linkCloudIdentity(_ sa: String, _ o: RawKubernetesObject) {
-        for (annotation, cloud) in [("eks.amazonaws.com/role-arn", "AWS"), ("iam.gke.io/gcp-service-account", "GCP"),
-                                    ("azure.workload.identity/client-id", "Azure")] {
+        for (annotation, cloud) in [
+            ("eks.amazonaws.com/role-arn", "AWS"), ("iam.gke.io/gcp-service-account", "GCP"),
+            ("azure.workload.identity/client-id", "Azure"),
+        ] {
             guard let target = o.metadata.annotations[annotation] else { continue }
-            let at = SourceLocation(file: target.at.file, line: target.at.line, keyPath: "\(o.at.keyPath).metadata.annotations.\(annotation)")
+            let at = SourceLocation(
+                file: target.at.file, line: target.at.line, keyPath: "\(o.at.keyPath).metadata.annotations.\(annotation)")
             if declared.contains(target.text) {
                 out.assumes.append(Assume(from: sa, to: target.text, origin: at))
             } else {
-                note(at, "\(cloud) identity '\(target.text)' of \(sa) is not in the loaded models; load the \(cloud) export alongside to follow it")
+                note(
+                    at,
+                    "\(cloud) identity '\(target.text)' of \(sa) is not in the loaded models; load the \(cloud) export alongside to follow it"
+                )
             }
         }
     }
@@ -65,20 +71,29 @@ extension KubernetesMapping {
             let created = o.metadata.creationTimestamp.flatMap { Instant(iso8601: $0.text) }
             if s.type?.text == "kubernetes.io/service-account-token" {
                 guard let saName = o.metadata.annotations["kubernetes.io/service-account.name"]?.text else {
-                    note(o.at, "service-account-token secret '\(name)' names no service account (annotation kubernetes.io/service-account.name); not linked")
+                    note(
+                        o.at,
+                        "service-account-token secret '\(name)' names no service account (annotation kubernetes.io/service-account.name); not linked"
+                    )
                     continue
                 }
                 let sa = serviceAccount(ns, saName, o.at)
                 out.credentials.append(Credential(id: ids.token(ns, name), of: sa, storedIn: [object], created: created, origin: o.at))
             }
             if let of = o.metadata.annotations[Self.credentialAnnotation] {
-                let at = SourceLocation(file: of.at.file, line: of.at.line,
-                                        keyPath: "\(o.at.keyPath).metadata.annotations.\(Self.credentialAnnotation)")
+                let at = SourceLocation(
+                    file: of.at.file, line: of.at.line,
+                    keyPath: "\(o.at.keyPath).metadata.annotations.\(Self.credentialAnnotation)")
                 if identityIndex.contains(of.text) || declared.contains(of.text) {
-                    out.credentials.append(Credential(id: ids.secretCredential(ns, name), of: of.text, storedIn: [object],
-                                                        created: created, origin: at))
+                    out.credentials.append(
+                        Credential(
+                            id: ids.secretCredential(ns, name), of: of.text, storedIn: [object],
+                            created: created, origin: at))
                 } else {
-                    note(at, "secret '\(ns)/\(name)' holds a credential of '\(of.text)', which is not in the loaded models; load that export alongside to follow it")
+                    note(
+                        at,
+                        "secret '\(ns)/\(name)' holds a credential of '\(of.text)', which is not in the loaded models; load that export alongside to follow it"
+                    )
                 }
             }
         }
@@ -90,11 +105,13 @@ extension KubernetesMapping {
             guard case .kubeconfig(let k) = o.body else { continue }
             for u in k.users {
                 guard let token = u.token?.text else {
-                    note(u.at, "kubeconfig user '\(u.name.text)' has no bearer token; client certificates and exec plugins are not modelled")
+                    note(
+                        u.at, "kubeconfig user '\(u.name.text)' has no bearer token; client certificates and exec plugins are not modelled")
                     continue
                 }
                 guard let claims = Self.jwtClaims(token), let sub = claims.sub,
-                      let sa = Self.serviceAccountUsername(sub) else {
+                    let sa = Self.serviceAccountUsername(sub)
+                else {
                     note(u.at, "kubeconfig user '\(u.name.text)': the token is not a service-account token blast can read; not linked")
                     continue
                 }
@@ -117,7 +134,8 @@ extension KubernetesMapping {
         init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             sub = try? c.decode(String.self, forKey: .sub)
-            exp = (try? c.decode(Int64.self, forKey: .exp))
+            exp =
+                (try? c.decode(Int64.self, forKey: .exp))
                 ?? (try? c.decode(Double.self, forKey: .exp)).flatMap { Int64(exactly: $0.rounded(.towardZero)) }
         }
     }

@@ -13,8 +13,9 @@ struct KubernetesMapping {
     private(set) var notes: [ImportNote] = []
 
     var ids = KubernetesIDs(cluster: "cluster")
-    var out = Model(takeoverActions: KubernetesCatalog.takeoverActions,
-                              revealActions: KubernetesCatalog.revealActions)
+    var out = Model(
+        takeoverActions: KubernetesCatalog.takeoverActions,
+        revealActions: KubernetesCatalog.revealActions)
     var resourceIndex: [String: Int] = [:]
     var identityIndex: Set<String> = []
     /// Group id → members, in first-seen order.
@@ -72,7 +73,8 @@ struct KubernetesMapping {
     func clusterName() -> String {
         for o in objects {
             guard case .kubeconfig(let k) = o.body, let current = k.currentContext,
-                  let cluster = k.contexts[current.text] else { continue }
+                let cluster = k.contexts[current.text]
+            else { continue }
             return cluster.text
         }
         return "cluster"

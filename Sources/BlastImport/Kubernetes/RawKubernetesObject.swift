@@ -42,8 +42,9 @@ struct RawKubernetesObject {
         metadata = try fields[.metadata].map(RawObjectMetadata.init) ?? RawObjectMetadata()
         // Name the object in every key path below it, so origins say which object they come from.
         let label = metadata.namespace.map { "\($0.text)/" } ?? ""
-        let named = NodeReader(node: reader.node, file: reader.file,
-                               keyPath: reader.keyPath + (metadata.name.map { "(\(label)\($0.text))" } ?? ""))
+        let named = NodeReader(
+            node: reader.node, file: reader.file,
+            keyPath: reader.keyPath + (metadata.name.map { "(\(label)\($0.text))" } ?? ""))
         let f = try named.mapping(Key.self)
         at = named.location
         switch kind.text {
@@ -147,12 +148,14 @@ struct RawLabelSelector {
     init(_ reader: NodeReader) throws(ImportError) {
         let f = try reader.mapping(Key.self)
         matchLabels = try f[.matchLabels]?.stringMap() ?? [:]
-        matchExpressions = try f[.matchExpressions]?.list { (r: NodeReader) throws(ImportError) -> Expression in
-            let e = try r.mapping(ExpressionKey.self)
-            return Expression(key: try e.required(.key, "label key").scalar(),
-                              op: try e.required(.operator, "In, NotIn, Exists or DoesNotExist").scalar(),
-                              values: try e[.values]?.scalars() ?? [])
-        } ?? []
+        matchExpressions =
+            try f[.matchExpressions]?.list { (r: NodeReader) throws(ImportError) -> Expression in
+                let e = try r.mapping(ExpressionKey.self)
+                return Expression(
+                    key: try e.required(.key, "label key").scalar(),
+                    op: try e.required(.operator, "In, NotIn, Exists or DoesNotExist").scalar(),
+                    values: try e[.values]?.scalars() ?? [])
+            } ?? []
     }
 
     /// Whether the labels satisfy every requirement (an empty selector matches nothing, as the
@@ -169,7 +172,8 @@ struct RawLabelSelector {
             case "Exists": if value == nil { return false }
             case "DoesNotExist": if value != nil { return false }
             default:
-                throw ImportError(.badValue, "'\(e.op.text)' is not a label selector operator; use In, NotIn, Exists or DoesNotExist", at: e.op.at)
+                throw ImportError(
+                    .badValue, "'\(e.op.text)' is not a label selector operator; use In, NotIn, Exists or DoesNotExist", at: e.op.at)
             }
         }
         return true
@@ -199,12 +203,14 @@ struct RawBinding {
         roleKind = try r.required(.kind, "Role or ClusterRole").scalar()
         roleName = try r.required(.name, "role name").scalar()
         roleRefAt = ref.location
-        subjects = try f[.subjects]?.list { (s: NodeReader) throws(ImportError) -> Subject in
-            let sf = try s.mapping(SubjectKey.self)
-            return Subject(kind: try sf.required(.kind, "User, Group or ServiceAccount").scalar(),
-                           name: try sf.required(.name, "subject name").scalar(),
-                           namespace: try sf[.namespace]?.scalar(), at: s.location)
-        } ?? []
+        subjects =
+            try f[.subjects]?.list { (s: NodeReader) throws(ImportError) -> Subject in
+                let sf = try s.mapping(SubjectKey.self)
+                return Subject(
+                    kind: try sf.required(.kind, "User, Group or ServiceAccount").scalar(),
+                    name: try sf.required(.name, "subject name").scalar(),
+                    namespace: try sf[.namespace]?.scalar(), at: s.location)
+            } ?? []
     }
 }
 
@@ -263,11 +269,12 @@ struct RawKubeconfig {
             }
         }
         self.contexts = contexts
-        users = try f[.users]?.list { (item: NodeReader) throws(ImportError) -> User in
-            let u = try item.mapping(NamedKey.self)
-            let token = try u[.user].map { (r: NodeReader) throws(ImportError) in try r.mapping(UserKey.self)[.token]?.scalar() } ?? nil
-            return User(name: try u.required(.name, "user name").scalar(), token: token, at: item.location)
-        } ?? []
+        users =
+            try f[.users]?.list { (item: NodeReader) throws(ImportError) -> User in
+                let u = try item.mapping(NamedKey.self)
+                let token = try u[.user].map { (r: NodeReader) throws(ImportError) in try r.mapping(UserKey.self)[.token]?.scalar() } ?? nil
+                return User(name: try u.required(.name, "user name").scalar(), token: token, at: item.location)
+            } ?? []
     }
 }
 

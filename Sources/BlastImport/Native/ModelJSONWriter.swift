@@ -33,12 +33,13 @@ public enum ModelJSONWriter {
         section("groups", model.groups) { g, o in o += "{\"id\": \(q(g.id)), \"members\": \(list(g.members))}" }
         section("roles", model.roles) { r, o in
             func statements(_ s: [Statement]) -> String {
-                "[" + s.map { st in
-                    var t = "{\"actions\": \(list(st.actions)), \"resources\": \(list(st.resources))"
-                    if !st.exceptActions.isEmpty { t += ", \"except_actions\": \(list(st.exceptActions))" }
-                    if !st.exceptResources.isEmpty { t += ", \"except_resources\": \(list(st.exceptResources))" }
-                    return t + "}"
-                }.joined(separator: ", ") + "]"
+                "["
+                    + s.map { st in
+                        var t = "{\"actions\": \(list(st.actions)), \"resources\": \(list(st.resources))"
+                        if !st.exceptActions.isEmpty { t += ", \"except_actions\": \(list(st.exceptActions))" }
+                        if !st.exceptResources.isEmpty { t += ", \"except_resources\": \(list(st.exceptResources))" }
+                        return t + "}"
+                    }.joined(separator: ", ") + "]"
             }
             o += "{\"id\": \(q(r.id))"
             if !r.allow.isEmpty { o += ", \"allow\": \(statements(r.allow))" }

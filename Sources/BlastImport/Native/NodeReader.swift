@@ -99,8 +99,11 @@ public struct NodeReader {
         for (keyNode, valueNode) in mapping {
             let keyReader = NodeReader(node: keyNode, file: file, keyPath: keyPath)
             guard case .scalar(let key) = keyNode else { throw keyReader.wrongType(expected: "a key") }
-            entries.append((RawScalar(text: key.string, isPlain: key.style == .plain, at: keyReader.location),
-                            value(key.string, valueNode)))
+            entries.append(
+                (
+                    RawScalar(text: key.string, isPlain: key.style == .plain, at: keyReader.location),
+                    value(key.string, valueNode)
+                ))
         }
         return Fields(owner: self, entries: entries)
     }
@@ -146,7 +149,8 @@ public struct Fields<Key: SchemaKey> {
     /// Throws for the first key not in `Key`, suggesting the closest allowed key.
     public func rejectUnknownKeys() throws(ImportError) {
         for key in keys where Key(rawValue: key.text) == nil {
-            let guess = Suggestion.closest(to: key.text, among: Key.allCases.map(\.rawValue))
+            let guess =
+                Suggestion.closest(to: key.text, among: Key.allCases.map(\.rawValue))
                 .map { " did you mean '\($0)'?" } ?? ""
             let path = owner.keyPath.isEmpty ? key.text : "\(owner.keyPath).\(key.text)"
             throw ImportError(

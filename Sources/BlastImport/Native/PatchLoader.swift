@@ -41,8 +41,10 @@ public enum PatchLoader {
             let r = try remove.fields(RemoveKey.self)
             for g in try r[.grants]?.items() ?? [] {
                 let f = try g.fields(GrantKey.self)
-                removals.append(.revokeGrant(to: try f.required(.to, "identity or group id").scalar().id(),
-                                             role: try f.required(.role, "role id").scalar().id()))
+                removals.append(
+                    .revokeGrant(
+                        to: try f.required(.to, "identity or group id").scalar().id(),
+                        role: try f.required(.role, "role id").scalar().id()))
             }
             for g in try r[.groups]?.items() ?? [] {
                 let f = try g.fields(GroupKey.self)
@@ -53,8 +55,10 @@ public enum PatchLoader {
             }
             for a in try r[.assumes]?.items() ?? [] {
                 let f = try a.fields(AssumeKey.self)
-                removals.append(.removeAssume(from: try f.required(.from, "identity or group id").scalar().id(),
-                                              to: try f.required(.to, "identity id").scalar().id()))
+                removals.append(
+                    .removeAssume(
+                        from: try f.required(.from, "identity or group id").scalar().id(),
+                        to: try f.required(.to, "identity id").scalar().id()))
             }
             for c in try r[.credentials]?.items() ?? [] {
                 let f = try c.fields(CredentialKey.self)

@@ -45,7 +45,6 @@ extension RawModelFile: Decodable {
     }
 }
 
-
 extension RawModelFile.Identity: Decodable {
     init(from decoder: Decoder) throws {
         try JSONSupport.check(decoder, Key.self)

@@ -17,17 +17,19 @@ extension RawModelFile {
     /// Appends this file's elements to `model`, turning raw values into ids, enums, booleans and dates.
     private func append(to model: inout Model) throws(ImportError) {
         for raw in identities {
-            model.identities.append(BlastCore.Identity(
-                id: try raw.id.id(), kind: try raw.type?.choice("identity type") ?? .human,
-                resource: try raw.resource?.id(), origin: raw.at))
+            model.identities.append(
+                BlastCore.Identity(
+                    id: try raw.id.id(), kind: try raw.type?.choice("identity type") ?? .human,
+                    resource: try raw.resource?.id(), origin: raw.at))
         }
         for raw in credentials {
             var storedIn: [String] = []
             for resource in raw.storedIn { storedIn.append(try resource.id()) }
-            model.credentials.append(BlastCore.Credential(
-                id: try raw.id.id(), of: try raw.of.id(), mfa: try raw.mfa?.bool() ?? false, storedIn: storedIn,
-                created: try raw.created?.instant(), lastUsed: try raw.lastUsed?.instant(),
-                expires: try raw.expires?.instant(), origin: raw.at))
+            model.credentials.append(
+                BlastCore.Credential(
+                    id: try raw.id.id(), of: try raw.of.id(), mfa: try raw.mfa?.bool() ?? false, storedIn: storedIn,
+                    created: try raw.created?.instant(), lastUsed: try raw.lastUsed?.instant(),
+                    expires: try raw.expires?.instant(), origin: raw.at))
         }
         for raw in groups {
             var members: [String] = []
@@ -35,30 +37,35 @@ extension RawModelFile {
             model.groups.append(BlastCore.Group(id: try raw.id.id(), members: members, origin: raw.at))
         }
         for raw in roles {
-            model.roles.append(BlastCore.Role(
-                id: try raw.id.id(), allow: raw.allow.map(\.statement), deny: raw.deny.map(\.statement),
-                origin: raw.at))
+            model.roles.append(
+                BlastCore.Role(
+                    id: try raw.id.id(), allow: raw.allow.map(\.statement), deny: raw.deny.map(\.statement),
+                    origin: raw.at))
         }
         for raw in grants {
-            model.grants.append(BlastCore.Grant(
-                to: try raw.to.id(), role: try raw.role.id(), scope: raw.scope?.text, terms: try raw.terms.terms(),
-                reviewed: try raw.reviewed?.instant(), origin: raw.at))
+            model.grants.append(
+                BlastCore.Grant(
+                    to: try raw.to.id(), role: try raw.role.id(), scope: raw.scope?.text, terms: try raw.terms.terms(),
+                    reviewed: try raw.reviewed?.instant(), origin: raw.at))
         }
         for raw in assumes {
-            model.assumes.append(BlastCore.Assume(
-                from: try raw.from.id(), to: try raw.to.id(), terms: try raw.terms.terms(), origin: raw.at))
+            model.assumes.append(
+                BlastCore.Assume(
+                    from: try raw.from.id(), to: try raw.to.id(), terms: try raw.terms.terms(), origin: raw.at))
         }
         for raw in escalations {
             var requires: [BlastCore.Escalation.Requirement] = []
             for r in raw.requires { requires.append(.init(action: r.action.text, resource: try r.resource.id())) }
-            model.escalations.append(BlastCore.Escalation(
-                technique: try raw.technique.id(), requires: requires, to: try raw.to.id(), from: try raw.from?.id(),
-                terms: try raw.terms.terms(), origin: raw.at))
+            model.escalations.append(
+                BlastCore.Escalation(
+                    technique: try raw.technique.id(), requires: requires, to: try raw.to.id(), from: try raw.from?.id(),
+                    terms: try raw.terms.terms(), origin: raw.at))
         }
         for raw in resources {
-            model.resources.append(BlastCore.Resource(
-                id: try raw.id.id(), criticality: try raw.criticality?.choice("criticality") ?? .low,
-                origin: raw.at))
+            model.resources.append(
+                BlastCore.Resource(
+                    id: try raw.id.id(), criticality: try raw.criticality?.choice("criticality") ?? .low,
+                    origin: raw.at))
         }
     }
 }
@@ -66,8 +73,9 @@ extension RawModelFile {
 extension RawModelFile.Statement {
     /// The model statement; emptiness is left to `Model.validate()`, which names the role.
     var statement: Statement {
-        Statement(actions: actions.map(\.text), resources: resources.map(\.text),
-                  exceptActions: exceptActions.map(\.text), exceptResources: exceptResources.map(\.text), origin: at)
+        Statement(
+            actions: actions.map(\.text), resources: resources.map(\.text),
+            exceptActions: exceptActions.map(\.text), exceptResources: exceptResources.map(\.text), origin: at)
     }
 }
 

@@ -75,16 +75,19 @@ public enum ModelSnapshot {
         let length = load(16, UInt64.self)
         let available = UInt64(buffer.count - size)
         guard length <= available else {
-            throw damaged("the snapshot is truncated: it ends at byte \(buffer.count), but its header announces \(UInt64(size) + length) bytes",
-                          file: file)
+            throw damaged(
+                "the snapshot is truncated: it ends at byte \(buffer.count), but its header announces \(UInt64(size) + length) bytes",
+                file: file)
         }
         guard length == available else {
             throw damaged("unexpected bytes after byte \(UInt64(size) + length), where the snapshot ends", file: file)
         }
         let payload = UnsafeRawBufferPointer(rebasing: buffer[size...])
         guard SnapshotFormat.checksum(payload) == load(24, UInt64.self) else {
-            throw ImportError(.damagedSnapshot, "checksum mismatch: the snapshot is damaged or was edited; "
-                              + "re-create it with blast export --format snapshot", file: file)
+            throw ImportError(
+                .damagedSnapshot,
+                "checksum mismatch: the snapshot is damaged or was edited; "
+                    + "re-create it with blast export --format snapshot", file: file)
         }
         return payload
     }

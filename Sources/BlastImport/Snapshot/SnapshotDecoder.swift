@@ -68,13 +68,15 @@ struct SnapshotDecoder {
         return n
     }
 
-    mutating func column<T: FixedWidthInteger>(_ type: T.Type, _ count: Int, _ reading: String) throws(SnapshotProblem) -> SnapshotColumn<T> {
+    mutating func column<T: FixedWidthInteger>(_ type: T.Type, _ count: Int, _ reading: String) throws(SnapshotProblem) -> SnapshotColumn<T>
+    {
         let at = fileOffset
         let size = count.multipliedReportingOverflow(by: MemoryLayout<T>.size)
         guard !size.overflow else { throw .truncated(offset: at, needed: Int.max, reading: reading) }
         let p = try take(size.partialValue, reading)
-        return SnapshotColumn(base: bytes.baseAddress.map { UnsafeRawPointer($0) + p } ?? UnsafeRawPointer(bitPattern: 1)!,
-                              count: count, offset: at)
+        return SnapshotColumn(
+            base: bytes.baseAddress.map { UnsafeRawPointer($0) + p } ?? UnsafeRawPointer(bitPattern: 1)!,
+            count: count, offset: at)
     }
 
     /// `n` raw bytes.

@@ -50,8 +50,9 @@ struct SnapshotReader {
         let resources = try stringColumn(n, "identities.resource", optional: true)
         var origins = try readOrigins(n, "identities")
         return (0..<n).map { i in
-            Identity(id: string(ids[i]), kind: SnapshotFormat.identityKinds[Int(kinds[i])],
-                     resource: optionalString(resources[i]), origin: origins.next(self))
+            Identity(
+                id: string(ids[i]), kind: SnapshotFormat.identityKinds[Int(kinds[i])],
+                resource: optionalString(resources[i]), origin: origins.next(self))
         }
     }
 
@@ -67,9 +68,10 @@ struct SnapshotReader {
         let expires = try d.column(Int64.self, n, "credential expiry dates")
         var origins = try readOrigins(n, "credentials")
         return (0..<n).map { i in
-            Credential(id: string(ids[i]), of: string(owners[i]), mfa: mfa[i] == 1, storedIn: stored.next(self),
-                       created: Self.date(created[i]), lastUsed: Self.date(lastUsed[i]), expires: Self.date(expires[i]),
-                       origin: origins.next(self))
+            Credential(
+                id: string(ids[i]), of: string(owners[i]), mfa: mfa[i] == 1, storedIn: stored.next(self),
+                created: Self.date(created[i]), lastUsed: Self.date(lastUsed[i]), expires: Self.date(expires[i]),
+                origin: origins.next(self))
         }
     }
 
@@ -101,9 +103,10 @@ struct SnapshotReader {
         var origins = try readOrigins(statementCount, "statements")
         func statements(_ count: UInt32, _ reader: SnapshotReader) -> [Statement] {
             (0..<Int(count)).map { _ in
-                Statement(actions: actions.next(reader), resources: resources.next(reader),
-                          exceptActions: exceptActions.next(reader), exceptResources: exceptResources.next(reader),
-                          origin: origins.next(reader))
+                Statement(
+                    actions: actions.next(reader), resources: resources.next(reader),
+                    exceptActions: exceptActions.next(reader), exceptResources: exceptResources.next(reader),
+                    origin: origins.next(reader))
             }
         }
         return (0..<n).map { i in
@@ -123,8 +126,9 @@ struct SnapshotReader {
         let reviewed = try d.column(Int64.self, n, "grant review dates")
         var origins = try readOrigins(n, "grants")
         return (0..<n).map { i in
-            Grant(to: string(targets[i]), role: string(roles[i]), scope: optionalString(scopes[i]), terms: terms.at(i, self),
-                  reviewed: Self.date(reviewed[i]), origin: origins.next(self))
+            Grant(
+                to: string(targets[i]), role: string(roles[i]), scope: optionalString(scopes[i]), terms: terms.at(i, self),
+                reviewed: Self.date(reviewed[i]), origin: origins.next(self))
         }
     }
 
@@ -166,10 +170,13 @@ struct SnapshotReader {
         var origins = try readOrigins(n, "escalations")
         var r = 0
         return (0..<n).map { i in
-            let requires = (r..<(r + Int(requireCounts[i]))).map { Escalation.Requirement(action: string(actions[$0]), resource: string(resources[$0])) }
+            let requires = (r..<(r + Int(requireCounts[i]))).map {
+                Escalation.Requirement(action: string(actions[$0]), resource: string(resources[$0]))
+            }
             r += requires.count
-            return Escalation(technique: string(techniques[i]), requires: requires, to: string(targets[i]),
-                              from: optionalString(sources[i]), terms: terms.at(i, self), origin: origins.next(self))
+            return Escalation(
+                technique: string(techniques[i]), requires: requires, to: string(targets[i]),
+                from: optionalString(sources[i]), terms: terms.at(i, self), origin: origins.next(self))
         }
     }
 
@@ -212,7 +219,8 @@ struct SnapshotReader {
     }
 
     /// A column of `n` string indices, each checked to be in the table (or `noString` when optional).
-    private mutating func stringColumn(_ n: Int, _ field: String, optional: Bool = false) throws(SnapshotProblem) -> SnapshotColumn<UInt32> {
+    private mutating func stringColumn(_ n: Int, _ field: String, optional: Bool = false) throws(SnapshotProblem) -> SnapshotColumn<UInt32>
+    {
         let column = try d.column(UInt32.self, n, field)
         try check(column, field, optional: optional)
         return column
@@ -282,16 +290,18 @@ struct SnapshotReader {
 
         func at(_ i: Int, _ reader: SnapshotReader) -> Terms {
             let f = flags[i]
-            return Terms(notBefore: SnapshotReader.date(notBefore[i]), expires: SnapshotReader.date(expires[i]), approval: f & 1 != 0,
-                         mfa: f & 2 != 0, condition: reader.optionalString(conditions[i]))
+            return Terms(
+                notBefore: SnapshotReader.date(notBefore[i]), expires: SnapshotReader.date(expires[i]), approval: f & 1 != 0,
+                mfa: f & 2 != 0, condition: reader.optionalString(conditions[i]))
         }
     }
 
     private mutating func readTerms(_ n: Int, _ field: String) throws(SnapshotProblem) -> TermsColumns {
-        TermsColumns(notBefore: try d.column(Int64.self, n, "\(field) not_before dates"),
-                     expires: try d.column(Int64.self, n, "\(field) expiry dates"),
-                     flags: try byteColumn(n, "\(field) terms flags", cases: 4),
-                     conditions: try stringColumn(n, "\(field).condition", optional: true))
+        TermsColumns(
+            notBefore: try d.column(Int64.self, n, "\(field) not_before dates"),
+            expires: try d.column(Int64.self, n, "\(field) expiry dates"),
+            flags: try byteColumn(n, "\(field) terms flags", cases: 4),
+            conditions: try stringColumn(n, "\(field).condition", optional: true))
     }
 
     // MARK: Origins
@@ -311,8 +321,10 @@ struct SnapshotReader {
         private var prefix = UnsafeRawBufferPointer(start: nil, count: 0)
         private var suffix = UnsafeRawBufferPointer(start: nil, count: 0)
 
-        init(lengths: SnapshotColumn<UInt32>, files: SnapshotColumn<UInt32>, lines: SnapshotColumn<Int64>,
-             prefixes: SnapshotColumn<UInt32>, numbers: SnapshotColumn<UInt32>, suffixes: SnapshotColumn<UInt32>) {
+        init(
+            lengths: SnapshotColumn<UInt32>, files: SnapshotColumn<UInt32>, lines: SnapshotColumn<Int64>,
+            prefixes: SnapshotColumn<UInt32>, numbers: SnapshotColumn<UInt32>, suffixes: SnapshotColumn<UInt32>
+        ) {
             (self.lengths, self.files, self.lines) = (lengths, files, lines)
             (self.prefixes, self.numbers, self.suffixes) = (prefixes, numbers, suffixes)
         }
@@ -327,8 +339,9 @@ struct SnapshotReader {
                     continue
                 }
                 let line = lines[run]
-                current = SourceLocation(file: reader.string(files[run]), line: line == SnapshotFormat.noLine ? nil : Int(line),
-                                         keyPath: reader.string(prefixes[run]))
+                current = SourceLocation(
+                    file: reader.string(files[run]), line: line == SnapshotFormat.noLine ? nil : Int(line),
+                    keyPath: reader.string(prefixes[run]))
                 number = numbers[run]
                 if number != SnapshotFormat.noNumber {
                     (prefix, suffix) = (reader.stringBytes(prefixes[run]), reader.stringBytes(suffixes[run]))
@@ -359,12 +372,14 @@ struct SnapshotReader {
             // A run that has a file has a key path; a suffix exactly when it counts, and counts below `noNumber`.
             let numbered = origins.numbers[r] != SnapshotFormat.noNumber
             guard origins.prefixes[r] != SnapshotFormat.noString else {
-                throw .stringIndex(origins.prefixes[r], offset: origins.prefixes.offset(of: r), field: "\(field).origin.key_path",
-                                   tableSize: strings.count)
+                throw .stringIndex(
+                    origins.prefixes[r], offset: origins.prefixes.offset(of: r), field: "\(field).origin.key_path",
+                    tableSize: strings.count)
             }
             guard numbered == (origins.suffixes[r] != SnapshotFormat.noString) else {
-                throw .stringIndex(origins.suffixes[r], offset: origins.suffixes.offset(of: r),
-                                   field: "\(field).origin.key_path suffix", tableSize: strings.count)
+                throw .stringIndex(
+                    origins.suffixes[r], offset: origins.suffixes.offset(of: r),
+                    field: "\(field).origin.key_path suffix", tableSize: strings.count)
             }
             guard !numbered || length == 0 || UInt64(origins.numbers[r]) + UInt64(length) - 1 < UInt64(SnapshotFormat.noNumber) else {
                 throw .badCount(length, offset: origins.lengths.offset(of: r), field: "\(field) origin run")

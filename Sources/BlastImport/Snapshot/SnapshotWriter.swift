@@ -40,8 +40,10 @@ struct SnapshotWriter {
         let ids = model.identities.count + model.credentials.count + model.groups.count + model.roles.count + model.resources.count
         table.reserveCapacity(ids + 64)
         strings.reserveCapacity(ids + 64)
-        out.bytes.reserveCapacity(64 + 40 * (model.identities.count + model.credentials.count + model.resources.count
-                                             + model.grants.count))
+        out.bytes.reserveCapacity(
+            64 + 40
+                * (model.identities.count + model.credentials.count + model.resources.count
+                    + model.grants.count))
         write(model)
         var head = SnapshotEncoder()
         head.tag("STRS")
@@ -191,11 +193,12 @@ struct SnapshotWriter {
     }
 
     private mutating func dates(_ values: [Instant?]) {
-        out.column(values.map { d -> Int64 in
-            guard let d else { return SnapshotFormat.noDate }
-            precondition(d.secondsSinceEpoch != SnapshotFormat.noDate, "Int64.min seconds is the snapshot's nil date")
-            return d.secondsSinceEpoch
-        })
+        out.column(
+            values.map { d -> Int64 in
+                guard let d else { return SnapshotFormat.noDate }
+                precondition(d.secondsSinceEpoch != SnapshotFormat.noDate, "Int64.min seconds is the snapshot's nil date")
+                return d.secondsSinceEpoch
+            })
     }
 
     private mutating func terms(_ values: [Terms]) {
@@ -265,7 +268,8 @@ struct SnapshotWriter {
         guard let close = u.lastIndex(of: UInt8(ascii: "]")), let open = u[..<close].lastIndex(of: UInt8(ascii: "[")) else { return nil }
         let digits = u[(open + 1)..<close]
         guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }),
-              digits.count == 1 || digits.first != 48 else { return nil }
+            digits.count == 1 || digits.first != 48
+        else { return nil }
         let value = digits.reduce(UInt64(0)) { $0 * 10 + UInt64($1 - 48) }
         guard value < UInt64(SnapshotFormat.noNumber) else { return nil }
         return (String(decoding: u[..<open], as: UTF8.self), UInt32(value), String(decoding: u[(close + 1)...], as: UTF8.self))

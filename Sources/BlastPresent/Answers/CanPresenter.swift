@@ -47,15 +47,17 @@ public struct CanPresenter: AnswerPresenter {
     }
 
     public func json() -> Document {
-        Document(from: from, action: action, on: on, at: options.at.iso8601, allowed: answer.allowed, hops: answer.reach?.hops,
-                 path: JSONStep.path(answer.reach?.path ?? []), onceApproved: answer.onceApproved.map { JSONStep.path($0.path) })
+        Document(
+            from: from, action: action, on: on, at: options.at.iso8601, allowed: answer.allowed, hops: answer.reach?.hops,
+            path: JSONStep.path(answer.reach?.path ?? []), onceApproved: answer.onceApproved.map { JSONStep.path($0.path) })
     }
 
     public func scene() -> Scene {
         var paths = [SceneBuilder.PathSpec(steps: answer.reach?.path ?? [], isHighlighted: true)]
         if let approved = answer.onceApproved?.path { paths.append(.init(steps: approved, isHighlighted: false, isEligibleOnly: true)) }
         let verdict = answer.allowed ? "yes" : (answer.onceApproved != nil ? "no (yes once approved)" : "no")
-        return SceneBuilder.scene(graph: graph, title: "Can \(from) \(action) on \(on) at \(options.at.iso8601)? \(verdict)",
-                                  source: from, paths: paths, extraNodes: [on])
+        return SceneBuilder.scene(
+            graph: graph, title: "Can \(from) \(action) on \(on) at \(options.at.iso8601)? \(verdict)",
+            source: from, paths: paths, extraNodes: [on])
     }
 }

@@ -14,13 +14,17 @@ public struct ChokepointsPresenter: AnswerPresenter {
 
     public func text(_ t: TextStyle) -> String {
         let a = answer
-        var out = "Chokepoints between \(t.plural(a.startIDs.count, "start")) and \(t.plural(a.targets.count, "target")) at \(a.options.at.iso8601): \(a.pairs) start→target pairs reachable\n"
+        var out =
+            "Chokepoints between \(t.plural(a.startIDs.count, "start")) and \(t.plural(a.targets.count, "target")) at \(a.options.at.iso8601): \(a.pairs) start→target pairs reachable\n"
         if a.cut.cuts.isEmpty {
             out += "\nno start reaches a target: nothing to cut\n"
         } else {
-            out += "\n\(t.bold("Minimum cut")) (cost \(a.cut.cost), \(t.plural(a.cut.cuts.count, "change"))); together they remove \(t.plural(a.cutRemoves, "resource")) from the starts' radii\n"
+            out +=
+                "\n\(t.bold("Minimum cut")) (cost \(a.cut.cost), \(t.plural(a.cut.cuts.count, "change"))); together they remove \(t.plural(a.cutRemoves, "resource")) from the starts' radii\n"
             for c in a.cut.cuts { out += "  \(c.change)\(c.cost != 1 ? "   (cost \(c.cost))" : "")\n" }
-            out += a.verified ? "  verified: with these changes no start reaches a target\n"
+            out +=
+                a.verified
+                ? "  verified: with these changes no start reaches a target\n"
                 : "  NOT verified: a start still reaches a target through an approximated escalation (see docs)\n"
         }
         if !a.ranking.isEmpty {
@@ -72,8 +76,10 @@ public struct ChokepointsPresenter: AnswerPresenter {
         for r in a.radii {
             for x in r.resources where targets.contains(x.resource) { paths.append(.init(steps: r.path(x.proof), isHighlighted: true)) }
         }
-        var scene = SceneBuilder.scene(graph: graph, title: "Chokepoints at \(a.options.at.iso8601): cut \(a.cut.cuts.map(\.change.description).joined(separator: " "))",
-                                       source: nil, paths: paths)
+        var scene = SceneBuilder.scene(
+            graph: graph,
+            title: "Chokepoints at \(a.options.at.iso8601): cut \(a.cut.cuts.map(\.change.description).joined(separator: " "))",
+            source: nil, paths: paths)
         scene.markRemoved(a.removedEdges)
         return scene
     }

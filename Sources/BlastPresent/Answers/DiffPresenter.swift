@@ -18,10 +18,12 @@ public struct DiffPresenter: AnswerPresenter {
 
     public func text(_ t: TextStyle) -> String {
         let changes = answer.changes
-        var out = "Diff of \(old.joined(separator: " ")) → \(new.joined(separator: " ")) at \(answer.options.at.iso8601): \(changes.count) credentials and identities changed reach\n"
+        var out =
+            "Diff of \(old.joined(separator: " ")) → \(new.joined(separator: " ")) at \(answer.options.at.iso8601): \(changes.count) credentials and identities changed reach\n"
         let body = ChangeText(style: t)
         for c in changes {
-            out += "\n\(c.kind.rawValue) \(c.id): +\(c.diff.gained.count) −\(c.diff.lost.count)\(c.escalations > 0 ? ", \(c.escalations) through new escalation paths" : "")\n"
+            out +=
+                "\n\(c.kind.rawValue) \(c.id): +\(c.diff.gained.count) −\(c.diff.lost.count)\(c.escalations > 0 ? ", \(c.escalations) through new escalation paths" : "")\n"
             out += body.body(c.diff, showKept: false)
         }
         if failed { out += "\nfail: the change adds standing reach to critical resources\n" }
@@ -68,7 +70,9 @@ public struct DiffPresenter: AnswerPresenter {
             c.diff.gained.map { SceneBuilder.PathSpec(steps: c.diff.after.path($0.proof), isHighlighted: c.diff.isEscalation($0)) }
         }
         let graph = answer.after
-        return SceneBuilder.scene(graph: graph, title: "Reach gained from \(old.joined(separator: " ")) to \(new.joined(separator: " ")) at \(answer.options.at.iso8601)",
-                                  source: nil, paths: paths)
+        return SceneBuilder.scene(
+            graph: graph,
+            title: "Reach gained from \(old.joined(separator: " ")) to \(new.joined(separator: " ")) at \(answer.options.at.iso8601)",
+            source: nil, paths: paths)
     }
 }

@@ -11,7 +11,8 @@ public struct ModelPresenter: ScenePresenter {
 
     public func scene() -> Scene {
         let g = graph
-        let title = "Access model: \(g.identities.count) identities, \(g.credentials.count) credentials, \(g.groups.count) groups, \(g.roles.count) roles, \(g.resources.count) resources"
+        let title =
+            "Access model: \(g.identities.count) identities, \(g.credentials.count) credentials, \(g.groups.count) groups, \(g.roles.count) roles, \(g.resources.count) resources"
         return SceneBuilder.model(graph: g, title: title)
     }
 }

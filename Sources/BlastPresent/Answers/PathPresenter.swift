@@ -19,7 +19,8 @@ public struct PathPresenter: AnswerPresenter {
 
     public func text(_ t: TextStyle) -> String {
         guard let reach else {
-            return "no path from \(from) to \(to) at \(options.at.iso8601)\(options.withApprovals ? "" : " (approval-gated edges not followed; try --with-approvals)")\n"
+            return
+                "no path from \(from) to \(to) at \(options.at.iso8601)\(options.withApprovals ? "" : " (approval-gated edges not followed; try --with-approvals)")\n"
         }
         var out = "path from \(from) to \(to) at \(options.at.iso8601) (\(t.hops(reach.hops))):\n  \(t.path(reach.path))\n"
         for s in reach.path {
@@ -42,7 +43,8 @@ public struct PathPresenter: AnswerPresenter {
     }
 
     public func scene() -> Scene {
-        SceneBuilder.scene(graph: graph, title: "Path from \(from) to \(to) at \(options.at.iso8601)\(reach == nil ? ": none" : "")",
-                           source: from, paths: [.init(steps: reach?.path ?? [], isHighlighted: true)], extraNodes: [to])
+        SceneBuilder.scene(
+            graph: graph, title: "Path from \(from) to \(to) at \(options.at.iso8601)\(reach == nil ? ": none" : "")",
+            source: from, paths: [.init(steps: reach?.path ?? [], isHighlighted: true)], extraNodes: [to])
     }
 }

@@ -30,7 +30,8 @@ public struct RadiusPresenter: AnswerPresenter {
         out += "Blast radius of \(subject) at \(r.options.at.iso8601)\(r.options.withApprovals ? ", approvals granted" : "")\n"
         if let problem = r.startProblem { out += "  \(t.paint("nothing reachable:", "1;31")) \(problem)\n" }
         let critical = r.resources.filter { graph.resources[$0.resource.index].criticality == .critical }.count
-        out += "  \(t.plural(r.identities.count, "identity", "identities")), \(t.plural(r.credentials.count, "credential")), \(t.plural(r.resources.count, "resource")) (\(critical) critical)"
+        out +=
+            "  \(t.plural(r.identities.count, "identity", "identities")), \(t.plural(r.credentials.count, "credential")), \(t.plural(r.resources.count, "resource")) (\(critical) critical)"
         out += ", \(r.eligible.count) more once approved, \(t.plural(r.unmatched.count, "unmatched statement"))\n"
 
         if !r.identities.isEmpty {
@@ -61,7 +62,8 @@ public struct RadiusPresenter: AnswerPresenter {
             out += "\n\(t.bold("Unmatched statements")) (reach the model does not list)\n"
             for u in r.unmatched {
                 let scope = u.scope.map { " within \($0)" } ?? ""
-                out += "  \(graph.identities[u.identity.index].id): \(u.actions.joined(separator: ", ")) on \(u.resources.joined(separator: ", "))\(scope)\n"
+                out +=
+                    "  \(graph.identities[u.identity.index].id): \(u.actions.joined(separator: ", ")) on \(u.resources.joined(separator: ", "))\(scope)\n"
                 out += "      \(t.path(r.path(u.proof)))\n"
             }
         }
@@ -162,18 +164,21 @@ public struct RadiusPresenter: AnswerPresenter {
             source: source, sourceKind: sourceKind, at: r.options.at.iso8601, mfa: mfa, withApprovals: r.options.withApprovals,
             problem: r.startProblem,
             identities: r.identities.map {
-                .init(id: g.identities[$0.identity.index].id, type: g.identities[$0.identity.index].kind.rawValue,
-                      hops: $0.hops, mfa: $0.mfa, path: JSONStep.path(r.path($0.proof)))
+                .init(
+                    id: g.identities[$0.identity.index].id, type: g.identities[$0.identity.index].kind.rawValue,
+                    hops: $0.hops, mfa: $0.mfa, path: JSONStep.path(r.path($0.proof)))
             },
             credentials: r.credentials.map {
-                .init(id: g.credentials[$0.credential.index].id, of: g.credentials[$0.credential.index].of,
-                      hops: $0.hops, path: JSONStep.path(r.path($0.proof)))
+                .init(
+                    id: g.credentials[$0.credential.index].id, of: g.credentials[$0.credential.index].of,
+                    hops: $0.hops, path: JSONStep.path(r.path($0.proof)))
             },
             resources: r.resources.map { resource($0, path: r.path($0.proof)) },
             eligible: r.eligible.map { resource($0, path: r.eligiblePath($0.proof)) },
             unmatched: r.unmatched.map {
-                .init(actions: $0.actions, resources: $0.resources, scope: $0.scope,
-                      identity: g.identities[$0.identity.index].id, path: JSONStep.path(r.path($0.proof)))
+                .init(
+                    actions: $0.actions, resources: $0.resources, scope: $0.scope,
+                    identity: g.identities[$0.identity.index].id, path: JSONStep.path(r.path($0.proof)))
             })
     }
 

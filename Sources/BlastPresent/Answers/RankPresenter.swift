@@ -17,15 +17,20 @@ public struct RankPresenter: AnswerPresenter {
     private var entries: ArraySlice<Ranking.Entry> { ranking.entries.prefix(top ?? ranking.entries.count) }
 
     public func text(_ t: TextStyle) -> String {
-        var out = "Rank by \(ranking.order.rawValue) reach at \(ranking.options.at.iso8601) (\(ranking.entries.count) sources; eligible = more once approved)\n\n"
+        var out =
+            "Rank by \(ranking.order.rawValue) reach at \(ranking.options.at.iso8601) (\(ranking.entries.count) sources; eligible = more once approved)\n\n"
         let width = max(6, entries.map(\.id.count).max() ?? 0)
-        out += t.bold("  #  " + "source".padding(toLength: width, withPad: " ", startingAt: 0) + "  kind         resources  critical  weighted   eligible: resources  critical  weighted") + "\n"
+        out +=
+            t.bold(
+                "  #  " + "source".padding(toLength: width, withPad: " ", startingAt: 0)
+                    + "  kind         resources  critical  weighted   eligible: resources  critical  weighted") + "\n"
         func col(_ v: CustomStringConvertible, _ w: Int) -> String {
             let s = v.description
             return String(repeating: " ", count: max(0, w - s.count)) + s
         }
         for (k, e) in entries.enumerated() {
-            out += col(k + 1, 3) + "  " + e.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+            out +=
+                col(k + 1, 3) + "  " + e.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
                 + e.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
                 + col(e.resources, 12) + col(e.critical, 10) + col(e.weighted, 10)
                 + col(e.eligibleResources, 21) + col(e.eligibleCritical, 10) + col(e.eligibleWeighted, 10) + "\n"
@@ -55,10 +60,13 @@ public struct RankPresenter: AnswerPresenter {
     }
 
     public func json() -> Document {
-        Document(at: ranking.options.at.iso8601, by: ranking.order.rawValue, entries: entries.map {
-            .init(id: $0.id, kind: $0.kind.rawValue, resources: $0.resources, critical: $0.critical, weighted: $0.weighted,
-                  eligible: .init(resources: $0.eligibleResources, critical: $0.eligibleCritical, weighted: $0.eligibleWeighted))
-        })
+        Document(
+            at: ranking.options.at.iso8601, by: ranking.order.rawValue,
+            entries: entries.map {
+                .init(
+                    id: $0.id, kind: $0.kind.rawValue, resources: $0.resources, critical: $0.critical, weighted: $0.weighted,
+                    eligible: .init(resources: $0.eligibleResources, critical: $0.eligibleCritical, weighted: $0.eligibleWeighted))
+            })
     }
 
     /// The top sources (5 unless `top` is given) with their paths to critical and high resources.
@@ -71,7 +79,10 @@ public struct RankPresenter: AnswerPresenter {
             }
         }
         let shown = ranking.entries.prefix(shownCount).map(\.id)
-        return SceneBuilder.scene(graph: graph, title: "Top \(shown.count) by \(ranking.order.rawValue) reach at \(ranking.options.at.iso8601): \(shown.joined(separator: ", "))",
-                                  source: nil, paths: paths, extraNodes: shown)
+        return SceneBuilder.scene(
+            graph: graph,
+            title:
+                "Top \(shown.count) by \(ranking.order.rawValue) reach at \(ranking.options.at.iso8601): \(shown.joined(separator: ", "))",
+            source: nil, paths: paths, extraNodes: shown)
     }
 }

@@ -60,9 +60,11 @@ public struct WhatIfPresenter: AnswerPresenter {
         var paths = d.lost.map { SceneBuilder.PathSpec(steps: d.before.path($0.proof), isHighlighted: false) }
         paths += d.kept.map { SceneBuilder.PathSpec(steps: d.after.path($0.proof), isHighlighted: true) }
         paths += d.gained.map { SceneBuilder.PathSpec(steps: d.after.path($0.proof), isHighlighted: true) }
-        let title = "What if \(answer.changes.map(\.description).joined(separator: " ")): \(d.lost.count) cut, \(d.kept.count) still reachable, \(d.gained.count) gained"
-        var scene = SceneBuilder.scene(graph: d.before.search.graph, title: title, source: answer.startIDs.first, paths: paths,
-                                       extraNodes: Array(answer.startIDs.dropFirst()))
+        let title =
+            "What if \(answer.changes.map(\.description).joined(separator: " ")): \(d.lost.count) cut, \(d.kept.count) still reachable, \(d.gained.count) gained"
+        var scene = SceneBuilder.scene(
+            graph: d.before.search.graph, title: title, source: answer.startIDs.first, paths: paths,
+            extraNodes: Array(answer.startIDs.dropFirst()))
         scene.markRemoved(answer.removedEdges)
         return scene
     }

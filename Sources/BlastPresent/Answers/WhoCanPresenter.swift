@@ -74,9 +74,11 @@ public struct WhoCanPresenter: AnswerPresenter {
 
     public func scene() -> Scene {
         let w = answer
-        let paths = w.identities.map { SceneBuilder.PathSpec(steps: w.path($0.entry), isHighlighted: true) }
+        let paths =
+            w.identities.map { SceneBuilder.PathSpec(steps: w.path($0.entry), isHighlighted: true) }
             + w.credentials.map { SceneBuilder.PathSpec(steps: w.path($0.entry), isHighlighted: true) }
-        let title = "Who can reach \(resourceID)\(w.action.map { " with \($0)" } ?? "") at \(w.options.at.iso8601): \(w.identities.count) identities, \(w.credentials.count) credentials"
+        let title =
+            "Who can reach \(resourceID)\(w.action.map { " with \($0)" } ?? "") at \(w.options.at.iso8601): \(w.identities.count) identities, \(w.credentials.count) credentials"
         return SceneBuilder.scene(graph: graph, title: title, source: resourceID, paths: paths)
     }
 }

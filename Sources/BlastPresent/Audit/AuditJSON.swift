@@ -65,13 +65,15 @@ enum AuditJSON {
     static func report(_ r: AuditResult, settings s: AuditSettings) -> Report {
         Report(
             at: r.at.iso8601,
-            thresholds: Thresholds(reviewDays: s.reviewDays, staleDays: s.staleDays, rotateDays: s.rotateDays, usageDays: s.usageDays,
-                                   criticalShare: s.criticalShare),
+            thresholds: Thresholds(
+                reviewDays: s.reviewDays, staleDays: s.staleDays, rotateDays: s.rotateDays, usageDays: s.usageDays,
+                criticalShare: s.criticalShare),
             summary: Dictionary(uniqueKeysWithValues: r.countsBySeverity.map { ($0.severity.rawValue, $0.count) }),
             findings: r.findings.map(Finding.init),
             suppressed: r.suppressed.map {
-                Suppressed(finding: Finding($0.finding), justification: $0.suppression.justification,
-                           expires: $0.suppression.expires?.isoDate, suppression: $0.suppression.origin?.description)
+                Suppressed(
+                    finding: Finding($0.finding), justification: $0.suppression.justification,
+                    expires: $0.suppression.expires?.isoDate, suppression: $0.suppression.origin?.description)
             })
     }
 }

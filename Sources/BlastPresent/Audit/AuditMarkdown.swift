@@ -13,7 +13,9 @@ struct AuditMarkdown {
         "`" + s.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|") + "`"
     }
 
-    static func cell(_ s: String) -> String { prose(s).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+    static func cell(_ s: String) -> String {
+        prose(s).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
 
     /// Text with Markdown's emphasis and escape characters escaped outside code spans, so that
     /// `credentials:*` in prose stays literal.
@@ -57,8 +59,10 @@ struct AuditMarkdown {
     func document(images: [String: String]?, overview: String? = nil) -> String {
         var out = "# Least-privilege audit\n\n"
         let s = context.settings
-        out += "Judged at \(result.at.iso8601). Thresholds: review within \(s.reviewDays) days, credentials used within \(s.staleDays) days and rotated within \(s.rotateDays) days, usage window \(s.usageDays) days, machine identities reach at most \(Int((s.criticalShare * 100).rounded()))% of critical resources.\n\n"
-        out += "Model: \(graph.identities.count) identities, \(graph.credentials.count) credentials, \(graph.groups.count) groups, \(graph.roles.count) roles, \(graph.grants.count) grants, \(graph.resources.count) resources.\n\n"
+        out +=
+            "Judged at \(result.at.iso8601). Thresholds: review within \(s.reviewDays) days, credentials used within \(s.staleDays) days and rotated within \(s.rotateDays) days, usage window \(s.usageDays) days, machine identities reach at most \(Int((s.criticalShare * 100).rounded()))% of critical resources.\n\n"
+        out +=
+            "Model: \(graph.identities.count) identities, \(graph.credentials.count) credentials, \(graph.groups.count) groups, \(graph.roles.count) roles, \(graph.grants.count) grants, \(graph.resources.count) resources.\n\n"
 
         out += "## Summary\n\n| Severity | Findings |\n|---|---:|\n"
         for (sev, n) in result.countsBySeverity { out += "| \(sev.rawValue) | \(n) |\n" }
@@ -69,7 +73,8 @@ struct AuditMarkdown {
             let n = result.findings.filter { $0.rule == rule.id }.count
             out += "| \(Self.code(rule.id)) | \(rule.severity.rawValue) | \(n) | \(Self.cell(rule.title)) |\n"
         }
-        out += "\n### Top identities by radius\n\n| Identity | Kind | Resources | Critical | Identities reached |\n|---|---|---:|---:|---:|\n"
+        out +=
+            "\n### Top identities by radius\n\n| Identity | Kind | Resources | Critical | Identities reached |\n|---|---|---:|---:|---:|\n"
         for row in topIdentities() {
             out += "| \(Self.code(row.id)) | \(row.kind) | \(row.resources) | \(row.critical) | \(row.identities) |\n"
         }
@@ -100,12 +105,14 @@ struct AuditMarkdown {
         if !result.suppressed.isEmpty {
             out += "\n## Suppressed\n\n| Rule | Subject | Justification | Until |\n|---|---|---|---|\n"
             for x in result.suppressed {
-                out += "| \(Self.code(x.finding.rule)) | \(Self.code(x.finding.subject)) | \(Self.cell(x.suppression.justification)) | \(x.suppression.expires?.isoDate ?? "never") |\n"
+                out +=
+                    "| \(Self.code(x.finding.rule)) | \(Self.code(x.finding.subject)) | \(Self.cell(x.suppression.justification)) | \(x.suppression.expires?.isoDate ?? "never") |\n"
             }
         }
         out += "\n## Rules\n"
         for rule in Audit.rules {
-            out += "\n- \(Self.code(rule.id)) (\(rule.severity.rawValue)) — **\(rule.title).** \(Self.prose(rule.rationale)) *Fix:* \(Self.prose(rule.remedy))\n"
+            out +=
+                "\n- \(Self.code(rule.id)) (\(rule.severity.rawValue)) — **\(rule.title).** \(Self.prose(rule.rationale)) *Fix:* \(Self.prose(rule.remedy))\n"
         }
         return out
     }

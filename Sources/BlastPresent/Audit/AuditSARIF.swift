@@ -119,18 +119,26 @@ enum AuditSARIF {
     static func log(_ r: AuditResult, rules: [any AuditRule], fallbackFile: String) -> Log {
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.id, $0.offset) })
         let sarifRules = rules.map { rule in
-            Rule(id: rule.id, name: rule.id, shortDescription: Text(text: rule.title), fullDescription: Text(text: rule.rationale),
-                 help: Markdown(text: rule.remedy, markdown: "**\(rule.title).** \(rule.rationale)\n\n**Fix:** \(rule.remedy)"),
-                 defaultConfiguration: RuleConfiguration(level: level(rule.severity)),
-                 properties: RuleProperties(securitySeverity: score(rule.severity), tags: ["security", "least-privilege"]))
+            Rule(
+                id: rule.id, name: rule.id, shortDescription: Text(text: rule.title), fullDescription: Text(text: rule.rationale),
+                help: Markdown(text: rule.remedy, markdown: "**\(rule.title).** \(rule.rationale)\n\n**Fix:** \(rule.remedy)"),
+                defaultConfiguration: RuleConfiguration(level: level(rule.severity)),
+                properties: RuleProperties(securitySeverity: score(rule.severity), tags: ["security", "least-privilege"]))
         }
         let results = r.findings.map { f in
             let place = f.location ?? SourceLocation(file: fallbackFile, line: 1, keyPath: "")
             let flows = f.evidence.filter { !$0.steps.isEmpty }.map { e in
-                CodeFlow(message: Text(text: e.label), threadFlows: [ThreadFlow(locations: e.steps.map { s in
-                    ThreadFlowLocation(location: Location(physicalLocation: s.origin.map(physical),
-                                                          message: Text(text: "\(s.from) -\(s.edge.rawValue)-> \(s.to)")))
-                })])
+                CodeFlow(
+                    message: Text(text: e.label),
+                    threadFlows: [
+                        ThreadFlow(
+                            locations: e.steps.map { s in
+                                ThreadFlowLocation(
+                                    location: Location(
+                                        physicalLocation: s.origin.map(physical),
+                                        message: Text(text: "\(s.from) -\(s.edge.rawValue)-> \(s.to)")))
+                            })
+                    ])
             }
             return Result(
                 ruleId: f.rule, ruleIndex: index[f.rule] ?? 0, level: level(f.severity),
@@ -140,7 +148,8 @@ enum AuditSARIF {
                 codeFlows: flows.isEmpty ? nil : flows,
                 properties: ResultProperties(severity: f.severity.rawValue, subject: f.subject, subjects: f.subjects))
         }
-        return Log(schema: schema, version: "2.1.0", runs: [Run(tool: Tool(driver: Driver(name: "blast", rules: sarifRules)), results: results)])
+        return Log(
+            schema: schema, version: "2.1.0", runs: [Run(tool: Tool(driver: Driver(name: "blast", rules: sarifRules)), results: results)])
     }
 }
 

@@ -9,12 +9,13 @@ struct AuditText {
     private var text: TextStyle { TextStyle(colour: colour) }
 
     private func severity(_ s: Severity) -> String {
-        let c: Criticality = switch s {
-        case .critical: .critical
-        case .high: .high
-        case .medium: .medium
-        case .low: .low
-        }
+        let c: Criticality =
+            switch s {
+            case .critical: .critical
+            case .high: .high
+            case .medium: .medium
+            case .low: .low
+            }
         return text.criticality(c)
     }
 

@@ -24,13 +24,17 @@ enum CheckReport {
     }
 
     static func json(_ results: [AssertionResult], at: Instant) -> Report {
-        Report(at: at.iso8601, holds: results.allSatisfy(\.holds), assertions: results.map { r in
-            Assertion(name: r.assertion.name, kind: r.assertion.kindName, holds: r.holds, source: r.assertion.origin?.description,
-                      violations: r.violations.map { v in
-                          Violation(subject: v.subject, message: v.message,
-                                    evidence: v.evidence.map { AuditJSON.Evidence(label: $0.label, path: JSONStep.path($0.steps)) })
-                      })
-        })
+        Report(
+            at: at.iso8601, holds: results.allSatisfy(\.holds),
+            assertions: results.map { r in
+                Assertion(
+                    name: r.assertion.name, kind: r.assertion.kindName, holds: r.holds, source: r.assertion.origin?.description,
+                    violations: r.violations.map { v in
+                        Violation(
+                            subject: v.subject, message: v.message,
+                            evidence: v.evidence.map { AuditJSON.Evidence(label: $0.label, path: JSONStep.path($0.steps)) })
+                    })
+            })
     }
 
     static func text(_ results: [AssertionResult], at: Instant, text: TextStyle) -> String {
