@@ -44,3 +44,10 @@ AWS_TIMEOUT ?= 600
 bench-aws: deps
 	$(SWIFT) build -c release --product blast
 	python3 Benchmarks/aws_bench.py --sizes $(AWS_SIZES) --timeout $(AWS_TIMEOUT) --bin .build/release
+
+# Formatting: the configuration is .swift-format (4-space indent, 140-column lines).
+.PHONY: format lint
+format:
+	$(SWIFT) format -i -r Sources Tests Benchmarks/BlastBench
+lint:
+	$(SWIFT) format lint -r Sources Tests Benchmarks/BlastBench

@@ -16,27 +16,13 @@
 /// allows to covered subtree roots and the resource tree) grow as about 3.3 · N: N = 300,000
 /// gives about 1 million, N = 3,000,000 about 10 million.
 public enum SyntheticOrganisation {
-    /// SplitMix64: tiny, fast, and the same on every platform.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-        mutating func chance(_ percent: Int) -> Bool { below(1000) < percent * 10 }
-        mutating func chancePerMille(_ perMille: Int) -> Bool { below(1000) < perMille }
-    }
 
     static let services = ["api", "web", "db", "queue", "cache", "search", "ml", "batch"]
 
     /// Builds the organisation.
     /// - Complexity: O(N).
     public static func generate(identities n: Int, seed: UInt64) -> Model {
-        var rng = Random(state: seed)
+        var rng = SplitMix64(seed: seed)
         let projects = max(2, n / 400)
         let base = Instant(year: 2026, month: 1, day: 1)
         var m = Model()
@@ -147,7 +133,7 @@ public enum SyntheticOrganisation {
         for (k, s) in servicesIDs.enumerated() {
             if !deployers.isEmpty { m.grants.append(Grant(to: s, role: deployers[rng.below(deployers.count)])) }
             if k % 25 == 0 { m.grants.append(Grant(to: s, role: "p\(rng.below(projects))-admin")) }
-            if rng.chancePerMille(5), servicesIDs.count > 1 {
+            if rng.perMille(5), servicesIDs.count > 1 {
                 let target = servicesIDs[rng.below(servicesIDs.count)]
                 let role = "takeover-\(s)"
                 m.roles.append(Role(id: role, allow: [Statement(actions: ["credentials:create"], resources: ["iam/identities/\(target)"])]))

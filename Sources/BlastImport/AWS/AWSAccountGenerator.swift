@@ -1,3 +1,4 @@
+import BlastCore
 /// A deterministic, realistic AWS account export for benchmarks and scale tests, written as the
 /// AWS CLI writes it: `aws iam get-account-authorization-details` (JSON, 4-space indent, policy
 /// documents decoded), the credential report (`aws iam get-credential-report`, base64-decoded
@@ -144,20 +145,6 @@ indirect enum AWSJSON {
 
 /// The state of one generation (see `AWSAccountGenerator`).
 struct AWSAccountBuilder {
-    /// SplitMix64: tiny, fast, and the same on every platform.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-        mutating func perMille(_ p: Int) -> Bool { below(1000) < p }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
 
     mutating func pickIfAny(_ items: [Int]) -> Int? { items.isEmpty ? nil : rng.pick(items) }
 
@@ -255,7 +242,7 @@ struct AWSAccountBuilder {
     static let management = "999999999999"
 
     let size: AWSAccountGenerator.Size
-    var rng: Random
+    var rng: SplitMix64
     let acct = AWSAccountGenerator.account
     var policies: [Policy] = []
     var awsPolicy: [String: Int] = [:]
@@ -274,7 +261,7 @@ struct AWSAccountBuilder {
 
     init(size: AWSAccountGenerator.Size, seed: UInt64) {
         self.size = size
-        rng = Random(state: seed)
+        rng = SplitMix64(seed: seed)
     }
 
     // MARK: Helpers
