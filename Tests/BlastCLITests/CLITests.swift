@@ -39,7 +39,7 @@ struct CommandTests {
 
     @Test("radius JSON has the documented keys")
     func radiusKeys() throws {
-        let d = json(blast(["radius", acme, "--from", "dave", "--format", "json"] + at).out)
+        let d = json(blast(["radius", acme, "--from", "dave", "--format", "json", "--detail"] + at).out)
         for key in ["source", "at", "identities", "resources", "eligible", "unmatched"] { #expect(d[key] != nil, "\(key)") }
         let resource = try #require((d["resources"] as? [[String: Any]])?.first)
         for key in ["id", "actions", "criticality", "hops", "path", "access"] { #expect(resource[key] != nil, "\(key)") }
@@ -82,12 +82,27 @@ struct CommandTests {
         #expect(blast(args).out == blast(args).out)
     }
 
-    @Test("radius of the deploy token matches the golden text and JSON", arguments: ["text", "json"])
-    func golden(format: String) {
-        let r = blast(["radius", "samples/acme.yaml", "--from", "deploy-token", "--format", format] + at)
-        if let problem = Golden.mismatch(Array(r.out.utf8), name: "radius-deploy-token.\(format == "text" ? "txt" : format)") {
+    @Test("radius of the deploy token matches the golden text and JSON, with and without --detail",
+          arguments: ["text", "json"], [false, true])
+    func golden(format: String, detail: Bool) {
+        let r = blast(["radius", "samples/acme.yaml", "--from", "deploy-token", "--format", format] + at + (detail ? ["--detail"] : []))
+        let name = "radius-deploy-token\(detail ? "-detail" : "").\(format == "text" ? "txt" : format)"
+        if let problem = Golden.mismatch(Array(r.out.utf8), name: name) {
             Issue.record(Comment(rawValue: problem))
         }
+    }
+
+    @Test("without --detail a radius lists no per-identity access: its size follows resources, not identities × resources")
+    func noAccessByDefault() throws {
+        let text = blast(["radius", acme, "--from", "dave"] + at).out
+        #expect(!text.contains("      as "))
+        let d = json(blast(["radius", acme, "--from", "dave", "--format", "json"] + at).out)
+        let resources = try #require(d["resources"] as? [[String: Any]])
+        #expect(!resources.isEmpty)
+        #expect(resources.allSatisfy { $0["access"] == nil && $0["actions"] != nil && $0["path"] != nil })
+        let whatIf = json(blast(["what-if", acme, "--from", "dave", "--disable", "dave", "--format", "json"] + at).out)
+        let before = try #require(whatIf["before"] as? [String: Any])
+        #expect((before["resources"] as? [[String: Any]])?.allSatisfy { $0["access"] == nil } == true)
     }
 
     @Test("render draws the whole model and a radius, as DOT or SVG from the extension")

@@ -14,13 +14,15 @@ struct PresenterTests {
         AccessGraph.compile(try ModelSources.load(paths: ["samples/acme.yaml"]).validated)
     }
 
-    @Test("the radius presenter writes the golden text and JSON of the sample's deploy token")
-    func radiusGolden() throws {
+    @Test("the radius presenter writes the golden text and JSON of the sample's deploy token, with and without detail",
+          arguments: [false, true])
+    func radiusGolden(detail: Bool) throws {
         let g = try sample()
         let r = g.radius(from: g.startFor("deploy-token"), options: Fixtures.options())
-        let p = RadiusPresenter(r, source: "deploy-token")
-        #expect(Golden.mismatch(Array(p.text(.plain).utf8), name: "radius-deploy-token.txt") == nil)
-        #expect(Golden.mismatch(Array(JSONText.encode(p.json()).utf8), name: "radius-deploy-token.json") == nil)
+        let p = RadiusPresenter(r, source: "deploy-token", detail: detail)
+        let name = "radius-deploy-token" + (detail ? "-detail" : "")
+        #expect(Golden.mismatch(Array(p.text(.plain).utf8), name: name + ".txt") == nil)
+        #expect(Golden.mismatch(Array(JSONText.encode(p.json()).utf8), name: name + ".json") == nil)
     }
 
     @Test("text is painted only when the style asks for colour")

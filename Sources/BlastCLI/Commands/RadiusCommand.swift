@@ -12,13 +12,14 @@ struct RadiusCommand: ParsableCommand, BlastRunnable {
     @OptionGroup var files: ModelFiles
     @OptionGroup var start: StartOption
     @OptionGroup var query: QueryFlags
+    @OptionGroup var detail: DetailFlag
     @OptionGroup var output: OutputOptions
 
     func execute(_ io: inout CommandIO) throws(CommandFailure) -> ExitStatus {
         let graph = try ModelInput.graph(files, io: &io)
         let from = start.from
         let origin = try ModelInput.start(graph, from, mfa: query.mfa)
-        try output.emit(RadiusPresenter(graph.radius(from: origin, options: query.options), source: from), &io)
+        try output.emit(RadiusPresenter(graph.radius(from: origin, options: query.options), source: from, detail: detail.detail), &io)
         return .ok
     }
 }

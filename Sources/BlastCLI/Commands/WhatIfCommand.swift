@@ -26,6 +26,7 @@ struct WhatIfCommand: ParsableCommand, BlastRunnable {
     @Option(help: ArgumentHelp("Disable an identity.", valueName: "identity")) var disable: [String] = []
     @Option(help: ArgumentHelp("A patch file: removals and additions in the model's schema.", valueName: "file")) var patch: String?
     @OptionGroup var query: QueryFlags
+    @OptionGroup var detail: DetailFlag
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -64,7 +65,7 @@ struct WhatIfCommand: ParsableCommand, BlastRunnable {
         let answer = WhatIf(
             model: model, before: before, startIDs: from, starts: starts, changes: all,
             after: try ModelInput.compile(changed), options: query.options)
-        try output.emit(WhatIfPresenter(answer), &io)
+        try output.emit(WhatIfPresenter(answer, detail: detail.detail), &io)
         return .ok
     }
 

@@ -69,3 +69,9 @@ struct StartOption: ParsableArguments {
     @Option(help: ArgumentHelp("The credential or identity to start from.", valueName: "id"))
     var from: String
 }
+
+/// `--detail`: the per-identity access breakdown of every reached resource.
+struct DetailFlag: ParsableArguments {
+    @Flag(help: "List, per resource, what each reached identity may do there (grows as identities × resources).")
+    var detail = false
+}

@@ -6,10 +6,15 @@ public struct RadiusPresenter: AnswerPresenter {
     public let radius: Radius
     /// The start as the user named it.
     public let source: String
+    /// Whether to list, per resource, what each reached identity may do there. Off by default:
+    /// that breakdown grows as identities × resources once an escalation reaches an account's
+    /// admins; the union of actions and one shortest proof per resource is what a reader uses.
+    public let detail: Bool
 
-    public init(_ radius: Radius, source: String) {
+    public init(_ radius: Radius, source: String, detail: Bool = false) {
         self.radius = radius
         self.source = source
+        self.detail = detail
     }
 
     private var graph: AccessGraph { radius.search.graph }
@@ -74,6 +79,7 @@ public struct RadiusPresenter: AnswerPresenter {
         let res = graph.resources[x.resource.index]
         var out = "  \(t.criticality(res.criticality)) \(res.id)  [\(x.actions.joined(separator: ", "))] \(t.dim(t.hops(x.hops)))\n"
         out += "      \(t.path(steps))\n"
+        guard detail else { return out }
         for a in x.access {
             let denied = a.denied.isEmpty ? "" : "; denied: \(a.denied.joined(separator: ", "))"
             out += "      \(t.dim("as")) \(graph.identities[a.identity.index].id): \(a.actions.joined(separator: ", "))\(denied)\n"
@@ -109,7 +115,8 @@ public struct RadiusPresenter: AnswerPresenter {
             let criticality: String
             let hops: Int
             let path: [JSONStep]
-            let access: [Access]
+            /// Only with `detail`.
+            let access: [Access]?
         }
 
         struct Unmatched: Encodable {
@@ -145,7 +152,8 @@ public struct RadiusPresenter: AnswerPresenter {
             Document.Resource(
                 id: g.resources[x.resource.index].id, actions: x.actions,
                 criticality: g.resources[x.resource.index].criticality.rawValue, hops: x.hops, path: JSONStep.path(path),
-                access: x.access.map { .init(identity: g.identities[$0.identity.index].id, actions: $0.actions, denied: $0.denied) })
+                access: detail
+                    ? x.access.map { .init(identity: g.identities[$0.identity.index].id, actions: $0.actions, denied: $0.denied) } : nil)
         }
         let sourceKind: String
         let mfa: Bool
