@@ -63,7 +63,7 @@ public struct ChokepointsPresenter: AnswerPresenter {
     public func json() -> Document {
         let a = answer
         return Document(
-            at: a.options.at.iso8601, starts: a.startIDs, targets: a.targets.map { graph.resources[$0.index].id }, pairs: a.pairs,
+            at: a.options.at.iso8601, starts: a.startIDs, targets: a.targets.map { graph.resource($0).id }, pairs: a.pairs,
             cut: a.cut.cuts.map { .init(change: $0.change.description, kind: $0.kind.rawValue, cost: $0.cost) }, cost: a.cut.cost,
             removes: a.cutRemoves, verified: a.verified,
             ranking: a.ranking.map { .init(change: $0.change.description, pairs: $0.pairs, removes: $0.removes) })

@@ -25,7 +25,7 @@ public struct RadiusPresenter: AnswerPresenter {
         let subject: String
         switch r.starts.count == 1 ? r.starts.first : nil {
         case .credential(let c)?:
-            let cred = graph.credentials[c.index]
+            let cred = graph.credential(c)
             subject = "credential \(t.bold(source)) (acts as \(cred.of), \(cred.mfa ? "with" : "no") MFA)"
         case .session(let s)?:
             subject = "identity \(t.bold(source)) (\(s.mfa ? "with" : "no") MFA)"
@@ -34,7 +34,7 @@ public struct RadiusPresenter: AnswerPresenter {
         }
         out += "Blast radius of \(subject) at \(r.options.at.iso8601)\(r.options.withApprovals ? ", approvals granted" : "")\n"
         if let problem = r.startProblem { out += "  \(t.paint("nothing reachable:", "1;31")) \(problem)\n" }
-        let critical = r.resources.filter { graph.resources[$0.resource.index].criticality == .critical }.count
+        let critical = r.resources.filter { graph.resource($0.resource).criticality == .critical }.count
         out +=
             "  \(t.plural(r.identities.count, "identity", "identities")), \(t.plural(r.credentials.count, "credential")), \(t.plural(r.resources.count, "resource")) (\(critical) critical)"
         out += ", \(r.eligible.count) more once approved, \(t.plural(r.unmatched.count, "unmatched statement"))\n"
@@ -42,7 +42,7 @@ public struct RadiusPresenter: AnswerPresenter {
         if !r.identities.isEmpty {
             out += "\n\(t.bold("Identities"))\n"
             for x in r.identities {
-                let i = graph.identities[x.identity.index]
+                let i = graph.identity(x.identity)
                 out += "  \(i.id) [\(i.kind.rawValue)\(x.mfa ? ", MFA" : "")] \(t.dim(t.hops(x.hops)))\n"
                 out += "      \(t.path(r.path(x.proof)))\n"
             }
@@ -50,7 +50,7 @@ public struct RadiusPresenter: AnswerPresenter {
         if !r.credentials.isEmpty {
             out += "\n\(t.bold("Credentials"))\n"
             for x in r.credentials {
-                let c = graph.credentials[x.credential.index]
+                let c = graph.credential(x.credential)
                 out += "  \(c.id) (of \(c.of)) \(t.dim(t.hops(x.hops)))\n"
                 out += "      \(t.path(r.path(x.proof)))\n"
             }
@@ -68,7 +68,7 @@ public struct RadiusPresenter: AnswerPresenter {
             for u in r.unmatched {
                 let scope = u.scope.map { " within \($0)" } ?? ""
                 out +=
-                    "  \(graph.identities[u.identity.index].id): \(u.actions.joined(separator: ", ")) on \(u.resources.joined(separator: ", "))\(scope)\n"
+                    "  \(graph.identity(u.identity).id): \(u.actions.joined(separator: ", ")) on \(u.resources.joined(separator: ", "))\(scope)\n"
                 out += "      \(t.path(r.path(u.proof)))\n"
             }
         }
@@ -76,13 +76,13 @@ public struct RadiusPresenter: AnswerPresenter {
     }
 
     private func resource(_ x: Radius.ReachedResource, path steps: [PathStep], _ t: TextStyle) -> String {
-        let res = graph.resources[x.resource.index]
+        let res = graph.resource(x.resource)
         var out = "  \(t.criticality(res.criticality)) \(res.id)  [\(x.actions.joined(separator: ", "))] \(t.dim(t.hops(x.hops)))\n"
         out += "      \(t.path(steps))\n"
         guard detail else { return out }
         for a in x.access {
             let denied = a.denied.isEmpty ? "" : "; denied: \(a.denied.joined(separator: ", "))"
-            out += "      \(t.dim("as")) \(graph.identities[a.identity.index].id): \(a.actions.joined(separator: ", "))\(denied)\n"
+            out += "      \(t.dim("as")) \(graph.identity(a.identity).id): \(a.actions.joined(separator: ", "))\(denied)\n"
         }
         return out
     }
@@ -150,17 +150,17 @@ public struct RadiusPresenter: AnswerPresenter {
         let r = radius, g = graph
         func resource(_ x: Radius.ReachedResource, path: [PathStep]) -> Document.Resource {
             Document.Resource(
-                id: g.resources[x.resource.index].id, actions: x.actions,
-                criticality: g.resources[x.resource.index].criticality.rawValue, hops: x.hops, path: JSONStep.path(path),
+                id: g.resource(x.resource).id, actions: x.actions,
+                criticality: g.resource(x.resource).criticality.rawValue, hops: x.hops, path: JSONStep.path(path),
                 access: detail
-                    ? x.access.map { .init(identity: g.identities[$0.identity.index].id, actions: $0.actions, denied: $0.denied) } : nil)
+                    ? x.access.map { .init(identity: g.identity($0.identity).id, actions: $0.actions, denied: $0.denied) } : nil)
         }
         let sourceKind: String
         let mfa: Bool
         switch r.starts.count == 1 ? r.starts.first : nil {
         case .credential(let c)?:
             sourceKind = "credential"
-            mfa = g.credentials[c.index].mfa
+            mfa = g.credential(c).mfa
         case .session(let s)?:
             sourceKind = "identity"
             mfa = s.mfa
@@ -173,12 +173,12 @@ public struct RadiusPresenter: AnswerPresenter {
             problem: r.startProblem,
             identities: r.identities.map {
                 .init(
-                    id: g.identities[$0.identity.index].id, type: g.identities[$0.identity.index].kind.rawValue,
+                    id: g.identity($0.identity).id, type: g.identity($0.identity).kind.rawValue,
                     hops: $0.hops, mfa: $0.mfa, path: JSONStep.path(r.path($0.proof)))
             },
             credentials: r.credentials.map {
                 .init(
-                    id: g.credentials[$0.credential.index].id, of: g.credentials[$0.credential.index].of,
+                    id: g.credential($0.credential).id, of: g.credential($0.credential).of,
                     hops: $0.hops, path: JSONStep.path(r.path($0.proof)))
             },
             resources: r.resources.map { resource($0, path: r.path($0.proof)) },
@@ -186,7 +186,7 @@ public struct RadiusPresenter: AnswerPresenter {
             unmatched: r.unmatched.map {
                 .init(
                     actions: $0.actions, resources: $0.resources, scope: $0.scope,
-                    identity: g.identities[$0.identity.index].id, path: JSONStep.path(r.path($0.proof)))
+                    identity: g.identity($0.identity).id, path: JSONStep.path(r.path($0.proof)))
             })
     }
 

@@ -74,8 +74,8 @@ public struct RankPresenter: AnswerPresenter {
         let shownCount = top ?? 5
         var paths: [SceneBuilder.PathSpec] = []
         for r in ranking.radii(ofFirst: shownCount, in: graph) {
-            for x in r.resources where graph.resources[x.resource.index].criticality >= .high {
-                paths.append(.init(steps: r.path(x.proof), isHighlighted: graph.resources[x.resource.index].criticality == .critical))
+            for x in r.resources where graph.resource(x.resource).criticality >= .high {
+                paths.append(.init(steps: r.path(x.proof), isHighlighted: graph.resource(x.resource).criticality == .critical))
             }
         }
         let shown = ranking.entries.prefix(shownCount).map(\.id)

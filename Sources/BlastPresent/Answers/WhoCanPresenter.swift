@@ -11,11 +11,11 @@ public struct WhoCanPresenter: AnswerPresenter {
         self.graph = graph
     }
 
-    private var resourceID: String { graph.resources[answer.resource.index].id }
+    private var resourceID: String { graph.resource(answer.resource).id }
 
     public func text(_ t: TextStyle) -> String {
         let w = answer
-        let res = graph.resources[w.resource.index]
+        let res = graph.resource(w.resource)
         var out = "Who can reach \(t.bold(res.id)) [\(res.criticality.rawValue)]"
         if let action = w.action { out += " with action '\(action)'" }
         out += " at \(w.options.at.iso8601)\n"
@@ -23,13 +23,13 @@ public struct WhoCanPresenter: AnswerPresenter {
         if !w.identities.isEmpty {
             out += "\n\(t.bold("Identities"))\n"
             for (i, e) in w.identities {
-                out += "  \(graph.identities[i.index].id) \(t.dim(t.hops(e.hops)))\n      \(t.path(w.path(e)))\n"
+                out += "  \(graph.identity(i).id) \(t.dim(t.hops(e.hops)))\n      \(t.path(w.path(e)))\n"
             }
         }
         if !w.credentials.isEmpty {
             out += "\n\(t.bold("Credentials"))\n"
             for (c, e) in w.credentials {
-                out += "  \(graph.credentials[c.index].id) \(t.dim(t.hops(e.hops)))\n      \(t.path(w.path(e)))\n"
+                out += "  \(graph.credential(c).id) \(t.dim(t.hops(e.hops)))\n      \(t.path(w.path(e)))\n"
             }
         }
         return out
@@ -65,10 +65,10 @@ public struct WhoCanPresenter: AnswerPresenter {
         return Document(
             resource: resourceID, action: w.action, at: w.options.at.iso8601,
             identities: w.identities.map {
-                .init(id: graph.identities[$0.identity.index].id, hops: $0.entry.hops, path: JSONStep.path(w.path($0.entry)))
+                .init(id: graph.identity($0.identity).id, hops: $0.entry.hops, path: JSONStep.path(w.path($0.entry)))
             },
             credentials: w.credentials.map {
-                .init(id: graph.credentials[$0.credential.index].id, hops: $0.entry.hops, path: JSONStep.path(w.path($0.entry)))
+                .init(id: graph.credential($0.credential).id, hops: $0.entry.hops, path: JSONStep.path(w.path($0.entry)))
             })
     }
 

@@ -48,7 +48,7 @@ struct AuditMarkdown {
     func topIdentities(limit: Int = 10) -> [(id: String, kind: String, resources: Int, critical: Int, identities: Int)] {
         let rows = graph.identities.indices.map { i in
             let r = context.radius(of: IdentityID(i))
-            let critical = r.resources.filter { graph.resources[$0.resource.index].criticality == .critical }.count
+            let critical = r.resources.filter { graph.resource($0.resource).criticality == .critical }.count
             return (graph.identities[i].id, graph.identities[i].kind.rawValue, r.resources.count, critical, r.identities.count)
         }
         return Array(rows.sorted { ($1.2, $1.3, $0.0) < ($0.2, $0.3, $1.0) }.prefix(limit))

@@ -7,14 +7,14 @@ struct ChangeText {
 
     private func line(_ x: Radius.ReachedResource, in r: Radius, _ label: String) -> String {
         let t = style
-        let res = r.search.graph.resources[x.resource.index]
+        let res = r.search.graph.resource(x.resource)
         return
             "  \(t.criticality(res.criticality)) \(res.id)  [\(x.actions.joined(separator: ", "))]\n      \(t.dim(label)) \(t.path(r.path(x.proof)))\n"
     }
 
     private func summary(_ r: Radius) -> String {
         let g = r.search.graph
-        let critical = r.resources.filter { g.resources[$0.resource.index].criticality == .critical }.count
+        let critical = r.resources.filter { g.resource($0.resource).criticality == .critical }.count
         let t = TextStyle.plain
         return
             "\(t.plural(r.resources.count, "resource")) (\(critical) critical), \(t.plural(r.identities.count, "identity", "identities"))"

@@ -46,8 +46,8 @@ struct JSONChange: Encodable {
 
     init(_ x: Radius.ReachedResource, in r: Radius, eligible: Bool = false) {
         let g = r.search.graph
-        id = g.resources[x.resource.index].id
-        criticality = g.resources[x.resource.index].criticality.rawValue
+        id = g.resource(x.resource).id
+        criticality = g.resource(x.resource).criticality.rawValue
         actions = x.actions
         hops = x.hops
         path = JSONStep.path(eligible ? r.eligiblePath(x.proof) : r.path(x.proof))
