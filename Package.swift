@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "blast-bench", dependencies: ["BlastCore", "BlastImport", "BlastRender"], path: "Benchmarks/BlastBench"),
         .target(name: "BlastTestSupport", dependencies: ["BlastCore", "BlastImport"], path: "Tests/BlastTestSupport"),
-        .testTarget(name: "BlastCoreTests", dependencies: ["BlastCore", "BlastTestSupport"]),
+        .testTarget(name: "BlastCoreTests", dependencies: ["BlastCore", "BlastImport", "BlastTestSupport"]),
         .testTarget(name: "BlastImportTests", dependencies: ["BlastImport", "BlastTestSupport"]),
         .testTarget(name: "BlastAuditTests", dependencies: ["BlastAudit", "BlastTestSupport"]),
         .testTarget(name: "BlastRenderTests", dependencies: ["BlastRender", "BlastTestSupport"]),

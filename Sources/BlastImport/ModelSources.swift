@@ -53,6 +53,14 @@ public struct ImportedModel: Sendable {
     /// The model with the id table its validation built (compile it with `AccessGraph.compile(_:)`).
     public let validated: ValidatedModel
     public let notes: [ImportNote]
+    /// Whether the model came from the cache (`ModelCache`) rather than from the inputs.
+    public let fromCache: Bool
+
+    public init(validated: ValidatedModel, notes: [ImportNote], fromCache: Bool = false) {
+        self.validated = validated
+        self.notes = notes
+        self.fromCache = fromCache
+    }
 
     public var model: Model { validated.model }
 }
@@ -139,12 +147,24 @@ public enum ModelSources {
     /// in first-seen order, of the files that set them (`Model.merged(_:listsSet:)`). Ids must be
     /// unique across all files: a clash names both places. Errors name the file, line and key path.
     /// - Complexity: O(n) in the total size of the files, plus each importer's cost.
-    public static func load(paths: [String], accessKeys: [String: String] = [:]) throws(ImportError) -> ImportedModel {
+    public static func load(paths: [String], accessKeys: [String: String] = [:], cache: ModelCache? = nil) throws(ImportError)
+        -> ImportedModel
+    {
+        var files: [SourceFile] = []
+        for path in paths { files.append(try read(path)) }
+        guard let cache, files.contains(where: { $0.snapshot == nil }) else { return try load(consume files, accessKeys: accessKeys) }
+        let key = cache.key(for: files, accessKeys: accessKeys)
+        if let cached = cache.lookup(key) { return cached }
+        let imported = try load(consume files, accessKeys: accessKeys)
+        cache.store(key, imported)
+        return imported
+    }
+
+    /// Imports files already read; they are released group by group as they are imported.
+    private static func load(_ files: consuming [SourceFile], accessKeys: [String: String]) throws(ImportError) -> ImportedModel {
         var groups: [[SourceFile]] = Array(repeating: [], count: importers.count)
-        for path in paths {
-            let file = try read(path)
-            groups[formatIndex(of: file)].append(file)
-        }
+        for file in files { groups[formatIndex(of: file)].append(file) }
+        files = []
         var parts: [Model] = []
         var context = ImportContext(accessKeys: accessKeys)
         let lastGroup = groups.lastIndex { !$0.isEmpty }

@@ -7,6 +7,7 @@ public struct BlastCommand: ParsableCommand {
         abstract:
             "Blast-radius analysis for access graphs: what a leaked key can reach, who can reach a resource, and the paths that prove it.",
         discussion: ExitStatus.table,
+        version: BlastVersion.current,
         subcommands: [
             RadiusCommand.self, WhoCanCommand.self, CanCommand.self, PathCommand.self, RenderCommand.self,
             ImportCommand.self, WhatIfCommand.self, DiffCommand.self, ChokepointsCommand.self, RankCommand.self,

@@ -30,6 +30,8 @@ struct DiffCommand: ParsableCommand, BlastRunnable {
     }
     @Flag(help: "Exit 2 when some credential or identity gains standing reach to a critical resource.")
     var failOnGain = false
+    @Flag(help: "Read the inputs themselves: neither use nor write the model cache ($XDG_CACHE_HOME/blast).")
+    var noCache = false
     @OptionGroup var query: QueryFlags
     @OptionGroup var output: OutputOptions
 
@@ -38,8 +40,8 @@ struct DiffCommand: ParsableCommand, BlastRunnable {
     }
 
     func execute(_ io: inout CommandIO) throws(CommandFailure) -> ExitStatus {
-        let before = try ModelInput.graph(old, io: &io)
-        let after = try ModelInput.graph(new, io: &io)
+        let before = try ModelInput.graph(old, useCache: !noCache, io: &io)
+        let after = try ModelInput.graph(new, useCache: !noCache, io: &io)
         let answer = OrganisationDiff(before: before, after: after, options: query.options)
         let failed = failOnGain && answer.addsCriticalReach
         try output.emit(DiffPresenter(answer, old: old, new: new, failed: failed), &io)

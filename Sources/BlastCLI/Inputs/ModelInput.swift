@@ -5,24 +5,31 @@ import BlastImport
 /// every failure becomes a `CommandFailure` with the right exit code.
 enum ModelInput {
     /// Loads the model files and compiles them; errors name the file, line and value.
-    static func graph(_ paths: [String], io: inout CommandIO) throws(CommandFailure) -> AccessGraph {
-        AccessGraph.compile(try imported(paths, io: &io).validated)
+    static func graph(_ paths: [String], useCache: Bool, io: inout CommandIO) throws(CommandFailure) -> AccessGraph {
+        AccessGraph.compile(try imported(paths, cache: useCache ? cache : nil, io: &io).validated)
     }
 
     static func graph(_ files: ModelFiles, io: inout CommandIO) throws(CommandFailure) -> AccessGraph {
-        AccessGraph.compile(try imported(files.models, accessKeys: (try? files.accessKeys()) ?? [:], io: &io).validated)
+        AccessGraph.compile(try imported(files, io: &io).validated)
     }
 
     static func model(_ files: ModelFiles, io: inout CommandIO) throws(CommandFailure) -> Model {
-        try imported(files.models, accessKeys: (try? files.accessKeys()) ?? [:], io: &io).model
+        try imported(files, io: &io).model
     }
 
-    private static func imported(_ paths: [String], accessKeys: [String: String] = [:], io: inout CommandIO) throws(CommandFailure)
-        -> ImportedModel
-    {
+    private static func imported(_ files: ModelFiles, io: inout CommandIO) throws(CommandFailure) -> ImportedModel {
+        try imported(files.models, accessKeys: (try? files.accessKeys()) ?? [:], cache: files.noCache ? nil : cache, io: &io)
+    }
+
+    /// The user's model cache, for this build of blast.
+    static var cache: ModelCache? { ModelCache.standard(build: BlastVersion.build) }
+
+    private static func imported(
+        _ paths: [String], accessKeys: [String: String] = [:], cache: ModelCache? = nil, io: inout CommandIO
+    ) throws(CommandFailure) -> ImportedModel {
         let imported: ImportedModel
         do {
-            imported = try ModelSources.load(paths: paths, accessKeys: accessKeys)
+            imported = try ModelSources.load(paths: paths, accessKeys: accessKeys, cache: cache)
         } catch {
             throw CommandFailure(error)
         }

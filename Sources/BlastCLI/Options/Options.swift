@@ -10,6 +10,9 @@ struct ModelFiles: ParsableArguments {
             "Model files (YAML, JSON or snapshots) and exports (AWS, Kubernetes); several are merged into one model.", valueName: "model"))
     var models: [String]
 
+    @Flag(help: "Read the inputs themselves: neither use nor write the model cache ($XDG_CACHE_HOME/blast).")
+    var noCache = false
+
     @Option(
         name: .customLong("key"),
         help: ArgumentHelp(
