@@ -30,6 +30,9 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
         /// A binary snapshot is truncated, was edited (its checksum does not match), or holds an
         /// index or value this loader cannot read.
         case damagedSnapshot = "damaged-snapshot"
+        /// The input would exceed a bound blast keeps on resource use (YAML alias expansion); the
+        /// message names the limit and how it is made.
+        case limitExceeded = "limit-exceeded"
     }
 
     public var code: Code

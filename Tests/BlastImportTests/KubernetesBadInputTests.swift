@@ -118,3 +118,55 @@ struct KubernetesBadInputTests {
         }
     }
 }
+
+/// A kubeconfig token whose `exp` claim is no time blast can read (the trial's C3: `1e300`,
+/// `-9223372036854775808`) is refused, naming the file, line, key path, user and value.
+@Suite("Kubeconfig token expiry")
+struct KubeconfigExpiryTests {
+    static func kubeconfig(claims: String) -> String {
+        """
+        apiVersion: v1
+        kind: Config
+        current-context: ci@prod
+        clusters:
+          - name: prod
+            cluster: {server: https://example.invalid}
+        contexts:
+          - name: ci@prod
+            context: {cluster: prod, user: ci-builder, namespace: ci}
+        users:
+          - name: ci-builder
+            user:
+              token: eyJhbGciOiJub25lIn0.\(claims).x
+
+        """
+    }
+
+    @Test(
+        "an exp outside the years 0000 to 9999 is a bad value at the token",
+        arguments: [
+            ("eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6Y2k6YnVpbGRlciIsImV4cCI6MWUzMDB9", "1e+300"),
+            ("eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6Y2k6YnVpbGRlciIsImV4cCI6LTkyMjMzNzIwMzY4NTQ3NzU4MDh9", "-9223372036854775808"),
+        ])
+    func unreadableExp(claims: String, shown: String) throws {
+        var context = ImportContext()
+        let e = try #require(throws: ImportError.self) {
+            try KubernetesFormat.importModel(files: [SourceFile(path: "kc.yaml", text: Self.kubeconfig(claims: claims))], context: &context)
+        }
+        #expect(e.code == .badValue)
+        #expect(
+            e.description
+                == "kc.yaml:13: error: documents[0].users[0].user.token: kubeconfig user 'ci-builder': the token's exp claim \(shown) "
+                + "is not a time blast can read (seconds since 1970, in the years 0000 to 9999)")
+    }
+
+    @Test("an ordinary exp, fraction cut off, is the credential's expiry")
+    func ordinaryExp() throws {
+        // {"sub":"system:serviceaccount:ci:builder","exp":1798761600.5}
+        let claims = "eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6Y2k6YnVpbGRlciIsImV4cCI6MTc5ODc2MTYwMC41fQ"
+        var context = ImportContext()
+        let model = try KubernetesFormat.importModel(
+            files: [SourceFile(path: "kc.yaml", text: Self.kubeconfig(claims: claims))], context: &context)
+        #expect(model.credentials.map(\.expires) == [Instant(secondsSinceEpoch: 1_798_761_600)])
+    }
+}

@@ -139,3 +139,99 @@ struct SnapshotBadInputTests {
         #expect(e.message.hasPrefix("strings count 2147483647 at byte \(at) does not fit the snapshot"))
     }
 }
+
+/// The snapshot dates the trial forged (C2) and the header length it set near 2^64 (C1): refused
+/// with the file, the byte offset and the value, never a trap in date arithmetic.
+@Suite("Bad snapshot dates and lengths")
+struct SnapshotRangeBadInputTests {
+    let directory: ScratchDirectory
+
+    init() throws {
+        directory = try ScratchDirectory()
+    }
+
+    var path: String { directory.url.appendingPathComponent("m.snap").path }
+
+    /// Where a date lives in the model, and the snapshot column that holds it.
+    enum DateField: String, CaseIterable, Sendable {
+        case credentialCreated = "credential creation dates"
+        case credentialLastUsed = "credential last-use dates"
+        case credentialExpires = "credential expiry dates"
+        case grantNotBefore = "grants not_before dates"
+        case grantExpires = "grants expiry dates"
+        case grantReviewed = "grant review dates"
+        case assumeExpires = "assumes expiry dates"
+    }
+
+    /// A model holding each kind of date; `field` holds `value`, every other date 2026-01-01.
+    static func dated(_ field: DateField, _ value: Instant?) -> Model {
+        let day = Instant(year: 2026, month: 1, day: 1)
+        func at(_ f: DateField) -> Instant? { f == field ? value : day }
+        return Model(
+            identities: [Identity(id: "alice"), Identity(id: "ci", kind: .service)],
+            credentials: [
+                Credential(
+                    id: "key", of: "ci", created: at(.credentialCreated), lastUsed: at(.credentialLastUsed),
+                    expires: at(.credentialExpires))
+            ],
+            roles: [Role(id: "reader", allow: [Statement(actions: ["read"], resources: ["wiki"])])],
+            grants: [
+                Grant(
+                    to: "alice", role: "reader", terms: Terms(notBefore: at(.grantNotBefore), expires: at(.grantExpires)),
+                    reviewed: at(.grantReviewed))
+            ],
+            assumes: [Assume(from: "alice", to: "ci", terms: Terms(expires: at(.assumeExpires)))],
+            resources: [Resource(id: "wiki")])
+    }
+
+    /// The offset of `field`'s `Int64` in the snapshot: the first byte where 0 and -1 differ.
+    static func offset(of field: DateField) throws -> Int {
+        try SnapshotBadInputTests.firstDifference(
+            dated(field, Instant(secondsSinceEpoch: 0)), dated(field, Instant(secondsSinceEpoch: -1)))
+    }
+
+    /// The trial's resealed-date cases, plus `off8509`: a no-date sentinel with one bit flipped.
+    static let forged: [(DateField, Int64)] = [
+        (.credentialCreated, .min + 1), (.credentialCreated, .min + 86_399), (.credentialLastUsed, .min + 1),
+        (.credentialLastUsed, .min + 86_399), (.credentialExpires, .min + 1), (.grantExpires, .min + 1),
+        (.grantNotBefore, .min + 1), (.grantReviewed, .min + 1), (.grantReviewed, .min + 86_399), (.assumeExpires, .min + 1),
+        (.credentialLastUsed, .min + 16),
+    ]
+
+    @Test("a resealed snapshot with a date before the year 0000 is refused with its offset and value", arguments: forged)
+    func forgedDate(field: DateField, value: Int64) throws {
+        let at = try Self.offset(of: field)
+        var bytes = ModelSnapshot.bytes(Self.dated(field, nil))
+        withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(at..<(at + 8), with: $0) }
+        SnapshotFormat.reseal(&bytes)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let e = try #require(throws: ImportError.self) { try ModelSources.load(paths: [path]) }
+        #expect(e.code == .damagedSnapshot)
+        #expect(
+            e.description
+                == "\(path): error: invalid date \(value) at byte \(at) (\(field.rawValue)): before the year 0000, earlier than any date blast reads; "
+                + "the snapshot is damaged, re-create it with blast export --format snapshot")
+    }
+
+    @Test("the first and last instants of the supported years still load", arguments: DateField.allCases)
+    func extremes(field: DateField) throws {
+        for seconds in [Instant.supportedRange.lowerBound, Instant.supportedRange.upperBound] {
+            try Data(ModelSnapshot.bytes(Self.dated(field, Instant(secondsSinceEpoch: seconds)))).write(to: URL(fileURLWithPath: path))
+            #expect(try ModelSources.load(paths: [path]).model == Self.dated(field, Instant(secondsSinceEpoch: seconds)))
+        }
+    }
+
+    @Test("a header length within 32 of 2^64 is named as announced, not added to the header size")
+    func hugeLength() throws {
+        var bytes = ModelSnapshot.bytes(SnapshotBadInputTests.grant(to: "bob"))
+        bytes.replaceSubrange(16..<24, with: [UInt8](repeating: 0xFF, count: 8))
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let e = try #require(throws: ImportError.self) { try ModelSources.load(paths: [path]) }
+        #expect(e.code == .damagedSnapshot)
+        #expect(
+            e.description
+                == "\(path): error: the snapshot is truncated: it ends at byte \(bytes.count), "
+                + "but its header announces a payload of 18446744073709551615 bytes; "
+                + "the snapshot is damaged, re-create it with blast export --format snapshot")
+    }
+}

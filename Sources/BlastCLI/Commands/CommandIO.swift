@@ -1,6 +1,12 @@
 import ArgumentParser
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Where a command writes: its main output (to a file with `-o`, else standard output) and its
 /// diagnostics. Injected so tests capture both.
 public struct CommandIO: Sendable {
@@ -20,6 +26,62 @@ public struct CommandIO: Sendable {
     public mutating func diagnose(_ text: String) { stderr += text.hasSuffix("\n") ? text : text + "\n" }
 }
 
+extension CommandIO {
+    /// The status of a command whose reader closed the pipe before reading everything (EPIPE):
+    /// 128 + SIGPIPE, the status a shell shows for `yes | head -1`.
+    public static let closedPipeStatus: Int32 = 141
+
+    /// Writes the finished output to the file descriptors `stdout` and `stderr`, every write
+    /// checked, and returns the process's exit status.
+    ///
+    /// - `status`, when every byte of the output was written;
+    /// - 73 (`cannotWrite`) with `error: cannot write to standard output: <cause>` on stderr, when
+    ///   writing the output failed (a full disk, a closed descriptor);
+    /// - `closedPipeStatus` (141), quietly, when the reader closed the pipe: `blast … | head -1`
+    ///   got all it asked for. With the default SIGPIPE disposition the signal ends the process
+    ///   with the same status before the write returns; this covers a parent that ignores SIGPIPE.
+    ///
+    /// The command's own diagnostics are written in every case; a failure to write them is ignored,
+    /// as there is nowhere left to report it.
+    public func finish(_ status: ExitStatus, stdout: Int32, stderr: Int32) -> Int32 {
+        let written = Self.writeAll(self.stdout, to: stdout)
+        var diagnostics = self.stderr
+        let code: Int32
+        switch written {
+        case 0: code = status.rawValue
+        case EPIPE: code = Self.closedPipeStatus
+        default:
+            diagnostics += "error: cannot write to standard output: \(String(cString: strerror(written)))\n"
+            code = ExitStatus.cannotWrite.rawValue
+        }
+        _ = Self.writeAll(Array(diagnostics.utf8), to: stderr)
+        return code
+    }
+
+    /// Writes all of `bytes` to `descriptor`, retrying short and interrupted writes; 0, or the
+    /// `errno` of the write that failed.
+    /// - Complexity: O(n) in the number of bytes.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += n
+            }
+            return 0
+        }
+    }
+}
+
+/// `write(2)`, named apart from `CommandIO.write`.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
+}
+
 /// A subcommand that runs against injected output.
 public protocol BlastRunnable {
     /// Runs the command, writing output to `io`; returns how it ended (an answer or a gate).
@@ -27,18 +89,18 @@ public protocol BlastRunnable {
 }
 
 extension BlastRunnable where Self: ParsableCommand {
-    /// The ordinary entry: run against the process's streams.
+    /// The ordinary entry: run against the process's streams (see `CommandIO.finish` for how a
+    /// failed write ends it).
     public func run() throws {
         var io = CommandIO(isTerminal: isatty(STDOUT_FILENO) != 0)
         let status: ExitStatus
         do {
             status = try execute(&io)
         } catch {
-            FileHandle.standardError.write(Data((io.stderr + error.message + "\n").utf8))
+            _ = CommandIO.writeAll(Array((io.stderr + error.message + "\n").utf8), to: STDERR_FILENO)
             throw ExitCode(error.exitCode.rawValue)
         }
-        FileHandle.standardOutput.write(Data(io.stdout))
-        if !io.stderr.isEmpty { FileHandle.standardError.write(Data(io.stderr.utf8)) }
-        if status != .ok { throw ExitCode(status.rawValue) }
+        let code = io.finish(status, stdout: STDOUT_FILENO, stderr: STDERR_FILENO)
+        if code != 0 { throw ExitCode(code) }
     }
 }

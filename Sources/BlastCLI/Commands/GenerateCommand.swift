@@ -28,16 +28,25 @@ struct GenerateCommand: ParsableCommand, BlastRunnable {
         name: .shortAndLong, help: ArgumentHelp("Write here instead of standard output (aws: a directory, required).", valueName: "path"))
     var output: String?
 
+    /// The most identities `--shape native` builds (about 110 million edges, gigabytes of JSON).
+    static let maximumIdentities = 10_000_000
+    /// The most users, roles, customer policies or groups `--shape aws` builds (20 × size L).
+    static let maximumAWSCount = 1_000_000
+
     func validate() throws {
         switch shape {
         case .native:
             guard let identities else { throw ValidationError("--identities is required with --shape native") }
             if identities < 1 { throw ValidationError("--identities must be at least 1") }
+            if identities > Self.maximumIdentities {
+                throw ValidationError("--identities must be at most \(Self.maximumIdentities), not \(identities)")
+            }
         case .aws:
             if AWSAccountGenerator.Size.named(size) == nil { throw ValidationError("--size must be S, M or L, not '\(size)'") }
             if output == nil { throw ValidationError("--shape aws writes several files: give a directory with -o") }
             for (name, v) in [("users", users), ("roles", roles), ("policies", policies), ("groups", groups)] {
                 if let v, v < 0 { throw ValidationError("--\(name) must not be negative") }
+                if let v, v > Self.maximumAWSCount { throw ValidationError("--\(name) must be at most \(Self.maximumAWSCount), not \(v)") }
             }
         }
     }

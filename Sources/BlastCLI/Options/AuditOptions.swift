@@ -41,6 +41,9 @@ struct AuditOptions: ParsableArguments {
             "lp.over-broad-service: largest share (0 to 1) of critical resources a machine identity may reach.", valueName: "share"))
     var criticalShare = 0.25
 
+    /// The largest day threshold: 10,000 years, so that `--at` minus it stays a date.
+    static let maximumDays = 3_652_425
+
     func validate() throws {
         if let at, Instant(iso8601: at) == nil {
             throw ValidationError("--at: '\(at)' is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
@@ -50,6 +53,12 @@ struct AuditOptions: ParsableArguments {
         ]
         where value < 0 {
             throw ValidationError("\(name) must be 0 or more")
+        }
+        for (name, value) in [
+            ("--review-days", reviewDays), ("--stale-days", staleDays), ("--rotate-days", rotateDays), ("--usage-days", usageDays),
+        ]
+        where value > Self.maximumDays {
+            throw ValidationError("\(name) must be at most \(Self.maximumDays) (10,000 years), not \(value)")
         }
         guard (0...1).contains(criticalShare) else { throw ValidationError("--critical-share must be between 0 and 1") }
     }

@@ -78,10 +78,20 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
         secondsSinceEpoch -= Int64(offset)
     }
 
-    /// `2026-11-23T09:30:00Z`.
+    /// The instants blast reads from input files, in seconds since the epoch: the years 0000 to
+    /// 9999 that a `YYYY-MM-DD` date can write, with a day's margin either side for UTC offsets.
+    /// Readers of numeric dates (snapshots, token expiries) refuse anything outside it, so date
+    /// arithmetic on input never overflows.
+    public static let supportedRange: ClosedRange<Int64> = earliestSupported...latestSupported
+    private static let earliestSupported = Instant(year: 0, month: 1, day: 1).secondsSinceEpoch - 86_400
+    private static let latestSupported = Instant(year: 10_000, month: 1, day: 1).secondsSinceEpoch + 86_399
+
+    /// `2026-11-23T09:30:00Z`; years outside 0000–9999 print with more digits or a sign. Defined
+    /// for every `secondsSinceEpoch`.
     public var iso8601: String {
-        let days = Int(secondsSinceEpoch >= 0 ? secondsSinceEpoch / 86_400 : (secondsSinceEpoch - 86_399) / 86_400)
-        let rest = Int(secondsSinceEpoch - Int64(days) * 86_400)
+        let (quotient, remainder) = secondsSinceEpoch.quotientAndRemainder(dividingBy: 86_400)
+        let days = Int(remainder < 0 ? quotient - 1 : quotient)
+        let rest = Int(remainder < 0 ? remainder + 86_400 : remainder)
         let (y, m, d) = Instant.civilFromDays(days)
         func pad(_ v: Int, _ n: Int) -> String {
             let s = String(v)
@@ -95,9 +105,12 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public var description: String { iso8601 }
 
-    /// Whole days from `self` to `later` (negative when `later` is earlier).
+    /// Whole days from `self` to `later` (negative when `later` is earlier); saturates at
+    /// `Int64`'s bounds for instants farther apart than it can count in seconds.
     public func days(until later: Instant) -> Int64 {
-        (later.secondsSinceEpoch - secondsSinceEpoch) / 86_400
+        let (seconds, overflow) = later.secondsSinceEpoch.subtractingReportingOverflow(secondsSinceEpoch)
+        guard !overflow else { return later > self ? .max / 86_400 : .min / 86_400 }
+        return seconds / 86_400
     }
 
     public func adding(days: Int) -> Instant {

@@ -39,9 +39,13 @@ public enum KubernetesFormat: FormatImporter {
         }
         var objects: [RawKubernetesObject] = []
         var index = 0
+        let size = file.text.utf8.count
+        var budget = AliasExpansion.limit(fileSize: size)  // shared by every document of the file
         while let node = documents.next() {
             defer { index += 1 }
-            let document = NodeReader(node: node, file: file.path, keyPath: "documents[\(index)]")
+            let keyPath = "documents[\(index)]"
+            budget -= try AliasExpansion.count(node, budget: budget, fileSize: size, file: file.path, keyPath: keyPath)
+            let document = NodeReader(node: node, file: file.path, keyPath: keyPath)
             if document.isNull { continue }
             try collect(document, into: &objects)
         }

@@ -100,20 +100,26 @@ extension KubernetesMapping {
     }
 
     /// Kubeconfig users with a service-account bearer token become credentials of that account.
-    mutating func mapKubeconfigs() {
+    mutating func mapKubeconfigs() throws(ImportError) {
         for o in objects {
             guard case .kubeconfig(let k) = o.body else { continue }
             for u in k.users {
-                guard let token = u.token?.text else {
+                guard let token = u.token else {
                     note(
                         u.at, "kubeconfig user '\(u.name.text)' has no bearer token; client certificates and exec plugins are not modelled")
                     continue
                 }
-                guard let claims = Self.jwtClaims(token), let sub = claims.sub,
+                guard let claims = Self.jwtClaims(token.text), let sub = claims.sub,
                     let sa = Self.serviceAccountUsername(sub)
                 else {
                     note(u.at, "kubeconfig user '\(u.name.text)': the token is not a service-account token blast can read; not linked")
                     continue
+                }
+                if let exp = claims.unreadableExp {
+                    throw ImportError(
+                        .badValue,
+                        "kubeconfig user '\(u.name.text)': the token's exp claim \(exp) is not a time blast can read "
+                            + "(seconds since 1970, in the years 0000 to 9999)", at: token.at)
                 }
                 let id = serviceAccount(sa.namespace, sa.name, u.at)
                 let expires = claims.exp.map(Instant.init(secondsSinceEpoch:))
@@ -126,17 +132,27 @@ extension KubernetesMapping {
     struct JWTClaims: Decodable {
         /// The username, `system:serviceaccount:<ns>:<name>` for an account; nil when absent or not a string.
         var sub: String?
-        /// Expiry in seconds since the epoch (a fraction is cut off); nil when absent or not a number.
+        /// Expiry in seconds since the epoch (a fraction is cut off); nil when absent, not a number,
+        /// or not a time blast can read.
         var exp: Int64?
+        /// An `exp` number outside `Instant.supportedRange` (such as `1e300`), as decoded; the
+        /// mapping refuses it.
+        var unreadableExp: String?
 
         enum CodingKeys: String, CodingKey { case sub, exp }
 
         init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             sub = try? c.decode(String.self, forKey: .sub)
-            exp =
-                (try? c.decode(Int64.self, forKey: .exp))
-                ?? (try? c.decode(Double.self, forKey: .exp)).flatMap { Int64(exactly: $0.rounded(.towardZero)) }
+            if let seconds = try? c.decode(Int64.self, forKey: .exp) {
+                if Instant.supportedRange.contains(seconds) { exp = seconds } else { unreadableExp = String(seconds) }
+            } else if let number = try? c.decode(Double.self, forKey: .exp) {
+                if let seconds = Int64(exactly: number.rounded(.towardZero)), Instant.supportedRange.contains(seconds) {
+                    exp = seconds
+                } else {
+                    unreadableExp = "\(number)"
+                }
+            }
         }
     }
 

@@ -61,7 +61,7 @@ struct KubernetesMapping {
         try mapServiceAccountsAndPods()
         mapMountedTokens()
         try mapSecrets()
-        mapKubeconfigs()
+        try mapKubeconfigs()
         addEscalations()
         finishGroups()
         return out

@@ -24,14 +24,22 @@ public struct NodeReader {
     /// errors name the file, line and column.
     public static func parse(_ text: String, file: String) throws(ImportError) -> NodeReader? {
         let root: Yams.Node?
+        // Composed through a parser kept alive until the aliases are counted: nodes hold their
+        // anchors weakly, and the parser owns them.
+        let parser: Yams.Parser
         do {
-            root = try Yams.compose(yaml: text)
+            parser = try Yams.Parser(yaml: text)
+            root = try parser.singleRoot()
         } catch let error as YamlError {
             throw ImportError(error, file: file)
         } catch {
             throw ImportError(.syntax, "syntax: \(error)", file: file)
         }
         guard let root, root.null == nil else { return nil }
+        let size = text.utf8.count
+        _ = try withExtendedLifetime(parser) { () throws(ImportError) in
+            try AliasExpansion.count(root, budget: AliasExpansion.limit(fileSize: size), fileSize: size, file: file, keyPath: "")
+        }
         return NodeReader(node: root, file: file, keyPath: "")
     }
 

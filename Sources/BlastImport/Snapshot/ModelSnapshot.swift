@@ -33,7 +33,7 @@ public enum ModelSnapshot {
     ///
     /// Throws `unsupportedVersion` for a snapshot of another format version, and
     /// `damagedSnapshot` when the file is truncated, was edited (checksum mismatch), or holds an
-    /// index or enum value out of range: never a partial model.
+    /// index, enum value or date out of range: never a partial model.
     /// - Complexity: O(n) in the size of the snapshot.
     public static func model(from data: Data, file: String) throws(ImportError) -> Model {
         try data.withUnsafeBytes { buffer in
@@ -75,9 +75,11 @@ public enum ModelSnapshot {
         let length = load(16, UInt64.self)
         let available = UInt64(buffer.count - size)
         guard length <= available else {
+            // A length near 2^64 is damage too; it is named as it stands, never added to.
+            let (total, overflow) = length.addingReportingOverflow(UInt64(size))
+            let announced = overflow ? "a payload of \(length) bytes" : "\(total) bytes"
             throw damaged(
-                "the snapshot is truncated: it ends at byte \(buffer.count), but its header announces \(UInt64(size) + length) bytes",
-                file: file)
+                "the snapshot is truncated: it ends at byte \(buffer.count), but its header announces \(announced)", file: file)
         }
         guard length == available else {
             throw damaged("unexpected bytes after byte \(UInt64(size) + length), where the snapshot ends", file: file)
@@ -111,6 +113,8 @@ extension SnapshotProblem {
             "expected the \(expected) section at byte \(offset)"
         case .badUTF8(let index, let offset):
             "string \(index) at byte \(offset) is not valid UTF-8"
+        case .badDate(let value, let offset, let field):
+            "invalid date \(value) at byte \(offset) (\(field)): before the year 0000, earlier than any date blast reads"
         case .badCount(let count, let offset, let field):
             "\(field) count \(count) at byte \(offset) does not fit the snapshot"
         case .trailingBytes(let offset):

@@ -6,6 +6,8 @@ enum SnapshotProblem: Error {
     case badByte(UInt8, offset: Int, field: String)
     case badTag(expected: String, offset: Int)
     case badUTF8(index: Int, offset: Int)
+    /// A date before `Instant.supportedRange` (and not the no-date sentinel).
+    case badDate(Int64, offset: Int, field: String)
     case badCount(Int, offset: Int, field: String)
     case trailingBytes(offset: Int)
 }

@@ -63,9 +63,9 @@ struct SnapshotReader {
         let owners = try stringColumn(n, "credentials.of")
         let mfa = try byteColumn(n, "credential mfa", cases: 2)
         var stored = try readLists(n, "credentials.stored_in")
-        let created = try d.column(Int64.self, n, "credential creation dates")
-        let lastUsed = try d.column(Int64.self, n, "credential last-use dates")
-        let expires = try d.column(Int64.self, n, "credential expiry dates")
+        let created = try dateColumn(n, "credential creation dates")
+        let lastUsed = try dateColumn(n, "credential last-use dates")
+        let expires = try dateColumn(n, "credential expiry dates")
         var origins = try readOrigins(n, "credentials")
         return (0..<n).map { i in
             Credential(
@@ -123,7 +123,7 @@ struct SnapshotReader {
         let roles = try stringColumn(n, "grants.role")
         let scopes = try stringColumn(n, "grants.scope", optional: true)
         let terms = try readTerms(n, "grants")
-        let reviewed = try d.column(Int64.self, n, "grant review dates")
+        let reviewed = try dateColumn(n, "grant review dates")
         var origins = try readOrigins(n, "grants")
         return (0..<n).map { i in
             Grant(
@@ -248,6 +248,18 @@ struct SnapshotReader {
     @inline(__always)
     private static func date(_ v: Int64) -> Instant? { v == SnapshotFormat.noDate ? nil : Instant(secondsSinceEpoch: v) }
 
+    /// A column of `n` optional dates, each the no-date sentinel or no earlier than
+    /// `Instant.supportedRange` (the year 0000), so that nothing read from a snapshot overflows in
+    /// date arithmetic. Later dates are kept as written: a model may use a far-future instant for
+    /// "never", and the writer stores it.
+    private mutating func dateColumn(_ n: Int, _ field: String) throws(SnapshotProblem) -> SnapshotColumn<Int64> {
+        let column = try d.column(Int64.self, n, field)
+        for i in 0..<n where column[i] != SnapshotFormat.noDate && column[i] < Instant.supportedRange.lowerBound {
+            throw .badDate(column[i], offset: column.offset(of: i), field: field)
+        }
+        return column
+    }
+
     /// A column of `n` bytes, each below `cases`.
     private mutating func byteColumn(_ n: Int, _ field: String, cases: Int) throws(SnapshotProblem) -> SnapshotColumn<UInt8> {
         let column = try d.column(UInt8.self, n, field)
@@ -298,8 +310,8 @@ struct SnapshotReader {
 
     private mutating func readTerms(_ n: Int, _ field: String) throws(SnapshotProblem) -> TermsColumns {
         TermsColumns(
-            notBefore: try d.column(Int64.self, n, "\(field) not_before dates"),
-            expires: try d.column(Int64.self, n, "\(field) expiry dates"),
+            notBefore: try dateColumn(n, "\(field) not_before dates"),
+            expires: try dateColumn(n, "\(field) expiry dates"),
             flags: try byteColumn(n, "\(field) terms flags", cases: 4),
             conditions: try stringColumn(n, "\(field).condition", optional: true))
     }
