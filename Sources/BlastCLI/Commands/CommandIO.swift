@@ -27,17 +27,13 @@ public struct CommandIO: Sendable {
 }
 
 extension CommandIO {
-    /// The status of a command whose reader closed the pipe before reading everything (EPIPE):
-    /// 128 + SIGPIPE, the status a shell shows for `yes | head -1`.
-    public static let closedPipeStatus: Int32 = 141
-
     /// Writes the finished output to the file descriptors `stdout` and `stderr`, every write
     /// checked, and returns the process's exit status.
     ///
     /// - `status`, when every byte of the output was written;
     /// - 73 (`cannotWrite`) with `error: cannot write to standard output: <cause>` on stderr, when
     ///   writing the output failed (a full disk, a closed descriptor);
-    /// - `closedPipeStatus` (141), quietly, when the reader closed the pipe: `blast … | head -1`
+    /// - `closedPipe` (141), quietly, when the reader closed the pipe: `blast … | head -1`
     ///   got all it asked for. With the default SIGPIPE disposition the signal ends the process
     ///   with the same status before the write returns; this covers a parent that ignores SIGPIPE.
     ///
@@ -49,7 +45,7 @@ extension CommandIO {
         let code: Int32
         switch written {
         case 0: code = status.rawValue
-        case EPIPE: code = Self.closedPipeStatus
+        case EPIPE: code = ExitStatus.closedPipe.rawValue
         default:
             diagnostics += "error: cannot write to standard output: \(String(cString: strerror(written)))\n"
             code = ExitStatus.cannotWrite.rawValue

@@ -15,6 +15,9 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case noInput = 66
     /// The output cannot be written (EX_CANTCREAT).
     case cannotWrite = 73
+    /// The reader closed the pipe before reading everything (`blast … | head -1`): 128 + SIGPIPE,
+    /// the status a shell shows for a process the signal ends; quiet, as other Unix tools are.
+    case closedPipe = 141
 
     /// What the code means, one line.
     public var meaning: String {
@@ -26,6 +29,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         case .dataError: "an input file is invalid (the message names file, line, key and value)"
         case .noInput: "an input file cannot be read"
         case .cannotWrite: "the output cannot be written"
+        case .closedPipe: "the reader stopped reading (a pipe into head), quietly"
         }
     }
 
