@@ -4,11 +4,11 @@ import BlastCore
 import BlastPresent
 
 /// `blast check`: the CI gate. Exit 0 when every assertion of the policy holds, 2 when one is
-/// violated (with the violating paths), 1 on bad input.
+/// violated (with the violating paths), 64–66 on bad input (`ExitStatus`).
 struct CheckCommand: ParsableCommand, BlastRunnable {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Evaluate a policy's assertions; exit 0 when all hold, 2 when any is violated (with paths), 1 on bad input.",
+        abstract: "Evaluate a policy's assertions; exit 0 when all hold, 2 when any is violated (with paths), 65 on a bad policy.",
         discussion:
             "Assertion kinds: no-reach, no-critical, at-most, no-path (see docs/audit.md).\nExample: blast check samples/acme.yaml --policy samples/acme-policy.yaml --at 2026-11-23"
     )
