@@ -50,8 +50,7 @@ extension AccessGraph {
         copyPositions = credentials.copyPositions
         credentialsOf = credentials.credentialsOf
         self.escalations = escalations.escalations
-        escalationsFrom = escalations.from
-        openEscalations = escalations.open
+        escalationIndex = EscalationIndex(statements: statements.statements, escalations: escalations.escalations)
         takeoverTargets = targets.targets
         takeoverPositions = targets.positions
         identityResource = targets.identityResource
@@ -284,23 +283,16 @@ extension AccessGraph {
         }
     }
 
-    /// Escalations with resolved requirements, split into those restricted to a holder and open ones.
+    /// Escalations with resolved requirements (indexed by statement in `EscalationIndex`).
     private struct Escalations {
         let escalations: [CompiledEscalation]
-        let from: Adjacency<Int>
-        let open: [Int]
 
         init(_ model: Model, _ ids: Interner) {
-            let compiledEscalations = model.escalations.map { e in
+            escalations = model.escalations.map { e in
                 CompiledEscalation(
                     requires: e.requires.map { ($0.action, ids.resourceID($0.resource)) }, to: ids.identityID(e.to),
                     from: e.from.map(ids.holder), model: e)
             }
-            escalations = compiledEscalations
-            from = Adjacency(
-                sourceCount: ids.holderCount,
-                pairs: compiledEscalations.enumerated().compactMap { k, e in e.from.map { ($0.index, k) } })
-            open = compiledEscalations.indices.filter { compiledEscalations[$0].from == nil }
         }
     }
 

@@ -6,8 +6,8 @@ extension AccessGraph {
     }
 
     /// Every move a session can make: assumes, pivots to valid credentials, takeovers, escalations.
-    /// - Complexity: O(s · (log c + k)) for pivots and takeovers, plus O(x · q · s log r) for x
-    ///   escalations of q requirements each.
+    /// - Complexity: O(s · (log c + k)) for pivots and takeovers, plus O(h log h) for the h
+    ///   (statement, escalation requirement) hits of the held grants (`usableEscalations`).
     /// With `shared` false, reveals and takeovers are per-session moves (what the chokepoint
     /// network needs); by default they go through the grants' shared states.
     public func moves(from view: SessionView, shared: Bool = true) -> [Move] {
@@ -39,20 +39,9 @@ extension AccessGraph {
                         entitlement: Entitlement(held: held, statement: roleAllows[grants[held.grant.index].role.index].lowerBound)))
             }
         }
-        var candidates = openEscalations
-        for h in view.holders { candidates.append(contentsOf: escalationsFrom[h.index]) }
-        if candidates.count > openEscalations.count { candidates.sort() }
-        for k in candidates {
-            let esc = escalations[k]
-            guard view.options.allows(esc.model.terms, sessionMFA: view.session.mfa) else { continue }
-            var first: Entitlement?
-            var all = true
-            for r in esc.requires {
-                guard let e = entitlement(view, action: r.action, on: r.resource) else { all = false; break }
-                if first == nil { first = e }
-            }
-            guard all, let e = first else { continue }
-            let to = Session(identity: esc.to, mfa: esc.model.terms.mfa && view.session.mfa).state
+        for (k, e) in usableEscalations(view) {
+            let mfa = escalationIndex.escalationTerms[k].mfa && view.session.mfa
+            let to = Session(identity: escalationIndex.escalationTo[k], mfa: mfa).state
             out.append(Move(target: .escalate(EscalationID(k)), from: from, to: to, weight: e.held.hops + 2, entitlement: e))
         }
         return out

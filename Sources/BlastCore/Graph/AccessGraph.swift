@@ -118,10 +118,8 @@ public struct AccessGraph: Sendable {
     let copyPositions: [UInt32]
     let takeoverPositions: [UInt32]
     package let escalations: [CompiledEscalation]
-    /// Holder → the escalations restricted to it (`from`), so a session checks only its own.
-    let escalationsFrom: Adjacency<Int>
-    /// Escalations any session may use.
-    let openEscalations: [Int]
+    /// Escalation requirements by the statements that satisfy them.
+    let escalationIndex: EscalationIndex
     /// Per role: whether some allow statement can reveal a credential copy or take over an
     /// identity (a reveal or takeover action bit).
     let roleHasPowers: [Bool]

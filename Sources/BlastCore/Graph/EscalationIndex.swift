@@ -1,0 +1,190 @@
+/// Escalation requirements indexed by the statements that can satisfy them, so that a session
+/// finds its usable escalations by walking the statements it holds once, instead of testing every
+/// open escalation against every statement it holds.
+///
+/// A requirement key is one distinct (action, resource) pair among the escalations' requirements.
+/// Each statement, allow or deny, lists the keys whose action it matches and whose resource its
+/// coverage contains (grant scopes are checked per session). Action matching happens here, once;
+/// the per-session work touches integers only.
+struct EscalationIndex: Sendable {
+    /// Per requirement key: the resource position it names.
+    let keyPosition: ContiguousArray<UInt32>
+    /// Statement → the requirement keys it matches and covers, ascending.
+    let statementKeys: Adjacency<UInt32>
+    /// Escalation → its requirement keys, in requirement order.
+    let escalationKeys: Adjacency<UInt32>
+    /// Requirement key → the escalations whose first requirement it is, ascending.
+    let escalationsByFirstKey: Adjacency<UInt32>
+    /// Per escalation: the holder it is restricted to, -1 when any session may use it.
+    let escalationFrom: ContiguousArray<Int32>
+    /// Per escalation: the identity it yields, and its terms.
+    let escalationTo: ContiguousArray<IdentityID>
+    let escalationTerms: [Terms]
+
+    /// Whether no escalation has a requirement (then no session has an escalation move).
+    var isEmpty: Bool { keyPosition.isEmpty }
+
+    /// Indexes the requirements of `escalations` by the `statements` that match them.
+    /// - Complexity: O(S · A · p + S · A · r log K + H) for S statements of p action patterns and
+    ///   r coverage runs, A distinct requirement actions, K keys and H (statement, key) hits.
+    init(statements: [AccessGraph.CompiledStatement], escalations: [AccessGraph.CompiledEscalation]) {
+        struct Key: Hashable {
+            let action: Int
+            let position: UInt32
+        }
+        var actionIDs: [String: Int] = [:]
+        var actions: [String] = []
+        var keyIDs: [Key: UInt32] = [:]
+        var positions = ContiguousArray<UInt32>()
+        var keysByAction: [[(position: UInt32, key: UInt32)]] = []
+        var escalationPairs: [(Int, UInt32)] = []
+        var firstPairs: [(Int, UInt32)] = []
+        var from = ContiguousArray<Int32>()
+        var to = ContiguousArray<IdentityID>()
+        from.reserveCapacity(escalations.count)
+        to.reserveCapacity(escalations.count)
+        for (k, e) in escalations.enumerated() {
+            from.append(e.from.map { Int32(bitPattern: $0.rawValue) } ?? -1)
+            to.append(e.to)
+            for (j, r) in e.requires.enumerated() {
+                let a: Int
+                if let known = actionIDs[r.action] {
+                    a = known
+                } else {
+                    a = actions.count
+                    actionIDs[r.action] = a
+                    actions.append(r.action)
+                    keysByAction.append([])
+                }
+                let key = Key(action: a, position: r.resource.rawValue)
+                let q: UInt32
+                if let known = keyIDs[key] {
+                    q = known
+                } else {
+                    q = UInt32(positions.count)
+                    keyIDs[key] = q
+                    positions.append(key.position)
+                    keysByAction[a].append((key.position, q))
+                }
+                escalationPairs.append((k, q))
+                if j == 0 { firstPairs.append((Int(q), UInt32(k))) }
+            }
+        }
+        for a in keysByAction.indices { keysByAction[a].sort { $0.position < $1.position } }
+        var statementPairs: [(Int, UInt32)] = []
+        if !actions.isEmpty {
+            var hits: [UInt32] = []
+            for (s, st) in statements.enumerated() {
+                hits.removeAll(keepingCapacity: true)
+                for (a, action) in actions.enumerated() where st.matches(action: action) {
+                    let keys = keysByAction[a]
+                    for run in st.coverage.runs {
+                        var lo = 0, hi = keys.count
+                        while lo < hi {
+                            let mid = (lo + hi) / 2
+                            if keys[mid].position < run.lowerBound { lo = mid + 1 } else { hi = mid }
+                        }
+                        while lo < keys.count, keys[lo].position < run.upperBound {
+                            hits.append(keys[lo].key)
+                            lo += 1
+                        }
+                    }
+                }
+                hits.sort()
+                for q in hits { statementPairs.append((s, q)) }
+            }
+        }
+        keyPosition = positions
+        statementKeys = Adjacency(sourceCount: statements.count, pairs: statementPairs)
+        escalationKeys = Adjacency(sourceCount: escalations.count, pairs: escalationPairs)
+        escalationsByFirstKey = Adjacency(sourceCount: positions.count, pairs: firstPairs)
+        escalationFrom = from
+        escalationTo = to
+        escalationTerms = escalations.map(\.model.terms)
+    }
+}
+
+extension AccessGraph {
+    /// A requirement key a session's held statements allow: the first (held grant, statement)
+    /// allowing it, and whether a deny of the session matches it.
+    private struct MetKey {
+        let key: UInt32
+        /// Index into the view's `grants`.
+        let held: Int32
+        let statement: UInt32
+        var denied = false
+    }
+
+    /// The escalations `view` may use, ascending, each with the entitlement of its first
+    /// requirement: every requirement allowed by a held statement (within the grant's scope) and
+    /// matched by none of the session's denies, the escalation open or restricted to one of the
+    /// session's holders, and its terms usable in the session. The same escalations and
+    /// entitlements as testing each with `entitlement(_:action:on:)`, without matching a string.
+    /// - Complexity: O(h log h + d log h + x · q log h) for h (statement, key) hits of the held
+    ///   grants, d of the denies, and x escalations whose first requirement is met, of q
+    ///   requirements each.
+    func usableEscalations(_ view: SessionView) -> [(escalation: Int, entitlement: Entitlement)] {
+        let index = escalationIndex
+        guard !index.isEmpty else { return [] }
+        let keyOffsets = index.statementKeys.offsets, keys = index.statementKeys.targets
+        // Every hit in walk order (held grants in view order, a role's allows in order): the
+        // first per key is the entitlement `entitlement(_:action:on:)` returns.
+        var met: [MetKey] = []
+        for (h, held) in view.grants.enumerated() {
+            let scope = grants[held.grant.index].scope
+            let allows = roleAllows[grants[held.grant.index].role.index]
+            for s in allows.startIndex..<allows.endIndex {
+                for i in Int(keyOffsets[s])..<Int(keyOffsets[s + 1]) {
+                    let q = keys[i]
+                    if let scope, !scope.contains(index.keyPosition[Int(q)]) { continue }
+                    met.append(MetKey(key: q, held: Int32(h), statement: UInt32(s)))
+                }
+            }
+        }
+        guard !met.isEmpty else { return [] }
+        met.sort { ($0.key, $0.held, $0.statement) < ($1.key, $1.held, $1.statement) }
+        var unique = 0
+        for k in met.indices where k == 0 || met[k].key != met[unique - 1].key {
+            met[unique] = met[k]
+            unique += 1
+        }
+        met.removeSubrange(unique...)
+        func find(_ q: UInt32) -> Int? {
+            var lo = 0, hi = met.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if met[mid].key < q { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < met.count && met[lo].key == q ? lo : nil
+        }
+        for (s, g) in view.denies {
+            let scope = grants[g.index].scope
+            for i in Int(keyOffsets[s.index])..<Int(keyOffsets[s.index + 1]) {
+                let q = keys[i]
+                if let scope, !scope.contains(index.keyPosition[Int(q)]) { continue }
+                if let m = find(q) { met[m].denied = true }
+            }
+        }
+        let firstOffsets = index.escalationsByFirstKey.offsets, firsts = index.escalationsByFirstKey.targets
+        let requireOffsets = index.escalationKeys.offsets, requires = index.escalationKeys.targets
+        var out: [(escalation: Int, entitlement: Entitlement)] = []
+        for m in met where !m.denied {
+            for f in Int(firstOffsets[Int(m.key)])..<Int(firstOffsets[Int(m.key) + 1]) {
+                let k = Int(firsts[f])
+                let from = index.escalationFrom[k]
+                if from >= 0, !view.holders.contains(HolderID(UInt32(bitPattern: from))) { continue }
+                var all = true
+                for r in Int(requireOffsets[k]) + 1..<Int(requireOffsets[k + 1]) {
+                    guard let other = find(requires[r]), !met[other].denied else {
+                        all = false
+                        break
+                    }
+                }
+                guard all, view.options.allows(index.escalationTerms[k], sessionMFA: view.session.mfa) else { continue }
+                out.append((k, Entitlement(held: view.grants[Int(m.held)], statement: StatementID(m.statement))))
+            }
+        }
+        out.sort { $0.escalation < $1.escalation }
+        return out
+    }
+}
