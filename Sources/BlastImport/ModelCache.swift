@@ -33,12 +33,13 @@ public struct ModelCache: Sendable {
     /// - Complexity: O(total size of the inputs).
     func key(for files: [SourceFile], accessKeys: [String: String]) -> String {
         var hasher = SipHash128()
-        hasher.add(field: Array("blast-model-cache-1\u{0}\(build)".utf8))
+        hasher.add(field: "blast-model-cache-1\u{0}\(build)")
         for file in files {
-            hasher.add(field: Array(file.path.utf8))
-            if let snapshot = file.snapshot { hasher.add(field: Array(snapshot)) } else { hasher.add(field: Array(file.text.utf8)) }
+            hasher.add(field: file.path)
+            // The bytes in place: a large export is hashed without a copy.
+            if let snapshot = file.snapshot { snapshot.withUnsafeBytes { hasher.add(field: $0) } } else { hasher.add(field: file.text) }
         }
-        for (user, key) in accessKeys.sorted(by: { $0.key < $1.key }) { hasher.add(field: Array("\(key)=\(user)".utf8)) }
+        for (user, key) in accessKeys.sorted(by: { $0.key < $1.key }) { hasher.add(field: "\(key)=\(user)") }
         return hasher.finish()
     }
 
@@ -139,7 +140,7 @@ struct SipHash128 {
         v0 ^= m
     }
 
-    private mutating func add(_ bytes: [UInt8]) {
+    private mutating func add(_ bytes: UnsafeRawBufferPointer) {
         length &+= UInt64(bytes.count)
         var k = 0
         if !tail.isEmpty {
@@ -151,20 +152,24 @@ struct SipHash128 {
             compress(tail.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self).littleEndian })
             tail.removeAll(keepingCapacity: true)
         }
-        bytes.withUnsafeBytes { raw in
-            while k + 8 <= raw.count {
-                compress(raw.loadUnaligned(fromByteOffset: k, as: UInt64.self).littleEndian)
-                k += 8
-            }
+        while k + 8 <= bytes.count {
+            compress(bytes.loadUnaligned(fromByteOffset: k, as: UInt64.self).littleEndian)
+            k += 8
         }
         tail.append(contentsOf: bytes[k...])
     }
 
     /// One field, prefixed with its length so that fields cannot run into each other.
-    mutating func add(field bytes: [UInt8]) {
+    mutating func add(field bytes: UnsafeRawBufferPointer) {
         var n = UInt64(bytes.count).littleEndian
-        add(withUnsafeBytes(of: &n) { Array($0) })
+        withUnsafeBytes(of: &n) { add($0) }
         add(bytes)
+    }
+
+    /// A string field: its UTF-8 bytes in place when the string is contiguous (native strings are).
+    mutating func add(field text: String) {
+        var text = text
+        text.withUTF8 { add(field: UnsafeRawBufferPointer($0)) }
     }
 
     /// The 128-bit digest as 32 lowercase hex digits.

@@ -34,10 +34,10 @@ struct ReportCommand: ParsableCommand, BlastRunnable {
         let answer = AuditPresenter(graph: graph, context: context, result: result)
         var written: [String: [UInt8]] = [:]
         var images: [String: String] = [:]
-        for (k, evidence) in answer.evidenceScenes() {
-            let name = "evidence/\(Self.number(k + 1))-\(evidence.finding.rule).svg"
-            written[name] = try OutputOptions.draw(evidence.scene, as: .svg, maxResources: maxResources)
-            images[evidence.finding.fingerprint] = name
+        for (k, finding, scene) in answer.evidenceScenes() {
+            let name = "evidence/\(Self.number(k + 1))-\(finding.rule).svg"
+            written[name] = try OutputOptions.draw(scene, as: .svg, maxResources: maxResources)
+            images[finding.fingerprint] = name
         }
         written["overview.svg"] = try OutputOptions.draw(ModelPresenter(graph).scene(), as: .svg, maxResources: maxResources)
         written["index.md"] = Array(answer.markdown(images: images, overview: "overview.svg").utf8)

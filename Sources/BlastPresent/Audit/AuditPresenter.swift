@@ -56,11 +56,11 @@ public struct CheckPresenter: TextPresenter, JSONPresenter {
 extension AuditPresenter {
     /// Each finding with evidence paths and the scene that draws them, by finding position
     /// (findings without a path have none).
-    public func evidenceScenes() -> [(position: Int, (finding: Finding, scene: Scene))] {
+    public func evidenceScenes() -> [(position: Int, finding: Finding, scene: Scene)] {
         result.findings.enumerated().compactMap { k, f in
             let paths = f.evidence.filter { !$0.steps.isEmpty }.map { SceneBuilder.PathSpec(steps: $0.steps, isHighlighted: true) }
             guard let first = paths.first?.steps.first else { return nil }
-            return (k, (f, SceneBuilder.scene(graph: graph, title: "\(f.rule): \(f.title)", source: first.from, paths: paths)))
+            return (k, f, SceneBuilder.scene(graph: graph, title: "\(f.rule): \(f.title)", source: first.from, paths: paths))
         }
     }
 }
