@@ -52,7 +52,7 @@ struct ExceptTests {
             model(
                 Statement(actions: ["*"], resources: ["prod"], exceptActions: ["iam:*"]),
                 deny: [Statement(actions: ["*"], resources: ["prod"], exceptActions: ["s3:*"])]))
-        let r = g.radius(from: g.startFor("dev"), options: Fixtures.options())
+        let r = g.radius(from: g.startFor("dev"), options: Fixtures.options(), detail: true)
         let prod = r.resources.first { g.resources[$0.resource.index].id == "prod" }
         #expect(prod?.actions == ["* except iam:*"])
         #expect(prod?.access.first?.denied == ["* except s3:*"])

@@ -53,7 +53,7 @@ struct SemanticsTests {
             grants: [Grant(to: "dev", role: "s3")],
             resources: [Resource(id: "bucket")])
         let g = Fixtures.compile(model)
-        let r = g.radius(from: g.startFor("dev"), options: Fixtures.options())
+        let r = g.radius(from: g.startFor("dev"), options: Fixtures.options(), detail: true)
         #expect(r.resources.first?.actions == ["read"])
         #expect(r.resources.first?.access.first?.denied == ["s3:*"])
     }
@@ -61,7 +61,7 @@ struct SemanticsTests {
     @Test("a broader allow survives a narrower deny, which is listed as denied")
     func denyListedBesideBroaderAllow() {
         let g = Fixtures.compile(Fixtures.denyOnBackups())
-        let r = g.radius(from: g.startFor("ops"), options: Fixtures.options())
+        let r = g.radius(from: g.startFor("ops"), options: Fixtures.options(), detail: true)
         let backups = r.resources.first { g.resources[$0.resource.index].id == "prod/backups" }
         #expect(backups?.actions == ["*"])
         #expect(backups?.access.map(\.denied) == [["delete"]])

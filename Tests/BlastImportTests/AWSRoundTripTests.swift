@@ -20,7 +20,7 @@ struct AWSRoundTripTests {
 
     /// A radius as comparable text: identities, credentials, resources with access, unmatched, each with its path (origins aside).
     static func summary(_ g: AccessGraph, from start: String) throws -> [String] {
-        let r = g.radius(from: try g.start(from: start, mfa: false), options: QueryOptions(at: AWSTest.at))
+        let r = g.radius(from: try g.start(from: start, mfa: false), options: QueryOptions(at: AWSTest.at), detail: true)
         func path(_ p: Proof) -> String {
             r.path(p).map {
                 "\($0.from)-\($0.edge.rawValue)\($0.terms.map { "\($0.mfa)\($0.condition ?? "")" } ?? "")\($0.technique ?? "")->\($0.to)"

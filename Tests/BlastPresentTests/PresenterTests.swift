@@ -18,8 +18,8 @@ struct PresenterTests {
           arguments: [false, true])
     func radiusGolden(detail: Bool) throws {
         let g = try sample()
-        let r = g.radius(from: g.startFor("deploy-token"), options: Fixtures.options())
-        let p = RadiusPresenter(r, source: "deploy-token", detail: detail)
+        let r = g.radius(from: g.startFor("deploy-token"), options: Fixtures.options(), detail: detail)
+        let p = RadiusPresenter(r, source: "deploy-token")
         let name = "radius-deploy-token" + (detail ? "-detail" : "")
         #expect(Golden.mismatch(Array(p.text(.plain).utf8), name: name + ".txt") == nil)
         #expect(Golden.mismatch(Array(JSONText.encode(p.json()).utf8), name: name + ".json") == nil)

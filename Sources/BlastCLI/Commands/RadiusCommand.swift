@@ -19,7 +19,7 @@ struct RadiusCommand: ParsableCommand, BlastRunnable {
         let graph = try ModelInput.graph(files, io: &io)
         let from = start.from
         let origin = try ModelInput.start(graph, from, mfa: query.mfa)
-        try output.emit(RadiusPresenter(graph.radius(from: origin, options: query.options), source: from, detail: detail.detail), &io)
+        try output.emit(RadiusPresenter(graph.radius(from: origin, options: query.options, detail: detail.detail), source: from), &io)
         return .ok
     }
 }

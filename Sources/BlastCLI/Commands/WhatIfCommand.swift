@@ -64,8 +64,8 @@ struct WhatIfCommand: ParsableCommand, BlastRunnable {
         let (changed, all) = try changedModel(model)
         let answer = WhatIf(
             model: model, before: before, startIDs: from, starts: starts, changes: all,
-            after: try ModelInput.compile(changed), options: query.options)
-        try output.emit(WhatIfPresenter(answer, detail: detail.detail), &io)
+            after: try ModelInput.compile(changed), options: query.options, detail: detail.detail)
+        try output.emit(WhatIfPresenter(answer), &io)
         return .ok
     }
 

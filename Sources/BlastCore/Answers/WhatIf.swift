@@ -11,15 +11,18 @@ public struct WhatIf: Sendable {
     /// Compares the radius of `starts` in `before` (compiled from `model`) with the radius of the
     /// same ids in `after` (compiled from the changed model). A start the change removed (a
     /// rotated credential) starts nothing afterwards.
+    /// With `detail`, both radii list each identity's access per resource.
     /// - Complexity: two radius searches.
     public init(
         model: Model, before: AccessGraph, startIDs: [String], starts: [AccessGraph.Start],
-        changes: [ModelChange], after: AccessGraph, options: QueryOptions
+        changes: [ModelChange], after: AccessGraph, options: QueryOptions, detail: Bool = false
     ) {
         self.startIDs = startIDs
         self.changes = changes
         let afterStarts = startIDs.compactMap { try? after.start(from: $0, mfa: options.mfa) }
-        diff = RadiusDiff(before: before.radius(from: starts, options: options), after: after.radius(from: afterStarts, options: options))
+        diff = RadiusDiff(
+            before: before.radius(from: starts, options: options, detail: detail),
+            after: after.radius(from: afterStarts, options: options, detail: detail))
         removedEdges = changes.flatMap { $0.removedEdges(in: model) }
     }
 }

@@ -11,6 +11,16 @@ extension AccessGraph {
     /// With `shared` false, reveals and takeovers are per-session moves (what the chokepoint
     /// network needs); by default they go through the grants' shared states.
     public func moves(from view: SessionView, shared: Bool = true) -> [Move] {
+        var memo = EscalationMemo()
+        return moves(from: view, shared: shared, memo: &memo)
+    }
+
+    /// Every move a session can make, sharing the escalation-key walk with earlier sessions of
+    /// the same roles through `memo`. `skip` drops escalation moves into target sessions the
+    /// caller no longer needs (a search's states settled at or below the current distance).
+    public func moves(
+        from view: SessionView, shared: Bool = true, memo: inout EscalationMemo, skip: ((SearchState) -> Bool)? = nil
+    ) -> [Move] {
         let from = view.session.state
         var out: [Move] = []
         for (k, a) in view.assumes.enumerated() {
@@ -39,7 +49,7 @@ extension AccessGraph {
                         entitlement: Entitlement(held: held, statement: roleAllows[grants[held.grant.index].role.index].lowerBound)))
             }
         }
-        for (k, e) in usableEscalations(view) {
+        for (k, e) in usableEscalations(view, memo: &memo, skip: skip) {
             let mfa = escalationIndex.escalationTerms[k].mfa && view.session.mfa
             let to = Session(identity: escalationIndex.escalationTo[k], mfa: mfa).state
             out.append(Move(target: .escalate(EscalationID(k)), from: from, to: to, weight: e.held.hops + 2, entitlement: e))

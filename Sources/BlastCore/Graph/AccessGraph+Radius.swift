@@ -34,7 +34,7 @@ public struct Radius: Sendable {
         public let resource: ResourceID
         public let hops: Int
         public let proof: Proof
-        /// Sorted by identity id.
+        /// Sorted by identity id; empty unless the radius was computed with `detail`.
         public let access: [Access]
         /// The sorted union of the access entries' actions.
         public let actions: [String]
@@ -56,6 +56,8 @@ public struct Radius: Sendable {
     /// The starts (one, or several for a multi-key compromise).
     public let starts: [AccessGraph.Start]
     public let options: QueryOptions
+    /// Whether each reached resource lists every reached identity's access (`ReachedResource.access`).
+    public let detail: Bool
     /// Why a start is unusable (an expired credential), one sentence per such start.
     public let startProblem: String?
 
@@ -88,15 +90,19 @@ public struct Radius: Sendable {
 
 extension AccessGraph {
     /// The blast radius of a credential or identity.
+    /// - Parameter detail: whether each reached resource lists what every reached identity may do
+    ///   there (`ReachedResource.access`); without it `access` is empty and the cost does not
+    ///   grow as resources × identities.
     /// - Complexity: one or two searches (standing, then with approvals), each
-    ///   O(S · v + M), plus O(a log a) for the a (resource, identity) access entries reported.
-    public func radius(from start: Start, options: QueryOptions) -> Radius {
-        radius(from: [start], options: options)
+    ///   O(S · v + M), plus O(b · a) for b runs of resources and a segments active on a run, and
+    ///   with `detail` O(a log a) for the a (resource, identity) access entries reported.
+    public func radius(from start: Start, options: QueryOptions, detail: Bool = false) -> Radius {
+        radius(from: [start], options: options, detail: detail)
     }
 
     /// The blast radius of several starts together (a multi-key compromise).
     /// - Complexity: as for one start: the searches share every reached session.
-    public func radius(from starts: [Start], options: QueryOptions) -> Radius {
+    public func radius(from starts: [Start], options: QueryOptions, detail: Bool = false) -> Radius {
         let standing = Exploration(graph: self, starts: starts, options: options)
         var problems: [String] = []
         for case .credential(let c) in starts where !credentials[c.index].isValid(at: options.at) {
@@ -105,7 +111,7 @@ extension AccessGraph {
                 "credential '\(cred.id)' expired at \(cred.expires?.iso8601 ?? "?"); it cannot start a path at \(options.at.iso8601)")
         }
         let startProblem = problems.isEmpty ? nil : problems.joined(separator: "; ")
-        let reached = reachedResources(standing)
+        let reached = reachedResources(standing, detail: detail)
         var eligible: [Radius.ReachedResource] = []
         var eligibleSearch: Exploration?
         if !options.withApprovals {
@@ -113,7 +119,7 @@ extension AccessGraph {
             approved.withApprovals = true
             let search = Exploration(graph: self, starts: starts, options: approved)
             let standingSet = Set(reached.resources.map(\.resource))
-            eligible = reachedResources(search).resources.filter { !standingSet.contains($0.resource) }
+            eligible = reachedResources(search, detail: detail).resources.filter { !standingSet.contains($0.resource) }
             eligibleSearch = search
         }
 
@@ -137,21 +143,22 @@ extension AccessGraph {
         }.sorted { ($0.hops, credentials[$0.credential.index].id) < ($1.hops, credentials[$1.credential.index].id) }
 
         return Radius(
-            starts: starts, options: options, startProblem: startProblem, identities: identityList,
+            starts: starts, options: options, detail: detail, startProblem: startProblem, identities: identityList,
             credentials: credentialList, resources: reached.resources, eligible: eligible,
             unmatched: reached.unmatched, search: standing, eligibleSearch: eligibleSearch)
     }
 
     /// Resources reached by a search's sessions, and the statements of those sessions that
-    /// cover no declared resource.
-    func reachedResources(_ search: Exploration) -> (resources: [Radius.ReachedResource], unmatched: [Radius.Unmatched]) {
+    /// cover no declared resource. With `detail`, each resource's per-identity access list.
+    func reachedResources(_ search: Exploration, detail: Bool) -> (resources: [Radius.ReachedResource], unmatched: [Radius.Unmatched]) {
         var segments: [AccessSegment] = []
         var segmentSession: [Int32] = []
         var segmentHops: [UInt32] = []
         var unmatched: [String: Radius.Unmatched] = [:]
+        var memo = AccessMemo()
         for (k, v) in search.sessions.enumerated() {
             let base = search.distance(to: v.session.state)
-            let (segs, nothing) = access(v)
+            let (segs, nothing) = access(v, memo: &memo)
             for s in segs {
                 segments.append(s)
                 segmentSession.append(Int32(k))
@@ -178,23 +185,43 @@ extension AccessGraph {
             for (k, i) in involved.enumerated() { rankOf[i] = Int32(k) }
             let sessionRank = sessionIdentity.map { rankOf[$0] ?? -1 }
             let segmentRank = segmentSession.map { sessionRank[Int($0)] }
-            // Action lists interned, so that unions are computed once per distinct combination.
-            var actionListID: [[String]: Int32] = [:]
-            var actionLists: [[String]] = []
-            let segmentActions: [Int32] = segments.map { seg in
-                if let id = actionListID[seg.actions] { return id }
-                actionLists.append(seg.actions)
-                actionListID[seg.actions] = Int32(actionLists.count - 1)
-                return Int32(actionLists.count - 1)
+            // Action lists are interned by the memo, so that unions are computed once per distinct
+            // combination of lists.
+            let actionLists = memo.actionLists
+            let segmentActions: [Int32] = segments.map(\.listID)
+            // Each list and each union is reported without the patterns another of its patterns
+            // covers (`*` covers all); a list holding `*` makes any union `*` at once.
+            let hasEverything = actionLists.map { $0.contains("*") }
+            var reducedLists = [[String]?](repeating: nil, count: actionLists.count)
+            func reduced(_ id: Int32) -> [String] {
+                if let known = reducedLists[Int(id)] { return known }
+                let r = hasEverything[Int(id)] ? ["*"] : Pattern.withoutCovered(actionLists[Int(id)])
+                reducedLists[Int(id)] = r
+                return r
             }
             var unions: [[Int32]: [String]] = [:]
             func union(_ ids: [Int32]) -> [String] {
                 let key = Array(Set(ids)).sorted()
-                if key.count == 1 { return actionLists[Int(key[0])] }
+                if key.count == 1 { return reduced(key[0]) }
+                if key.contains(where: { hasEverything[Int($0)] }) { return ["*"] }
                 if let u = unions[key] { return u }
-                let u = Set(key.flatMap { actionLists[Int($0)] }).sorted()
+                let u = Pattern.withoutCovered(Set(key.flatMap { actionLists[Int($0)] }).sorted())
                 unions[key] = u
                 return u
+            }
+            // Without detail: how many active segments carry each list, and the lists present.
+            var listCount = [Int32](repeating: 0, count: actionLists.count)
+            var present: [Int32] = []  // ascending
+            func count(_ list: Int32, _ delta: Int32) {
+                listCount[Int(list)] += delta
+                let c = listCount[Int(list)]
+                guard (delta > 0 && c == 1) || (delta < 0 && c == 0) else { return }
+                var lo = 0, hi = present.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if present[mid] < list { lo = mid + 1 } else { hi = mid }
+                }
+                if delta > 0 { present.insert(list, at: lo) } else { present.remove(at: lo) }
             }
             // A sweep over segment boundaries: between two consecutive boundaries the covering
             // segments are the same, so the access list, the actions and the best proof are
@@ -224,8 +251,10 @@ extension AccessGraph {
                     let x = events[e].segment
                     if x >= 0 {
                         active.insert(x, at: place(x, in: active))
+                        if !detail { count(segmentActions[Int(x)], 1) }
                     } else {
                         active.remove(at: place(~x, in: active))
+                        if !detail { count(segmentActions[Int(~x)], -1) }
                     }
                     e += 1
                 }
@@ -236,7 +265,7 @@ extension AccessGraph {
                 for g in active.dropFirst() where (segmentHops[Int(g)], g) < (segmentHops[Int(best)], best) { best = g }
                 var access: [Radius.Access] = []
                 var ids: [Int32] = []
-                var k = 0
+                var k = detail ? 0 : active.count
                 while k < active.count {
                     let rank = segmentRank[Int(active[k])]
                     var next = k + 1
@@ -245,7 +274,7 @@ extension AccessGraph {
                     if next == k + 1 {
                         // The common case: one segment, already sorted and unique.
                         let s = segments[Int(active[k])]
-                        access.append(Radius.Access(identity: identity, actions: s.actions, denied: s.denied))
+                        access.append(Radius.Access(identity: identity, actions: reduced(s.listID), denied: s.denied))
                     } else {
                         var denied: Set<String> = []
                         for g in active[k..<next] { denied.formUnion(segments[Int(g)].denied) }
@@ -257,7 +286,12 @@ extension AccessGraph {
                     for g in active[k..<next] { ids.append(segmentActions[Int(g)]) }
                     k = next
                 }
-                let all = access.count == 1 ? access[0].actions : union(ids)
+                let all =
+                    if !detail {
+                        present.count == 1 ? reduced(present[0]) : union(present)
+                    } else {
+                        access.count == 1 ? access[0].actions : union(ids)
+                    }
                 let b = segments[Int(best)]
                 let state = search.sessions[Int(segmentSession[Int(best)])].session.state
                 let hops = Int(segmentHops[Int(best)])

@@ -194,10 +194,13 @@ extension AccessGraph {
         var direct: [IntervalSet] = Array(repeating: IntervalSet(), count: n)
         var lists = [[UInt32]](repeating: [], count: n)
         do {
-            struct Part: Sendable { var sessions: [(state: SearchState, direct: IntervalSet, successors: [UInt32])] = [] }
+            struct Part: Sendable {
+                var sessions: [(state: SearchState, direct: IntervalSet, successors: [UInt32])] = []
+                var memo = EscalationMemo()
+            }
             var parts = forEverySession(options: options, empty: Part()) { v, part in
                 part.sessions.append(
-                    (v.session.state, IntervalSet(runs: access(v).segments.map(\.positions)), moves(from: v).map(\.to.rawValue)))
+                    (v.session.state, IntervalSet(runs: access(v).segments.map(\.positions)), moves(from: v, memo: &part.memo).map(\.to.rawValue)))
             }
             for k in parts.indices {
                 for (s, d, next) in parts[k].sessions {

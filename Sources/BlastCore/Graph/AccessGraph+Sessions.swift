@@ -128,12 +128,38 @@ extension AccessGraph {
         public let denied: [String]
         /// The shortest entitlement among those contributing a remaining allow pattern.
         public let entitlement: Entitlement
+        /// The `AccessMemo` entry these actions and denies came from: equal ids, equal lists.
+        let listID: Int32
+    }
+
+    /// The remaining allows and the denies of each distinct combination of active allow and deny
+    /// statements, computed once per search instead of once per session and run: sessions that
+    /// hold the same policies (every member of a group, an account's administrators) share them.
+    public struct AccessMemo: Sendable {
+        struct Entry: Sendable {
+            let actions: [String]
+            let denied: [String]
+            /// Per allow statement of the key, whether it contributes a remaining pattern.
+            let contributes: [Bool]
+            let id: Int32
+        }
+        var entries: [[UInt32]: Entry] = [:]
+        /// List id → its actions (distinct lists: entries with equal actions share an id).
+        var actionLists: [[String]] = []
+        var listIDs: [[String]: Int32] = [:]
+        public init() {}
     }
 
     /// Where the session may act: runs of resources with their remaining allows and denies.
     /// Also returns allow statements (with their entitlement) that cover no declared resource.
     /// - Complexity: O(b · a) for b run boundaries and a statements active on a run.
     public func access(_ view: SessionView) -> (segments: [AccessSegment], unmatched: [Entitlement]) {
+        var memo = AccessMemo()
+        return access(view, memo: &memo)
+    }
+
+    /// As `access(_:)`, sharing the action lists of equal statement combinations through `memo`.
+    public func access(_ view: SessionView, memo: inout AccessMemo) -> (segments: [AccessSegment], unmatched: [Entitlement]) {
         struct Item { let entitlement: Entitlement?; let deny: StatementID? }
         var items: [Item] = []
         var events: [(position: UInt32, isStart: Bool, item: Int)] = []
@@ -161,6 +187,9 @@ extension AccessGraph {
         events.sort { ($0.position, $0.isStart ? 1 : 0, $0.item) < ($1.position, $1.isStart ? 1 : 0, $1.item) }
         var active: Set<Int> = []
         var segments: [AccessSegment] = []
+        var key: [UInt32] = []
+        var allowItems: [Entitlement] = []
+        var denyStatements: [StatementID] = []
         var k = 0
         while k < events.count {
             let start = events[k].position
@@ -170,42 +199,69 @@ extension AccessGraph {
             }
             guard k < events.count, !active.isEmpty else { continue }
             let end = events[k].position
-            var denyStatements: [StatementID] = []
-            var allowItems: [Entitlement] = []
+            denyStatements.removeAll(keepingCapacity: true)
+            allowItems.removeAll(keepingCapacity: true)
             for i in active.sorted() {
                 if let d = items[i].deny { denyStatements.append(d) } else if let e = items[i].entitlement { allowItems.append(e) }
             }
             guard !allowItems.isEmpty else { continue }
-            var remaining: Set<String> = []
+            key.removeAll(keepingCapacity: true)
+            for e in allowItems { key.append(e.statement.rawValue) }
+            key.append(UInt32.max)
+            for d in denyStatements { key.append(d.rawValue) }
+            let entry: AccessMemo.Entry
+            if let known = memo.entries[key] {
+                entry = known
+            } else {
+                entry = accessEntry(allows: allowItems.map(\.statement), denies: denyStatements, memo: &memo)
+                memo.entries[key] = entry
+            }
             var best: Entitlement?
-            for e in allowItems {
-                var contributes = false
-                let st = statements[e.statement.index]
-                for (a, text) in zip(st.actions, st.actionTexts)
-                where !denyStatements.contains(where: { statements[$0.index].removes(allow: a) }) {
-                    remaining.insert(text)
-                    contributes = true
-                }
-                if contributes,
-                    best == nil || (e.held.hops, e.held.grant, e.statement) < (best!.held.hops, best!.held.grant, best!.statement)
-                {
+            for (e, contributes) in zip(allowItems, entry.contributes) where contributes {
+                if best == nil || (e.held.hops, e.held.grant, e.statement) < (best!.held.hops, best!.held.grant, best!.statement) {
                     best = e
                 }
             }
             guard let best else { continue }
-            let denied = Set(denyStatements.flatMap { statements[$0.index].actionTexts }).sorted()
-            let segment = AccessSegment(positions: start..<end, actions: remaining.sorted(), denied: denied, entitlement: best)
-            if let last = segments.last, last.positions.upperBound == start, last.actions == segment.actions,
-                last.denied == segment.denied, last.entitlement == segment.entitlement
+            if let last = segments.last, last.positions.upperBound == start, last.entitlement == best,
+                last.listID == entry.id, last.denied == entry.denied
             {
                 segments[segments.count - 1] = AccessSegment(
                     positions: last.positions.lowerBound..<end, actions: last.actions,
-                    denied: last.denied, entitlement: last.entitlement)
+                    denied: last.denied, entitlement: last.entitlement, listID: last.listID)
             } else {
-                segments.append(segment)
+                segments.append(AccessSegment(positions: start..<end, actions: entry.actions, denied: entry.denied, entitlement: best, listID: entry.id))
             }
         }
         return (segments, unmatched)
+    }
+
+    /// The remaining allow patterns of `allows` once `denies` remove theirs, the deny patterns,
+    /// and which allows contribute a remaining pattern.
+    private func accessEntry(allows: [StatementID], denies: [StatementID], memo: inout AccessMemo) -> AccessMemo.Entry {
+        var remaining: Set<String> = []
+        var contributes: [Bool] = []
+        contributes.reserveCapacity(allows.count)
+        for s in allows {
+            var c = false
+            let st = statements[s.index]
+            for (a, text) in zip(st.actions, st.actionTexts) where !denies.contains(where: { statements[$0.index].removes(allow: a) }) {
+                remaining.insert(text)
+                c = true
+            }
+            contributes.append(c)
+        }
+        let denied = Set(denies.flatMap { statements[$0.index].actionTexts }).sorted()
+        let actions = remaining.sorted()
+        let id: Int32
+        if let known = memo.listIDs[actions] {
+            id = known
+        } else {
+            id = Int32(memo.actionLists.count)
+            memo.listIDs[actions] = id
+            memo.actionLists.append(actions)
+        }
+        return AccessMemo.Entry(actions: memo.actionLists[Int(id)], denied: denied, contributes: contributes, id: id)
     }
 
     func lowerBound(_ sorted: [UInt32], _ value: UInt32) -> Int {

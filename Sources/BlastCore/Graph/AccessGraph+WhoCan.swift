@@ -49,9 +49,10 @@ extension AccessGraph {
         struct Part: Sendable {
             var moves: [Move] = []
             var terminals: [(state: SearchState, entitlement: Entitlement)] = []
+            var memo = EscalationMemo()
         }
         let parts = forEverySession(options: options, empty: Part()) { v, part in
-            part.moves.append(contentsOf: moves(from: v))
+            part.moves.append(contentsOf: moves(from: v, memo: &part.memo))
             let entitlement =
                 if let action { self.entitlement(v, action: action, on: resource) } else { access(v, at: resource)?.entitlement }
             if let entitlement { part.terminals.append((v.session.state, entitlement)) }

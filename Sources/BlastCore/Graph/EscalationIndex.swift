@@ -104,10 +104,19 @@ struct EscalationIndex: Sendable {
     }
 }
 
+/// Per search: the requirement keys met by each distinct combination of held roles (with their
+/// grant scopes) and denies. Sessions holding the same permissions — an account's
+/// admin-equivalents, every holder of one managed policy set — share one walk of their
+/// statements' keys instead of repeating it.
+public struct EscalationMemo: Sendable {
+    var met: [[Int32]: [AccessGraph.MetKey]] = [:]
+    public init() {}
+}
+
 extension AccessGraph {
     /// A requirement key a session's held statements allow: the first (held grant, statement)
     /// allowing it, and whether a deny of the session matches it.
-    private struct MetKey {
+    struct MetKey: Sendable {
         let key: UInt32
         /// Index into the view's `grants`.
         let held: Int32
@@ -120,15 +129,81 @@ extension AccessGraph {
     /// matched by none of the session's denies, the escalation open or restricted to one of the
     /// session's holders, and its terms usable in the session. The same escalations and
     /// entitlements as testing each with `entitlement(_:action:on:)`, without matching a string.
+    /// `skip` drops escalations whose target session the caller no longer needs (a search's
+    /// settled states); `memo` shares the key walk between sessions holding the same roles.
     /// - Complexity: O(h log h + d log h + x · q log h) for h (statement, key) hits of the held
     ///   grants, d of the denies, and x escalations whose first requirement is met, of q
-    ///   requirements each.
-    func usableEscalations(_ view: SessionView) -> [(escalation: Int, entitlement: Entitlement)] {
+    ///   requirements each; O(h + x) when the memo already holds the view's roles and denies.
+    func usableEscalations(
+        _ view: SessionView, memo: inout EscalationMemo, skip: ((SearchState) -> Bool)? = nil
+    ) -> [(escalation: Int, entitlement: Entitlement)] {
         let index = escalationIndex
         guard !index.isEmpty else { return [] }
+        var signature: [Int32] = []
+        signature.reserveCapacity(3 * (view.grants.count + view.denies.count) + 1)
+        func scope(_ g: GrantID) {
+            let r = grants[g.index].scope
+            signature.append(r.map { Int32(bitPattern: $0.lowerBound) } ?? -1)
+            signature.append(r.map { Int32(bitPattern: $0.upperBound) } ?? -1)
+        }
+        for held in view.grants {
+            signature.append(Int32(bitPattern: grants[held.grant.index].role.rawValue))
+            scope(held.grant)
+        }
+        signature.append(-2)
+        for (s, g) in view.denies {
+            signature.append(Int32(bitPattern: s.rawValue))
+            scope(g)
+        }
+        let met: [MetKey]
+        if let known = memo.met[signature] {
+            met = known
+        } else {
+            met = metKeys(view)
+            memo.met[signature] = met
+        }
+        guard !met.isEmpty else { return [] }
+        func find(_ q: UInt32) -> Int? {
+            var lo = 0, hi = met.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if met[mid].key < q { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < met.count && met[lo].key == q ? lo : nil
+        }
+        let firstOffsets = index.escalationsByFirstKey.offsets, firsts = index.escalationsByFirstKey.targets
+        let requireOffsets = index.escalationKeys.offsets, requires = index.escalationKeys.targets
+        var out: [(escalation: Int, entitlement: Entitlement)] = []
+        for m in met where !m.denied {
+            for f in Int(firstOffsets[Int(m.key)])..<Int(firstOffsets[Int(m.key) + 1]) {
+                let k = Int(firsts[f])
+                if let skip {
+                    let mfa = index.escalationTerms[k].mfa && view.session.mfa
+                    if skip(Session(identity: index.escalationTo[k], mfa: mfa).state) { continue }
+                }
+                let from = index.escalationFrom[k]
+                if from >= 0, !view.holders.contains(HolderID(UInt32(bitPattern: from))) { continue }
+                var all = true
+                for r in Int(requireOffsets[k]) + 1..<Int(requireOffsets[k + 1]) {
+                    guard let other = find(requires[r]), !met[other].denied else {
+                        all = false
+                        break
+                    }
+                }
+                guard all, view.options.allows(index.escalationTerms[k], sessionMFA: view.session.mfa) else { continue }
+                out.append((k, Entitlement(held: view.grants[Int(m.held)], statement: StatementID(m.statement))))
+            }
+        }
+        out.sort { $0.escalation < $1.escalation }
+        return out
+    }
+
+    /// The requirement keys the view's held statements allow, ascending, each with its first
+    /// (held grant, statement) in walk order — held grants in view order, a role's allows in
+    /// order: the entitlement `entitlement(_:action:on:)` chooses — and whether a deny matches it.
+    private func metKeys(_ view: SessionView) -> [MetKey] {
+        let index = escalationIndex
         let keyOffsets = index.statementKeys.offsets, keys = index.statementKeys.targets
-        // Every hit in walk order (held grants in view order, a role's allows in order): the
-        // first per key is the entitlement `entitlement(_:action:on:)` returns.
         var met: [MetKey] = []
         for (h, held) in view.grants.enumerated() {
             let scope = grants[held.grant.index].scope
@@ -165,26 +240,6 @@ extension AccessGraph {
                 if let m = find(q) { met[m].denied = true }
             }
         }
-        let firstOffsets = index.escalationsByFirstKey.offsets, firsts = index.escalationsByFirstKey.targets
-        let requireOffsets = index.escalationKeys.offsets, requires = index.escalationKeys.targets
-        var out: [(escalation: Int, entitlement: Entitlement)] = []
-        for m in met where !m.denied {
-            for f in Int(firstOffsets[Int(m.key)])..<Int(firstOffsets[Int(m.key) + 1]) {
-                let k = Int(firsts[f])
-                let from = index.escalationFrom[k]
-                if from >= 0, !view.holders.contains(HolderID(UInt32(bitPattern: from))) { continue }
-                var all = true
-                for r in Int(requireOffsets[k]) + 1..<Int(requireOffsets[k + 1]) {
-                    guard let other = find(requires[r]), !met[other].denied else {
-                        all = false
-                        break
-                    }
-                }
-                guard all, view.options.allows(index.escalationTerms[k], sessionMFA: view.session.mfa) else { continue }
-                out.append((k, Entitlement(held: view.grants[Int(m.held)], statement: StatementID(m.statement))))
-            }
-        }
-        out.sort { $0.escalation < $1.escalation }
-        return out
+        return met
     }
 }

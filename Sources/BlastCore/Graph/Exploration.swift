@@ -37,6 +37,7 @@ public struct Exploration: Sendable {
         self.options = options
         slots = StateSlots(pool: graph.statePool)
         var queue = BucketQueue()
+        var memo = EscalationMemo()
         for start in starts {
             if case .credential(let c) = start, !graph.credentials[c.index].isValid(at: options.at) { continue }
             let state = graph.state(of: start)
@@ -47,7 +48,7 @@ public struct Exploration: Sendable {
         }
         while let (state, d) = queue.pop() {
             guard let slot = slots.slot(state), distances[slot] == d else { continue }
-            for m in settle(state, slot: slot) {
+            for m in settle(state, slot: slot, distance: d, memo: &memo) {
                 let nd = d + m.weight
                 let (to, isNew) = slots.slotAdding(m.to)
                 if isNew {
@@ -68,7 +69,7 @@ public struct Exploration: Sendable {
         viewIndex.append(-1)
     }
 
-    private mutating func settle(_ state: SearchState, slot: Int) -> [Move] {
+    private mutating func settle(_ state: SearchState, slot: Int, distance d: UInt32, memo: inout EscalationMemo) -> [Move] {
         if let g = graph.grant(ofState: state) { return graph.moves(fromGrant: g, at: options.at) }
         if let c = graph.credential(ofState: state) {
             credentials.append(c)
@@ -78,7 +79,13 @@ public struct Exploration: Sendable {
         let view = graph.view(of: session, options: options)
         viewIndex[slot] = Int32(sessions.count)
         sessions.append(view)
-        return graph.moves(from: view)
+        // An escalation move weighs at least 2: into a state settled at or below `d` it cannot
+        // improve anything, so it is not even tested.
+        let slots = self.slots, distances = self.distances
+        return graph.moves(from: view, memo: &memo) { target in
+            guard let s = slots.slot(target) else { return false }
+            return distances[s] <= d
+        }
     }
 
     /// The view of a reached session state, nil for other states.

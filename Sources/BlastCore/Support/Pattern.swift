@@ -75,3 +75,49 @@ public struct Pattern: Sendable, Hashable, CustomStringConvertible {
         return pi == p.count
     }
 }
+
+extension Pattern {
+    /// `patterns` (sorted, unique) without those another of them covers: a pattern `p*` — one
+    /// trailing star, no other wildcard, no `except` — covers every other pattern whose literal
+    /// prefix (before its first wildcard, or the part before ` except `) starts with `p`. So
+    /// `["*", "s3:get*"]` is `["*"]` and `["s3:*", "s3:getobject"]` is `["s3:*"]`; the set of
+    /// actions the list allows is unchanged. Order is kept.
+    /// - Complexity: O(n · l) for n patterns of length l.
+    public static func withoutCovered(_ patterns: [String]) -> [String] {
+        guard patterns.count > 1 else { return patterns }
+        if patterns.contains("*") { return ["*"] }
+        let except = Array(" except ".utf8)
+        func isCovering(_ b: [UInt8]) -> Bool {
+            guard b.last == 42, b.dropLast().allSatisfy({ $0 != 42 && $0 != 63 }) else { return false }
+            return !contains(b, except)
+        }
+        var prefixes: Set<ArraySlice<UInt8>> = []
+        let bytes = patterns.map { Array($0.utf8) }
+        for b in bytes where isCovering(b) { prefixes.insert(b.dropLast()) }
+        guard !prefixes.isEmpty else { return patterns }
+        var out: [String] = []
+        out.reserveCapacity(patterns.count)
+        for (p, b) in zip(patterns, bytes) {
+            let base = firstIndex(of: except, in: b) ?? b.count
+            let literal = b[..<base].prefix { $0 != 42 && $0 != 63 }
+            let own = isCovering(b) ? b.count - 1 : -1
+            var covered = false
+            for end in 0...literal.count where end != own && prefixes.contains(literal.prefix(end)) {
+                covered = true
+                break
+            }
+            if !covered { out.append(p) }
+        }
+        return out
+    }
+
+    private static func contains(_ b: [UInt8], _ needle: [UInt8]) -> Bool { firstIndex(of: needle, in: b) != nil }
+
+    private static func firstIndex(of needle: [UInt8], in b: [UInt8]) -> Int? {
+        guard b.count >= needle.count else { return nil }
+        for i in 0...(b.count - needle.count) where b[i] == needle[0] {
+            if b[i..<(i + needle.count)].elementsEqual(needle) { return i }
+        }
+        return nil
+    }
+}

@@ -6,16 +6,17 @@ public struct RadiusPresenter: AnswerPresenter {
     public let radius: Radius
     /// The start as the user named it.
     public let source: String
-    /// Whether to list, per resource, what each reached identity may do there. Off by default:
-    /// that breakdown grows as identities × resources once an escalation reaches an account's
-    /// admins; the union of actions and one shortest proof per resource is what a reader uses.
-    public let detail: Bool
 
-    public init(_ radius: Radius, source: String, detail: Bool = false) {
+    /// Lists, per resource, what each reached identity may do there when the radius was computed
+    /// with `detail` (off by default: that breakdown grows as identities × resources once an
+    /// escalation reaches an account's admins; the union of actions and one shortest proof per
+    /// resource is what a reader uses).
+    public init(_ radius: Radius, source: String) {
         self.radius = radius
         self.source = source
-        self.detail = detail
     }
+
+    private var detail: Bool { radius.detail }
 
     private var graph: AccessGraph { radius.search.graph }
 

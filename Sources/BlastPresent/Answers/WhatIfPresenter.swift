@@ -4,12 +4,11 @@ import BlastRender
 /// `what-if`: the radius before and after a change — what is cut, what remains and by which path.
 public struct WhatIfPresenter: AnswerPresenter {
     public let answer: WhatIf
-    /// Whether the before and after radii list each identity's access per resource.
-    public let detail: Bool
 
-    public init(_ answer: WhatIf, detail: Bool = false) {
+    /// The before and after radii list each identity's access per resource when the answer was
+    /// computed with `detail`.
+    public init(_ answer: WhatIf) {
         self.answer = answer
-        self.detail = detail
     }
 
     private var label: String { answer.startIDs.joined(separator: ", ") }
@@ -49,8 +48,8 @@ public struct WhatIfPresenter: AnswerPresenter {
         let d = answer.diff
         return Document(
             starts: label, at: d.before.options.at.iso8601, changes: answer.changes.map(\.description),
-            before: RadiusPresenter(d.before, source: label, detail: detail).json(),
-            after: RadiusPresenter(d.after, source: label, detail: detail).json(),
+            before: RadiusPresenter(d.before, source: label).json(),
+            after: RadiusPresenter(d.after, source: label).json(),
             cut: d.lost.map { JSONChange($0, in: d.before) }, remaining: d.kept.map { JSONChange($0, in: d.after) },
             gained: d.gained.map { JSONChange($0, in: d.after) },
             gainedEligible: d.gainedEligible.map { JSONChange($0, in: d.after, eligible: true) },
