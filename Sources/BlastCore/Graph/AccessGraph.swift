@@ -229,31 +229,42 @@ public struct AccessGraph: Sendable {
     static func coverage(of pattern: Pattern, keys: [[UInt8]]) -> IntervalSet {
         if pattern.isLiteral { return IntervalSet(runs: [subtreeRange(of: pattern.text, keys: keys)]) }
         let prefix = pattern.literalPrefix.map { $0 == 47 ? 0 : $0 }
-        var runs: [Range<UInt32>] = []
         let candidates = prefixRange(prefix, keys: keys)
+        // `prefix*` matches every candidate, and every key below a candidate is a candidate.
+        if pattern.bytes.count == pattern.literalPrefix.count + 1, pattern.bytes.last == 42 {
+            return IntervalSet(runs: candidates.isEmpty ? [] : [UInt32(candidates.lowerBound)..<UInt32(candidates.upperBound)])
+        }
+        // The pattern in the keys' alphabet ('/' is 0 there; `?` still takes one character), so
+        // that keys are matched in place.
+        let mapped = pattern.bytes.map { $0 == 47 ? 0 : $0 }
+        var runs: [Range<UInt32>] = []
         var position = candidates.lowerBound
         let end = candidates.upperBound
-        while position < end {
-            // Restore '/' for matching; test the id and each ancestor at least as long as the prefix.
-            var bytes = keys[position].map { $0 == 0 ? 47 : $0 }
-            var matched = false
-            var length = bytes.count
-            while length >= prefix.count {
-                if bytes.withUnsafeBufferPointer({ pattern.matches(utf8: UnsafeBufferPointer(rebasing: $0[0..<length])) }) {
-                    matched = true
-                    break
+        mapped.withUnsafeBufferPointer { p in
+            while position < end {
+                // Test the id and each ancestor at least as long as the prefix.
+                let key = keys[position]
+                var length = key.count
+                var matched = false
+                key.withUnsafeBufferPointer { k in
+                    while length >= prefix.count {
+                        if Pattern.glob(p, UnsafeBufferPointer(rebasing: k[0..<length])) {
+                            matched = true
+                            break
+                        }
+                        guard let separator = k[0..<length].lastIndex(of: 0) else { break }
+                        length = separator
+                    }
                 }
-                guard let slash = bytes[0..<length].lastIndex(of: 47) else { break }
-                length = slash
-            }
-            if matched {
-                // The matched id's subtree is a run: skip to its end.
-                bytes.removeSubrange(length...)
-                let run = subtreeRange(of: String(decoding: bytes, as: UTF8.self), keys: keys)
-                runs.append(run)
-                position = max(position + 1, Int(run.upperBound))
-            } else {
-                position += 1
+                if matched {
+                    // The matched id's subtree is a run: skip to its end.
+                    let id = Array(key[0..<length])
+                    let run = UInt32(lowerBound(keys, id))..<UInt32(lowerBound(keys, id + [1]))
+                    runs.append(run)
+                    position = max(position + 1, Int(run.upperBound))
+                } else {
+                    position += 1
+                }
             }
         }
         return IntervalSet(runs: runs)

@@ -109,7 +109,10 @@ struct EscalationIndex: Sendable {
 /// admin-equivalents, every holder of one managed policy set — share one walk of their
 /// statements' keys instead of repeating it.
 public struct EscalationMemo: Sendable {
-    var met: [[Int32]: [AccessGraph.MetKey]] = [:]
+    /// Per signature: the escalations every requirement of which a held statement allows and no
+    /// deny matches, ascending, each with the entitlement of its first requirement as (index into
+    /// the view's grants, statement).
+    var open: [[Int32]: [(escalation: Int32, held: Int32, statement: UInt32)]] = [:]
     public init() {}
 }
 
@@ -155,14 +158,33 @@ extension AccessGraph {
             signature.append(Int32(bitPattern: s.rawValue))
             scope(g)
         }
-        let met: [MetKey]
-        if let known = memo.met[signature] {
-            met = known
+        let open: [(escalation: Int32, held: Int32, statement: UInt32)]
+        if let known = memo.open[signature] {
+            open = known
         } else {
-            met = metKeys(view)
-            memo.met[signature] = met
+            open = openEscalations(metKeys(view))
+            memo.open[signature] = open
         }
+        var out: [(escalation: Int, entitlement: Entitlement)] = []
+        for x in open {
+            let k = Int(x.escalation)
+            if let skip {
+                let mfa = index.escalationTerms[k].mfa && view.session.mfa
+                if skip(Session(identity: index.escalationTo[k], mfa: mfa).state) { continue }
+            }
+            let from = index.escalationFrom[k]
+            if from >= 0, !view.holders.contains(HolderID(UInt32(bitPattern: from))) { continue }
+            guard view.options.allows(index.escalationTerms[k], sessionMFA: view.session.mfa) else { continue }
+            out.append((k, Entitlement(held: view.grants[Int(x.held)], statement: StatementID(x.statement))))
+        }
+        return out
+    }
+
+    /// The escalations whose every requirement is among `met` and not denied, ascending, with
+    /// their first requirement's (held grant, statement).
+    private func openEscalations(_ met: [MetKey]) -> [(escalation: Int32, held: Int32, statement: UInt32)] {
         guard !met.isEmpty else { return [] }
+        let index = escalationIndex
         func find(_ q: UInt32) -> Int? {
             var lo = 0, hi = met.count
             while lo < hi {
@@ -173,16 +195,10 @@ extension AccessGraph {
         }
         let firstOffsets = index.escalationsByFirstKey.offsets, firsts = index.escalationsByFirstKey.targets
         let requireOffsets = index.escalationKeys.offsets, requires = index.escalationKeys.targets
-        var out: [(escalation: Int, entitlement: Entitlement)] = []
+        var out: [(escalation: Int32, held: Int32, statement: UInt32)] = []
         for m in met where !m.denied {
             for f in Int(firstOffsets[Int(m.key)])..<Int(firstOffsets[Int(m.key) + 1]) {
                 let k = Int(firsts[f])
-                if let skip {
-                    let mfa = index.escalationTerms[k].mfa && view.session.mfa
-                    if skip(Session(identity: index.escalationTo[k], mfa: mfa).state) { continue }
-                }
-                let from = index.escalationFrom[k]
-                if from >= 0, !view.holders.contains(HolderID(UInt32(bitPattern: from))) { continue }
                 var all = true
                 for r in Int(requireOffsets[k]) + 1..<Int(requireOffsets[k + 1]) {
                     guard let other = find(requires[r]), !met[other].denied else {
@@ -190,8 +206,7 @@ extension AccessGraph {
                         break
                     }
                 }
-                guard all, view.options.allows(index.escalationTerms[k], sessionMFA: view.session.mfa) else { continue }
-                out.append((k, Entitlement(held: view.grants[Int(m.held)], statement: StatementID(m.statement))))
+                if all { out.append((Int32(k), m.held, m.statement)) }
             }
         }
         out.sort { $0.escalation < $1.escalation }
