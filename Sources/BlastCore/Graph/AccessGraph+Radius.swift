@@ -88,6 +88,14 @@ public struct Radius: Sendable {
     }
 }
 
+/// Work a radius shares with later radii on the same graph: the action lists of each combination
+/// of statements and the open escalations of each set of held roles.
+public struct RadiusWorkspace: Sendable {
+    var access = AccessGraph.AccessMemo()
+    var escalations = EscalationMemo()
+    public init() {}
+}
+
 extension AccessGraph {
     /// The blast radius of a credential or identity.
     /// - Parameter detail: whether each reached resource lists what every reached identity may do
@@ -103,7 +111,19 @@ extension AccessGraph {
     /// The blast radius of several starts together (a multi-key compromise).
     /// - Complexity: as for one start: the searches share every reached session.
     public func radius(from starts: [Start], options: QueryOptions, detail: Bool = false) -> Radius {
-        let standing = Exploration(graph: self, starts: starts, options: options)
+        var workspace = RadiusWorkspace()
+        return radius(from: starts, options: options, detail: detail, workspace: &workspace)
+    }
+
+    /// A radius that shares its per-policy work with other radii on this graph through
+    /// `workspace`; with `eligible` false it skips the second search (what approvals would add),
+    /// and `eligible` stays empty.
+    /// - Complexity: as `radius(from:options:detail:)`, less the work `workspace` already holds.
+    public func radius(
+        from starts: [Start], options: QueryOptions, detail: Bool = false, eligible followApprovals: Bool = true,
+        workspace: inout RadiusWorkspace
+    ) -> Radius {
+        let standing = Exploration(graph: self, starts: starts, options: options, memo: &workspace.escalations)
         var problems: [String] = []
         for case .credential(let c) in starts where !credentials[c.index].isValid(at: options.at) {
             let cred = credentials[c.index]
@@ -111,15 +131,15 @@ extension AccessGraph {
                 "credential '\(cred.id)' expired at \(cred.expires?.iso8601 ?? "?"); it cannot start a path at \(options.at.iso8601)")
         }
         let startProblem = problems.isEmpty ? nil : problems.joined(separator: "; ")
-        let reached = reachedResources(standing, detail: detail)
+        let reached = reachedResources(standing, detail: detail, memo: &workspace.access)
         var eligible: [Radius.ReachedResource] = []
         var eligibleSearch: Exploration?
-        if !options.withApprovals {
+        if !options.withApprovals && followApprovals {
             var approved = options
             approved.withApprovals = true
-            let search = Exploration(graph: self, starts: starts, options: approved)
+            let search = Exploration(graph: self, starts: starts, options: approved, memo: &workspace.escalations)
             let standingSet = Set(reached.resources.map(\.resource))
-            eligible = reachedResources(search, detail: detail).resources.filter { !standingSet.contains($0.resource) }
+            eligible = reachedResources(search, detail: detail, memo: &workspace.access).resources.filter { !standingSet.contains($0.resource) }
             eligibleSearch = search
         }
 
@@ -150,12 +170,13 @@ extension AccessGraph {
 
     /// Resources reached by a search's sessions, and the statements of those sessions that
     /// cover no declared resource. With `detail`, each resource's per-identity access list.
-    func reachedResources(_ search: Exploration, detail: Bool) -> (resources: [Radius.ReachedResource], unmatched: [Radius.Unmatched]) {
+    func reachedResources(
+        _ search: Exploration, detail: Bool, memo: inout AccessMemo
+    ) -> (resources: [Radius.ReachedResource], unmatched: [Radius.Unmatched]) {
         var segments: [AccessSegment] = []
         var segmentSession: [Int32] = []
         var segmentHops: [UInt32] = []
         var unmatched: [String: Radius.Unmatched] = [:]
-        var memo = AccessMemo()
         for (k, v) in search.sessions.enumerated() {
             let base = search.distance(to: v.session.state)
             let (segs, nothing) = access(v, memo: &memo)
@@ -187,30 +208,22 @@ extension AccessGraph {
             let segmentRank = segmentSession.map { sessionRank[Int($0)] }
             // Action lists are interned by the memo, so that unions are computed once per distinct
             // combination of lists.
-            let actionLists = memo.actionLists
             let segmentActions: [Int32] = segments.map(\.listID)
             // Each list and each union is reported without the patterns another of its patterns
             // covers (`*` covers all); a list holding `*` makes any union `*` at once.
-            let hasEverything = actionLists.map { $0.contains("*") }
-            var reducedLists = [[String]?](repeating: nil, count: actionLists.count)
-            func reduced(_ id: Int32) -> [String] {
-                if let known = reducedLists[Int(id)] { return known }
-                let r = hasEverything[Int(id)] ? ["*"] : Pattern.withoutCovered(actionLists[Int(id)])
-                reducedLists[Int(id)] = r
-                return r
-            }
+            func reduced(_ id: Int32) -> [String] { memo.reduced(id) }
             var unions: [[Int32]: [String]] = [:]
             func union(_ ids: [Int32]) -> [String] {
                 let key = Array(Set(ids)).sorted()
                 if key.count == 1 { return reduced(key[0]) }
-                if key.contains(where: { hasEverything[Int($0)] }) { return ["*"] }
+                if key.contains(where: { memo.hasEverything[Int($0)] }) { return ["*"] }
                 if let u = unions[key] { return u }
-                let u = Pattern.withoutCovered(Set(key.flatMap { actionLists[Int($0)] }).sorted())
+                let u = Pattern.withoutCovered(Set(key.flatMap { memo.actionLists[Int($0)] }).sorted())
                 unions[key] = u
                 return u
             }
             // Without detail: how many active segments carry each list, and the lists present.
-            var listCount = [Int32](repeating: 0, count: actionLists.count)
+            var listCount = [Int32](repeating: 0, count: memo.actionLists.count)
             var present: [Int32] = []  // ascending
             func count(_ list: Int32, _ delta: Int32) {
                 listCount[Int(list)] += delta

@@ -147,7 +147,28 @@ extension AccessGraph {
         /// List id → its actions (distinct lists: entries with equal actions share an id).
         var actionLists: [[String]] = []
         var listIDs: [[String]: Int32] = [:]
+        /// List id → whether it holds `*`, and the list without covered patterns once asked.
+        var hasEverything: [Bool] = []
+        private var reducedLists: [[String]?] = []
         public init() {}
+
+        mutating func listID(_ actions: [String]) -> Int32 {
+            if let known = listIDs[actions] { return known }
+            let id = Int32(actionLists.count)
+            listIDs[actions] = id
+            actionLists.append(actions)
+            hasEverything.append(actions.contains("*"))
+            reducedLists.append(nil)
+            return id
+        }
+
+        /// The list without the patterns another of its patterns covers.
+        mutating func reduced(_ id: Int32) -> [String] {
+            if let known = reducedLists[Int(id)] { return known }
+            let r = hasEverything[Int(id)] ? ["*"] : Pattern.withoutCovered(actionLists[Int(id)])
+            reducedLists[Int(id)] = r
+            return r
+        }
     }
 
     /// Where the session may act: runs of resources with their remaining allows and denies.
@@ -252,15 +273,7 @@ extension AccessGraph {
             contributes.append(c)
         }
         let denied = Set(denies.flatMap { statements[$0.index].actionTexts }).sorted()
-        let actions = remaining.sorted()
-        let id: Int32
-        if let known = memo.listIDs[actions] {
-            id = known
-        } else {
-            id = Int32(memo.actionLists.count)
-            memo.listIDs[actions] = id
-            memo.actionLists.append(actions)
-        }
+        let id = memo.listID(remaining.sorted())
         return AccessMemo.Entry(actions: memo.actionLists[Int(id)], denied: denied, contributes: contributes, id: id)
     }
 

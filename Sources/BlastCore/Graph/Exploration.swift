@@ -33,11 +33,17 @@ public struct Exploration: Sendable {
     /// Expired credentials among them start nothing.
     /// - Complexity: O(S · v + M), independent of the size of the graph.
     public init(graph: AccessGraph, starts: [AccessGraph.Start], options: QueryOptions) {
+        var memo = EscalationMemo()
+        self.init(graph: graph, starts: starts, options: options, memo: &memo)
+    }
+
+    /// Searches from several starts, sharing escalation work with other searches on the same
+    /// graph through `memo` (an audit's one search per identity).
+    public init(graph: AccessGraph, starts: [AccessGraph.Start], options: QueryOptions, memo: inout EscalationMemo) {
         self.graph = graph
         self.options = options
         slots = StateSlots(pool: graph.statePool)
         var queue = BucketQueue()
-        var memo = EscalationMemo()
         for start in starts {
             if case .credential(let c) = start, !graph.credentials[c.index].isValid(at: options.at) { continue }
             let state = graph.state(of: start)
