@@ -38,6 +38,9 @@ public struct Radius: Sendable {
         public let access: [Access]
         /// The sorted union of the access entries' actions.
         public let actions: [String]
+        /// Whether the proof's own session may do every action here: its remaining allows are
+        /// `*` and none of its denies applies.
+        public let fullControl: Bool
     }
 
     /// An allow statement of a reached identity whose resource patterns (within the grant's scope)
@@ -306,6 +309,7 @@ extension AccessGraph {
                         access.count == 1 ? access[0].actions : union(ids)
                     }
                 let b = segments[Int(best)]
+                let control = b.denied.isEmpty && memo.hasEverything[Int(b.listID)]
                 let state = search.sessions[Int(segmentSession[Int(best)])].session.state
                 let hops = Int(segmentHops[Int(best)])
                 for p in position..<end {
@@ -313,7 +317,7 @@ extension AccessGraph {
                         Radius.ReachedResource(
                             resource: ResourceID(p), hops: hops,
                             proof: Proof(state: state, tail: .resource(b.entitlement, ResourceID(p))),
-                            access: access, actions: all))
+                            access: access, actions: all, fullControl: control))
                 }
             }
         }

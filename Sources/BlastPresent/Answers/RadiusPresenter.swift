@@ -40,17 +40,41 @@ public struct RadiusPresenter: AnswerPresenter {
             "  \(t.plural(r.identities.count, "identity", "identities")), \(t.plural(r.credentials.count, "credential")), \(t.plural(r.resources.count, "resource")) (\(critical) critical)"
         out += ", \(r.eligible.count) more once approved, \(t.plural(r.unmatched.count, "unmatched statement"))\n"
 
+        // Without detail, what one reached session controls completely is one entry, not one
+        // line per resource, identity and statement it leads to.
+        let fold = detail ? nil : r.fullControl()
+        var folded = (identities: Set<Int>(), credentials: Set<Int>(), resources: Set<Int>(), unmatched: Set<Int>())
+        if let f = fold {
+            let admin = graph.identity(f.identity)
+            let controlled = f.resources.map { graph.resource(r.resources[$0].resource).criticality }
+            let critical = controlled.filter { $0 == .critical }.count, high = controlled.filter { $0 == .high }.count
+            folded.identities = Set(f.identities)
+            folded.credentials = Set(f.credentials)
+            folded.unmatched = Set(f.unmatched)
+            folded.resources = Set(f.resources.filter { graph.resource(r.resources[$0].resource).criticality < .high })
+            out += "\n\(t.bold("Full control"))\n"
+            out += "  \(admin.id) [\(admin.kind.rawValue)] \(t.dim(t.hops(f.hops))) may do every action (*) on "
+            out += "\(t.plural(f.resources.count, "resource")) (\(critical) critical, \(high) high)\n"
+            out += "      \(t.path(r.path(f.proof)))\n"
+            var through: [String] = []
+            if !f.identities.isEmpty { through.append(t.plural(f.identities.count, "identity", "identities")) }
+            if !f.credentials.isEmpty { through.append(t.plural(f.credentials.count, "credential")) }
+            if !f.unmatched.isEmpty { through.append(t.plural(f.unmatched.count, "unmatched statement")) }
+            let also = through.isEmpty ? "" : "; through it also \(through.joined(separator: ", ")), not listed"
+            out += "  Below: only its critical and high resources\(also) (--detail lists everything)\n"
+        }
+
         if !r.identities.isEmpty {
             out += "\n\(t.bold("Identities"))\n"
-            for x in r.identities {
+            for (k, x) in r.identities.enumerated() where !folded.identities.contains(k) {
                 let i = graph.identity(x.identity)
                 out += "  \(i.id) [\(i.kind.rawValue)\(x.mfa ? ", MFA" : "")] \(t.dim(t.hops(x.hops)))\n"
                 out += "      \(t.path(r.path(x.proof)))\n"
             }
         }
-        if !r.credentials.isEmpty {
+        if r.credentials.count > folded.credentials.count {
             out += "\n\(t.bold("Credentials"))\n"
-            for x in r.credentials {
+            for (k, x) in r.credentials.enumerated() where !folded.credentials.contains(k) {
                 let c = graph.credential(x.credential)
                 out += "  \(c.id) (of \(c.of)) \(t.dim(t.hops(x.hops)))\n"
                 out += "      \(t.path(r.path(x.proof)))\n"
@@ -58,15 +82,15 @@ public struct RadiusPresenter: AnswerPresenter {
         }
         if !r.resources.isEmpty {
             out += "\n\(t.bold("Resources"))\n"
-            for x in r.resources { out += resource(x, path: r.path(x.proof), t) }
+            for (k, x) in r.resources.enumerated() where !folded.resources.contains(k) { out += resource(x, path: r.path(x.proof), t) }
         }
         if !r.eligible.isEmpty {
             out += "\n\(t.bold("Eligible once approved"))\n"
             for x in r.eligible { out += resource(x, path: r.eligiblePath(x.proof), t) }
         }
-        if !r.unmatched.isEmpty {
+        if r.unmatched.count > folded.unmatched.count {
             out += "\n\(t.bold("Unmatched statements")) (reach the model does not list)\n"
-            for u in r.unmatched {
+            for (k, u) in r.unmatched.enumerated() where !folded.unmatched.contains(k) {
                 let scope = u.scope.map { " within \($0)" } ?? ""
                 out +=
                     "  \(graph.identity(u.identity).id): \(u.actions.joined(separator: ", ")) on \(u.resources.joined(separator: ", "))\(scope)\n"
@@ -120,6 +144,26 @@ public struct RadiusPresenter: AnswerPresenter {
             let access: [Access]?
         }
 
+        /// `FullControl`, summarised: the lists above stay complete in JSON.
+        struct Control: Encodable {
+            let identity: String
+            let hops: Int
+            let resources: Int
+            let critical: Int
+            let high: Int
+            let identitiesThrough: Int
+            let credentialsThrough: Int
+            let unmatchedThrough: Int
+            let path: [JSONStep]
+
+            enum CodingKeys: String, CodingKey {
+                case identity, hops, resources, critical, high, path
+                case identitiesThrough = "identities_through"
+                case credentialsThrough = "credentials_through"
+                case unmatchedThrough = "unmatched_through"
+            }
+        }
+
         struct Unmatched: Encodable {
             let actions: [String]
             let resources: [String]
@@ -134,6 +178,7 @@ public struct RadiusPresenter: AnswerPresenter {
         let mfa: Bool
         let withApprovals: Bool
         let problem: String?
+        let fullControl: Control?
         let identities: [Identity]
         let credentials: [Credential]
         let resources: [Resource]
@@ -143,6 +188,7 @@ public struct RadiusPresenter: AnswerPresenter {
         enum CodingKeys: String, CodingKey {
             case source, at, mfa, problem, identities, credentials, resources, eligible, unmatched
             case sourceKind = "source_kind"
+            case fullControl = "full_control"
             case withApprovals = "with_approvals"
         }
     }
@@ -172,6 +218,14 @@ public struct RadiusPresenter: AnswerPresenter {
         return Document(
             source: source, sourceKind: sourceKind, at: r.options.at.iso8601, mfa: mfa, withApprovals: r.options.withApprovals,
             problem: r.startProblem,
+            fullControl: (detail ? nil : r.fullControl()).map { f in
+                let controlled = f.resources.map { g.resource(r.resources[$0].resource).criticality }
+                return .init(
+                    identity: g.identity(f.identity).id, hops: f.hops, resources: f.resources.count,
+                    critical: controlled.filter { $0 == .critical }.count, high: controlled.filter { $0 == .high }.count,
+                    identitiesThrough: f.identities.count, credentialsThrough: f.credentials.count,
+                    unmatchedThrough: f.unmatched.count, path: JSONStep.path(r.path(f.proof)))
+            },
             identities: r.identities.map {
                 .init(
                     id: g.identity($0.identity).id, type: g.identity($0.identity).kind.rawValue,
