@@ -13,10 +13,10 @@ struct FullControlTests {
         #expect(g.identities[f.identity.index].id == "admin")
         #expect(f.hops == 1)
         #expect(f.resources.count == 61)
-        #expect(f.resources.allSatisfy { r.resources[$0].fullControl })
+        #expect(f.resources.allSatisfy { r.resources[$0].control?.hops == 3 })
         #expect(f.identities.map { g.identities[r.identities[$0].identity.index].id } == ["bot"])
         #expect(f.unmatched.count == 1)
-        #expect(!r.resources.contains { g.resources[$0.resource.index].id == "docs" && $0.fullControl })
+        #expect(r.resources.first { g.resources[$0.resource.index].id == "docs" }?.control == nil)
     }
 
     @Test("fewer resources than the minimum, or a deny on the session, is no full control")
@@ -27,14 +27,17 @@ struct FullControlTests {
         #expect(denied.radius(from: denied.startFor("dev"), options: Fixtures.options()).fullControl() == nil)
     }
 
-    @Test("the union of actions of other identities does not make the shortest proof's session a controller")
-    func unionIsNotControl() {
-        // dev itself reads prod's children (shortest proof: dev), admin may do * there too.
+    @Test("the controller is the nearest session with every action, not the shortest proof's session")
+    func controlBeyondShortestProof() throws {
+        // dev itself reads prod and its children (shortest proof: dev, 2 hops); admin may do * there (3 hops).
         var m = Fixtures.fullControl(children: 60)
         m.roles[0].allow.append(Statement(actions: ["read"], resources: ["prod"]))
         let g = Fixtures.compile(m)
         let r = g.radius(from: g.startFor("dev"), options: Fixtures.options())
-        #expect(r.resources.first { g.resources[$0.resource.index].id == "prod/r3" }?.actions == ["*"])
-        #expect(r.fullControl() == nil)
+        let r3 = try #require(r.resources.first { g.resources[$0.resource.index].id == "prod/r3" })
+        #expect(r3.actions == ["*"])
+        #expect(r3.hops == 2)
+        #expect(r3.control?.hops == 3)
+        #expect(g.identities[try #require(r.fullControl()).identity.index].id == "admin")
     }
 }

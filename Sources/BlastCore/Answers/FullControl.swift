@@ -9,8 +9,8 @@ public struct FullControl: Sendable {
     public let identity: IdentityID
     public let hops: Int
     public let proof: Proof
-    /// Positions in `Radius.resources` of the resources it controls (every action, shortest
-    /// proof through this session).
+    /// Positions in `Radius.resources` of the resources it controls: every action, and the
+    /// nearest session that may do every action there.
     public let resources: [Int]
     /// Positions in `Radius.identities`, `credentials` and `unmatched` of what the start
     /// reaches only through the session (their shortest proof passes it); the session itself is
@@ -30,7 +30,7 @@ extension Radius {
     ///   unmatched statements, with proof paths of at most d moves.
     public func fullControl(minimum: Int = Radius.fullControlMinimum) -> FullControl? {
         var groups: [SearchState: [Int]] = [:]
-        for (k, x) in resources.enumerated() where x.fullControl { groups[x.proof.state, default: []].append(k) }
+        for (k, x) in resources.enumerated() { if let c = x.control { groups[c.proof.state, default: []].append(k) } }
         var best: (state: SearchState, members: [Int], hops: UInt32)?
         for (state, members) in groups where members.count >= minimum {
             let hops = search.distance(to: state)

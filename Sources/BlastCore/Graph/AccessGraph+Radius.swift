@@ -38,9 +38,10 @@ public struct Radius: Sendable {
         public let access: [Access]
         /// The sorted union of the access entries' actions.
         public let actions: [String]
-        /// Whether the proof's own session may do every action here: its remaining allows are
-        /// `*` and none of its denies applies.
-        public let fullControl: Bool
+        /// The shortest proof ending in a session that may do every action here (its remaining
+        /// allows are `*` and none of its denies applies), and its length; nil when no reached
+        /// session may.
+        public let control: (proof: Proof, hops: Int)?
     }
 
     /// An allow statement of a reached identity whose resource patterns (within the grant's scope)
@@ -212,6 +213,7 @@ extension AccessGraph {
             // Action lists are interned by the memo, so that unions are computed once per distinct
             // combination of lists.
             let segmentActions: [Int32] = segments.map(\.listID)
+            let segmentControls = segments.map { $0.denied.isEmpty && memo.hasEverything[Int($0.listID)] }
             // Each list and each union is reported without the patterns another of its patterns
             // covers (`*` covers all); a list holding `*` makes any union `*` at once.
             func reduced(_ id: Int32) -> [String] { memo.reduced(id) }
@@ -309,7 +311,12 @@ extension AccessGraph {
                         access.count == 1 ? access[0].actions : union(ids)
                     }
                 let b = segments[Int(best)]
-                let control = b.denied.isEmpty && memo.hasEverything[Int(b.listID)]
+                var controlling: Int32 = -1
+                for g in active where segmentControls[Int(g)] {
+                    if controlling < 0 || (segmentHops[Int(g)], g) < (segmentHops[Int(controlling)], controlling) { controlling = g }
+                }
+                let controlState = controlling < 0 ? nil : search.sessions[Int(segmentSession[Int(controlling)])].session.state
+                let controlEntitlement = controlling < 0 ? nil : segments[Int(controlling)].entitlement
                 let state = search.sessions[Int(segmentSession[Int(best)])].session.state
                 let hops = Int(segmentHops[Int(best)])
                 for p in position..<end {
@@ -317,7 +324,10 @@ extension AccessGraph {
                         Radius.ReachedResource(
                             resource: ResourceID(p), hops: hops,
                             proof: Proof(state: state, tail: .resource(b.entitlement, ResourceID(p))),
-                            access: access, actions: all, fullControl: control))
+                            access: access, actions: all,
+                            control: controlState.map {
+                                (Proof(state: $0, tail: .resource(controlEntitlement!, ResourceID(p))), Int(segmentHops[Int(controlling)]))
+                            }))
                 }
             }
         }
