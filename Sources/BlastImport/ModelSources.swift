@@ -120,7 +120,10 @@ public enum ModelSources {
     }
 
     private static func text(of data: Data, path: String) throws(ImportError) -> String {
-        guard let text = String(validating: data, as: UTF8.self) else {
+        // A UTF-8 byte-order mark (Excel's "CSV UTF-8", some Windows editors) is not part of the text.
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let body = data.starts(with: bom) ? data.dropFirst(3) : data[...]
+        guard let text = String(validating: body, as: UTF8.self) else {
             throw ImportError(.unreadable, "the file is not UTF-8 text; save it as UTF-8", file: path)
         }
         return text

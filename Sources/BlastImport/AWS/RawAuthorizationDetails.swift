@@ -7,6 +7,9 @@ struct RawAuthorizationDetails: Decodable, Sendable {
     var GroupDetailList: [RawGroupDetail]?
     var RoleDetailList: [RawRoleDetail]?
     var Policies: [RawManagedPolicyDetail]?
+    /// Set by the API when this is one page of several (`--max-items`, or a raw API call).
+    var IsTruncated: Bool?
+    var Marker: String?
 }
 
 struct RawAttachedPolicy: Decodable, Sendable {
