@@ -168,6 +168,7 @@ public enum ModelSources {
         var groups: [[SourceFile]] = Array(repeating: [], count: importers.count)
         for file in files { groups[formatIndex(of: file)].append(file) }
         files = []
+        let nativeFiles = Set(groups[importers.count - 1].lazy.filter { $0.snapshot == nil }.map(\.path))
         var parts: [Model] = []
         var context = ImportContext(accessKeys: accessKeys)
         let lastGroup = groups.lastIndex { !$0.isEmpty }
@@ -188,6 +189,37 @@ public enum ModelSources {
         } catch {
             throw ImportError(error)
         }
+        try checkScopes(validated.model, nativeFiles: nativeFiles)
         return ImportedModel(validated: validated, notes: context.notes.sorted { $0.description < $1.description })
+    }
+
+    /// A grant's `scope` written in a native file must cover something: a declared resource (or
+    /// an identity's resource) at or below it. A typo (`prod/ue`) would otherwise make the grant
+    /// cover nothing in silence, for the same reason `what-if` refuses a change that matches
+    /// nothing. (Importers' scopes are their own; a Kubernetes namespace may be empty.)
+    /// - Complexity: O(total length of the resource ids) when some native grant has a scope, else O(grants).
+    static func checkScopes(_ model: Model, nativeFiles: Set<String>) throws(ImportError) {
+        let scoped = model.grants.filter { $0.scope != nil && nativeFiles.contains($0.origin?.file ?? "") }
+        guard !scoped.isEmpty else { return }
+        // Every id and every `/`-prefix of an id: exactly the scopes that cover something.
+        var covered = Set<Substring>()
+        func add(_ id: String) {
+            var end = id.endIndex
+            covered.insert(id[...])
+            while let slash = id[..<end].lastIndex(of: "/") {
+                guard covered.insert(id[..<slash]).inserted else { break }
+                end = slash
+            }
+        }
+        for r in model.resources { add(r.id) }
+        for i in model.identities { if let r = i.resource { add(r) } }
+        for g in scoped {
+            guard let scope = g.scope, !covered.contains(scope[...]) else { continue }
+            let origin = g.origin ?? SourceLocation(file: "", keyPath: "")
+            throw ImportError(
+                .invalidModel,
+                "scope \(quoted(scope)) covers no declared resource, so the grant would give nothing; check the spelling, or declare a resource at or below it",
+                file: origin.file, line: origin.line, keyPath: origin.keyPath.isEmpty ? "scope" : origin.keyPath + ".scope")
+        }
     }
 }

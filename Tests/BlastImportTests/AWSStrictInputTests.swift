@@ -233,4 +233,83 @@ struct AWSStrictInputTests {
         let file = try ModelSources.read(path)
         #expect(file.text == text)
     }
+
+    // U1, U2, U4
+
+    @Test("U1: a truncated or damaged export names the line and column of the break")
+    func syntaxLocated() throws {
+        let json = account.json
+        let cut = String(json.prefix(json.count / 2))
+        let e = try #require(error([SourceFile(path: "authz.json", text: cut)]))
+        #expect(e.code == .syntax && e.line != nil && e.column != nil)
+        var damaged = Array(json)
+        let k = damaged.firstIndex(of: ",")!
+        damaged[k] = "["
+        let d = try #require(error([SourceFile(path: "authz.json", text: String(damaged))]))
+        let line = json[..<json.firstIndex(of: ",")!].filter { $0 == "\n" }.count + 1
+        #expect(d.code == .syntax && d.line == line && d.message.contains("'['"))
+    }
+
+    /// The statements of U2, by the key that is wrong and a phrase of the expected message.
+    static let innerErrors: [String: (key: String, phrase: String)] = [
+        "action-number": ("Action", "the number 42"), "condition-string": ("Condition", "a JSON object"),
+    ]
+
+    func innerStatement(_ name: String) -> [String: Any] {
+        name == "action-number"
+            ? ["Effect": "Allow", "Action": 42, "Resource": "*"] : ["Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": "x"]
+    }
+
+    @Test("U2: an error inside a listed statement is reported as itself, not as 'expected Dictionary'", arguments: ["action-number", "condition-string"])
+    func innerStatementError(name: String) throws {
+        var a = F()
+        a.user("dev", statements: [innerStatement(name)])
+        let e = try #require(error([a.file]))
+        let (key, phrase) = Self.innerErrors[name]!
+        #expect(e.keyPath == "UserDetailList[0].UserPolicyList[0].PolicyDocument.Statement[0].\(key)")
+        #expect(e.message.contains(phrase))
+    }
+
+    @Test("U2: a string trust Principal other than * keeps its precise message")
+    func stringPrincipal() throws {
+        var a = F()
+        a.role("r", trust: [F.trust("arn:aws:iam::111111111111:root")])
+        let e = try #require(error([a.file]))
+        #expect(e.keyPath == "RoleDetailList[0].AssumeRolePolicyDocument.Statement[0].Principal")
+        #expect(e.message.contains("a string Principal must be"))
+    }
+
+    @Test("E7: a key written twice in one object of an export is refused with its line")
+    func duplicateKeyInExport() throws {
+        let json = account.json.replacingOccurrences(of: "\"UserName\" : \"dev\"", with: "\"UserName\" : \"dev\", \"UserName\" : \"x\"")
+        #expect(json != account.json)
+        let e = try #require(error([SourceFile(path: "authz.json", text: json)]))
+        #expect(e.code == .syntax && e.line != nil && e.message.contains("'UserName'"))
+    }
+
+    @Test("U4: a key id listed twice in the inventory is blamed on the inventory")
+    func inventoryDuplicateKey() throws {
+        let inv = inventory("access_keys:\n  - id: AKIAX\n    user: dev\n  - id: AKIAX\n    user: dev\n    slot: 2\n")
+        let e = try #require(error([account.file, devReport, inv]))
+        #expect(e.file == "inv.yaml" && e.line == 5 && e.keyPath == "access_keys[1].id" && e.message.contains("inv.yaml:3"))
+    }
+}
+
+@Suite("JSON syntax locator")
+struct JSONSyntaxTests {
+    @Test("well-formed JSON has no problem", arguments: [#"{}"#, #"[1, -2.5e3, "a\"b", true, null, {"k": []}]"#, " \n {\"a\": {\"b\": [false]}} "])
+    func wellFormed(text: String) {
+        #expect(JSONSyntax.firstProblem(in: text) == nil)
+    }
+
+    @Test(
+        "the first break is located by line and column",
+        arguments: [
+            ("{\n  \"a\": 1,\n  \"b\" 2}", 3, 7), ("{\"a\": [1, 2}", 1, 12), ("{\"a\": tru}", 1, 7), ("{\"a\": 1", 1, 8),
+            ("[1] x", 1, 5), ("{\"é\": [}", 1, 8),
+        ])
+    func located(text: String, line: Int, column: Int) throws {
+        let p = try #require(JSONSyntax.firstProblem(in: text))
+        #expect(p.line == line && p.column == column)
+    }
 }

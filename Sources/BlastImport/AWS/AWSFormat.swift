@@ -66,13 +66,26 @@ public enum AWSFormat: FormatImporter {
 
     /// Decodes JSON, turning decoding errors into `ImportError`s that name the JSON path.
     static func decodeJSON<T: Decodable>(_ type: T.Type, _ file: SourceFile) throws(ImportError) -> T {
+        let value: T
         do {
-            return try JSONDecoder().decode(T.self, from: Data(file.text.utf8))
+            value = try JSONDecoder().decode(T.self, from: Data(file.text.utf8))
         } catch let error as DecodingError {
+            if case .dataCorrupted(let c) = error, c.codingPath.isEmpty, let p = JSONSyntax.firstProblem(in: file.text) {
+                throw ImportError(.syntax, "not valid JSON: \(p.message)", file: file.path, line: p.line, column: p.column)
+            }
             throw importError(error, file: file.path)
         } catch {
+            if let p = JSONSyntax.firstProblem(in: file.text) {
+                throw ImportError(.syntax, "not valid JSON: \(p.message)", file: file.path, line: p.line, column: p.column)
+            }
             throw ImportError(.syntax, "not valid JSON: \(error.localizedDescription)", file: file.path)
         }
+        if let d = JSONDuplicateKeys.first(in: file.text) {
+            throw ImportError(
+                .syntax, "the key \(quoted(d.key)) is written twice in one object; JSON readers disagree on which one counts",
+                file: file.path, line: d.line)
+        }
+        return value
     }
 
     static func decodeInventory(_ file: SourceFile) throws(ImportError) -> RawAWSInventory {
@@ -119,7 +132,8 @@ public enum AWSFormat: FormatImporter {
         case is [String].Type: "a list of strings"
         case is Bool.Type: "a boolean"
         case is Int.Type, is Double.Type: "a number"
-        default: "\(t)"
+        case is AWSStringList.Type: "a string or a list of strings"
+        default: "\(t)".hasPrefix("Dictionary") ? "a JSON object" : "\(t)".hasPrefix("Array") ? "a list" : "\(t)"
         }
     }
 }

@@ -474,8 +474,16 @@ struct AWSMapper {
         func users(_ user: String) -> [String] {
             user.hasPrefix("arn:") ? (userARNs.contains(user) ? [user] : []) : usersByName[user] ?? []
         }
+        var keyFirstSeen: [String: SourceLocation] = [:]
+        var slotFirstSeen: [String: SourceLocation] = [:]
         for (_, inv) in input.inventories {
             for key in inv.access_keys {
+                if let first = keyFirstSeen[key.id] {
+                    throw ImportError(
+                        .badValue, "access key id \(quoted(key.id)) is listed twice (first at \(first.place))",
+                        at: SourceLocation(file: key.origin.file, line: key.origin.line, keyPath: key.origin.keyPath + ".id"))
+                }
+                keyFirstSeen[key.id] = key.origin
                 let arns = users(key.user)
                 guard !arns.isEmpty else {
                     throw ImportError(
@@ -483,7 +491,15 @@ struct AWSMapper {
                         "user \(quoted(key.user)) is in no loaded authorization details or credential report; give the user's name or ARN as the exports spell it",
                         at: SourceLocation(file: key.origin.file, line: key.origin.line, keyPath: key.origin.keyPath + ".user"))
                 }
-                for arn in arns { hints["\(arn)#\(key.slot)"] = key.id }
+                for arn in arns {
+                    if let first = slotFirstSeen["\(arn)#\(key.slot)"] {
+                        throw ImportError(
+                            .badValue, "access key \(key.slot) of \(quoted(arn)) is given twice (first at \(first.place))",
+                            at: key.origin)
+                    }
+                    slotFirstSeen["\(arn)#\(key.slot)"] = key.origin
+                    hints["\(arn)#\(key.slot)"] = key.id
+                }
             }
         }
         for (user, id) in input.keyOptions.sorted(by: { $0.key < $1.key }) {

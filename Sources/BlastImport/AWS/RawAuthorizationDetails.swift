@@ -112,9 +112,11 @@ struct RawPolicyDocument: Decodable, Sendable {
         Version = try c.decodeIfPresent(String.self, forKey: .Version)
         Id = try c.decodeIfPresent(String.self, forKey: .Id)
         // "Statement" is one statement or a list of them.
-        if let list = try? c.decode([RawPolicyStatement].self, forKey: .Statement) {
-            Statement = list
-        } else {
+        // Only "not a list" falls back to one statement; an error inside a listed statement
+        // (`"Action": 42`, a string `Condition`) is reported as itself.
+        do {
+            Statement = try c.decode([RawPolicyStatement].self, forKey: .Statement)
+        } catch DecodingError.typeMismatch(_, let context) where context.codingPath.count == c.codingPath.count + 1 {
             Statement = [try c.decode(RawPolicyStatement.self, forKey: .Statement)]
         }
     }
@@ -149,7 +151,7 @@ struct RawPrincipal: Decodable, Sendable {
             guard text == "*" else {
                 throw DecodingError.dataCorrupted(
                     .init(
-                        codingPath: decoder.codingPath, debugDescription: "a string Principal must be \"*\", not '\(text)'"))
+                        codingPath: decoder.codingPath, debugDescription: "a string Principal must be \"*\", not \(quoted(text)); write {\"AWS\": \(quoted(text))}"))
             }
             everyone = true
             return
