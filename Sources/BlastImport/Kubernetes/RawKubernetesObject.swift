@@ -84,8 +84,12 @@ struct RawObjectMetadata {
 
     init(_ reader: NodeReader) throws(ImportError) {
         let f = try reader.mapping(Key.self)
+        // An empty name is no name (Kubernetes allows none): the object is noted and ignored,
+        // never given an id ending in ':'.
         name = try f[.name]?.scalar()
+        if name?.text.isEmpty == true { name = nil }
         namespace = try f[.namespace]?.scalar()
+        if namespace?.text.isEmpty == true { namespace = nil }  // as the API server reads it: the default namespace
         labels = try f[.labels]?.stringMap() ?? [:]
         annotations = try f[.annotations]?.stringMap() ?? [:]
         creationTimestamp = try f[.creationTimestamp]?.scalar()
