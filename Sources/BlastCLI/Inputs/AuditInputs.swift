@@ -9,7 +9,8 @@ import Foundation
 enum AuditInputs {
     static func read(_ path: String, option: String) throws(CommandFailure) -> String {
         do {
-            return try String(contentsOfFile: path, encoding: .utf8)
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            return text.first == "\u{FEFF}" ? String(text.dropFirst()) : text
         } catch {
             throw CommandFailure("error: \(option): cannot read '\(path)': \(error.localizedDescription)", exitCode: .noInput)
         }
@@ -43,6 +44,26 @@ enum AuditInputs {
         let firstContent = text.first { !$0.isWhitespace }
         let isJSON = path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") || firstContent == "{"
         return isJSON ? try usageJSONLines(lines, path) : try usageCSV(lines, path)
+    }
+
+    /// A note for each identity the usage names but the model does not have (a typo such as
+    /// `ci-runnr`): its records count for nothing, and without records the identity is not judged
+    /// by lp.unused-permission, so the typo must not pass in silence. One note per identity, at its
+    /// first record, with the closest identity of the model.
+    static func noteUnknownIdentities(_ records: [UsageRecord], graph: AccessGraph, io: inout CommandIO) {
+        var noted = Set<String>()
+        var names: [String]?
+        for r in records where !noted.contains(r.identity) {
+            if case .identity? = graph.element(named: r.identity) { continue }
+            noted.insert(r.identity)
+            if names == nil { names = graph.identityIDs.map { graph.identity($0).id } }
+            let guess = Suggestion.closest(to: r.identity, among: names ?? []).map { "; did you mean '\($0)'?" } ?? ""
+            let location = r.origin ?? SourceLocation(file: "usage", keyPath: "")
+            io.diagnose(
+                location.diagnostic(
+                    "identity \(quoted(r.identity)) is not an identity of the model: its usage records are ignored\(guess)",
+                    severity: "note"))
+        }
     }
 
     private static func fail(_ path: String, _ line: Int, _ message: String) -> CommandFailure {

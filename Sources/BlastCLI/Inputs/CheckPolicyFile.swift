@@ -27,7 +27,11 @@ enum CheckPolicyFile {
         let fields = try root.fields(Key.self)
         if let v = fields[.version], try v.scalar().text != "1" { throw v.error("unsupported version; this blast reads policy version 1") }
         var assertions: [PolicyAssertion] = []
-        for item in try fields.required(.assertions, "list of assertions").items() {
+        let list = try fields.required(.assertions, "list of assertions")
+        // A gate that checks nothing always passes: an empty list is an error, like a selector
+        // that matches nothing.
+        guard !(try list.items()).isEmpty else { throw list.error("the policy has no assertions; a gate that checks nothing always passes") }
+        for item in try list.items() {
             let m = try item.fields(AssertionKey.self)
             let kindValue = try m.required(.kind, kinds.joined(separator: " | "))
             let kindName = try kindValue.scalar().text
