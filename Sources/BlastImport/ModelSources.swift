@@ -190,7 +190,31 @@ public enum ModelSources {
             throw ImportError(error)
         }
         try checkScopes(validated.model, nativeFiles: nativeFiles)
+        try checkLineBreaks(validated.model)
         return ImportedModel(validated: validated, notes: context.notes.sorted { $0.description < $1.description })
+    }
+
+    /// No id may hold a line break (LF, CR, NEL, U+2028, U+2029): every text output, Markdown
+    /// report and log shows ids on one line, and an id that starts a new line could forge one
+    /// (`x\n# heading`). AWS and Kubernetes names cannot hold one; a native or forged file can.
+    /// - Complexity: O(total length of the ids).
+    static func checkLineBreaks(_ model: Model) throws(ImportError) {
+        func check(_ id: String, _ kind: String, _ origin: SourceLocation?) throws(ImportError) {
+            guard id.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 }) else { return }
+            guard id.unicodeScalars.contains(where: { "\n\r\u{85}\u{2028}\u{2029}".unicodeScalars.contains($0) }) else { return }
+            let at = origin ?? SourceLocation(file: "", keyPath: "")
+            throw ImportError(
+                .badValue, "the \(kind) id \(quoted(id)) holds a line break; ids are shown on one line, write it without one",
+                file: at.file.isEmpty ? nil : at.file, line: at.line, keyPath: at.keyPath)
+        }
+        for x in model.identities {
+            try check(x.id, "identity", x.origin)
+            if let r = x.resource { try check(r, "resource", x.origin) }
+        }
+        for x in model.credentials { try check(x.id, "credential", x.origin) }
+        for x in model.groups { try check(x.id, "group", x.origin) }
+        for x in model.roles { try check(x.id, "role", x.origin) }
+        for x in model.resources { try check(x.id, "resource", x.origin) }
     }
 
     /// A grant's `scope` written in a native file must cover something: a declared resource (or

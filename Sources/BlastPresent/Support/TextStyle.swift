@@ -50,6 +50,46 @@ public struct TextStyle: Sendable {
 
     public func hops(_ n: Int) -> String { plural(n, "hop") }
 
+    /// `text` made safe for a terminal or a log: line feeds and tabs stay, and so do the colour
+    /// sequences `paint` writes (`ESC [ digits m`); every other control character — an escape
+    /// starting another sequence (`ESC ] 0;title BEL` retitles a terminal), a carriage return
+    /// that would overwrite a line, DEL, C1 controls — is written visibly (`\e`, `\r`, `\u{7}`),
+    /// so an id can neither drive the terminal nor forge output.
+    /// - Complexity: O(n) in the length of `text`; no copy when there is nothing to escape.
+    public static func terminalSafe(_ text: String) -> String {
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let s = scalars[i]
+            if s == "\u{1B}", let end = sgrEnd(scalars, from: i) {
+                out.unicodeScalars.append(contentsOf: scalars[i...end])
+                i = end + 1
+                continue
+            }
+            switch s.value {
+            case 0x0A, 0x09: out.unicodeScalars.append(s)
+            case 0x0D: out += "\\r"
+            case 0x1B: out += "\\e"
+            case 0..<0x20, 0x7F, 0x80..<0xA0: out += "\\u{\(String(s.value, radix: 16))}"
+            default: out.unicodeScalars.append(s)
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// The index of the `m` ending a colour sequence `ESC [ [0-9;]* m` starting at `start`.
+    private static func sgrEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        var k = start + 1
+        guard k < scalars.count, scalars[k] == "[" else { return nil }
+        k += 1
+        while k < scalars.count, ("0"..."9").contains(scalars[k]) || scalars[k] == ";" { k += 1 }
+        return k < scalars.count && scalars[k] == "m" ? k : nil
+    }
+
     /// `1 identity`, `3 identities`.
     public func plural(_ n: Int, _ one: String, _ many: String? = nil) -> String {
         n == 1 ? "1 \(one)" : "\(n) \(many ?? one + "s")"
