@@ -115,4 +115,29 @@ struct NativeStrictInputTests {
         try (Data([0xEF, 0xBB, 0xBF]) + Data("version: 1\nidentities: [{id: a}]\n".utf8)).write(to: URL(fileURLWithPath: path))
         #expect(try ModelSources.load(paths: [path]).model.identities.map(\.id) == ["a"])
     }
+
+    // E16
+
+    @Test("E16: a megabyte-long bad value gives a short message: the start of the value and its length")
+    func longValueTruncated() throws {
+        let value = String(repeating: "9", count: 1_000_000)
+        let e = try loadError(["m.yaml": "version: 1\ngrants: [{to: a, role: r, expires: \"\(value)\"}]\n"])
+        #expect(e.code == .badValue && e.keyPath == "grants[0].expires")
+        #expect(e.description.count < 250)
+        #expect(e.message.hasPrefix("'" + String(repeating: "9", count: 60) + "'… (1000000 characters) is not a date"))
+    }
+
+    @Test("E16: a value in the wrong field is quoted with control characters escaped and cut at 60 characters")
+    func quotedValues() {
+        #expect(quoted("2026-13-01") == "'2026-13-01'")
+        #expect(quoted("a\nb\u{1B}[31m\u{7}") == "'a\\nb\\e[31m\\u{7}'")
+        #expect(quoted(String(repeating: "s", count: 61)) == "'" + String(repeating: "s", count: 60) + "'… (61 characters)")
+    }
+
+    @Test("E16/U3: a CSV that is not recognised is not dumped whole into the error")
+    func csvNotDumped() throws {
+        let header = (0..<200).map { "column\($0)" }.joined(separator: ",")
+        let e = try loadError(["x.csv": header + "\n" + (0..<200).map { _ in "v" }.joined(separator: ",") + "\n"])
+        #expect(e.description.count < 400)
+    }
 }

@@ -72,7 +72,7 @@ enum AuditInputs {
 
     private static func time(_ text: String, _ path: String, _ line: Int) throws(CommandFailure) -> Instant {
         guard let t = Instant(iso8601: text) else {
-            throw fail(path, line, "time '\(text)' is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
+            throw fail(path, line, "time \(quoted(text)) is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
         }
         return t
     }
@@ -193,7 +193,7 @@ enum AuditInputs {
             let rule = try ruleValue.scalar().text
             guard rule.contains(where: { $0 == "*" || $0 == "?" }) || Audit.rule(rule) != nil else {
                 let hint = Suggestion.closest(to: rule, among: Audit.rules.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
-                throw ruleValue.error("unknown rule '\(rule)'\(hint)")
+                throw ruleValue.error("unknown rule \(quoted(rule))\(hint)")
             }
             let justificationValue = try m.required(.justification, "reason the exception is accepted")
             let justification = try justificationValue.scalar().text

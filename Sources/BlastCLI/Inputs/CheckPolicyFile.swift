@@ -70,7 +70,7 @@ enum CheckPolicyFile {
                 kind = .noPath(storedIn: try string(.storedIn, "resource pattern"), to: try string(.to, "resource pattern"))
             default:
                 let hint = Suggestion.closest(to: kindName, among: kinds).map { " did you mean '\($0)'?" } ?? ""
-                throw kindValue.error("unknown kind '\(kindName)';\(hint) use one of \(kinds.joined(separator: ", "))")
+                throw kindValue.error("unknown kind \(quoted(kindName));\(hint) use one of \(kinds.joined(separator: ", "))")
             }
             let name = try m[.name]?.scalar().text ?? "\(kindName) #\(assertions.count + 1)"
             assertions.append(PolicyAssertion(name: name, kind: kind, origin: item.location))

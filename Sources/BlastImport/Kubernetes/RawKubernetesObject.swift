@@ -177,7 +177,7 @@ struct RawLabelSelector {
             case "DoesNotExist": if value != nil { return false }
             default:
                 throw ImportError(
-                    .badValue, "'\(e.op.text)' is not a label selector operator; use In, NotIn, Exists or DoesNotExist", at: e.op.at)
+                    .badValue, "\(quoted(e.op.text)) is not a label selector operator; use In, NotIn, Exists or DoesNotExist", at: e.op.at)
             }
         }
         return true

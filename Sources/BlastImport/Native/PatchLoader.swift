@@ -34,7 +34,7 @@ public enum PatchLoader {
         let fields = try doc.fields(Key.self)
         let version = try fields.required(.version, "1").scalar()
         guard version.text == RawModelFile.version else {
-            throw ImportError(.unsupportedVersion, "unsupported version '\(version.text)'; patches are version 1", at: version.at)
+            throw ImportError(.unsupportedVersion, "unsupported version \(quoted(version.text)); patches are version 1", at: version.at)
         }
         var removals: [ModelChange] = []
         if let remove = fields[.remove] {
