@@ -169,6 +169,8 @@ public enum ModelSources {
         for file in files { groups[formatIndex(of: file)].append(file) }
         files = []
         let nativeFiles = Set(groups[importers.count - 1].lazy.filter { $0.snapshot == nil }.map(\.path))
+        let snapshots = groups[importers.count - 1].filter { $0.snapshot != nil }.map(\.path)
+        let inputPaths = Set(groups.joined().map(\.path))
         var parts: [Model] = []
         var context = ImportContext(accessKeys: accessKeys)
         let lastGroup = groups.lastIndex { !$0.isEmpty }
@@ -187,11 +189,25 @@ public enum ModelSources {
         do {
             validated = try Model.merged(parts).validated()
         } catch {
-            throw ImportError(error)
+            throw blamingSnapshot(ImportError(error), snapshots: snapshots, inputs: inputPaths)
         }
         try checkScopes(validated.model, nativeFiles: nativeFiles)
         try checkLineBreaks(validated.model)
         return ImportedModel(validated: validated, notes: context.notes.sorted { $0.description < $1.description })
+    }
+
+    /// An error located in a file that was not given, when snapshots were: the location is the
+    /// origin a snapshot recorded (the YAML it was made from, which may be gone), so the error is
+    /// put on the snapshot, and the recorded place kept in the message.
+    static func blamingSnapshot(_ error: ImportError, snapshots: [String], inputs: Set<String>) -> ImportError {
+        guard !snapshots.isEmpty, let file = error.file, !inputs.contains(file) else { return error }
+        var blamed = error
+        let recorded = SourceLocation(file: file, line: error.line, keyPath: "").place
+        blamed.file = snapshots.count == 1 ? snapshots[0] : snapshots.joined(separator: ", ")
+        blamed.line = nil
+        blamed.column = nil
+        blamed.message = error.message + " (recorded at \(recorded) when the snapshot was made)"
+        return blamed
     }
 
     /// No id may hold a line break (LF, CR, NEL, U+2028, U+2029): every text output, Markdown

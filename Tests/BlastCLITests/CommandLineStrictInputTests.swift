@@ -1,4 +1,4 @@
-import BlastCLI
+@testable import BlastCLI
 import BlastTestSupport
 import Foundation
 import Testing
@@ -63,5 +63,53 @@ struct CommandLineStrictInputTests {
     func negativeShare() {
         let r = runBlast(["audit", Fixtures.acmePath, "--critical-share", "-0.5", "--at", "2026-11-23"])
         #expect(r.code == 64 && r.err.contains("--critical-share must be between 0 and 1"))
+    }
+
+    @Test("U5: a change without its ':' is reported as malformed, not as missing")
+    func malformedChange() {
+        let r = runBlast(["what-if", Fixtures.acmePath, "--from", "dave", "--purge", "deploy-token"])
+        #expect(r.code == 64)
+        #expect(r.err.contains("--purge: 'deploy-token' is not of the form CREDENTIAL:RESOURCE"))
+    }
+
+    @Test("U6: a patch removal that matches nothing names the patch file and line, not an option")
+    func patchMatchesNothing() throws {
+        let patch = try write("patch.yaml", "version: 1\nremove:\n  grants:\n    - {to: sre, role: nothing}\n")
+        let r = runBlast(["what-if", Fixtures.acmePath, "--from", "dave", "--patch", patch])
+        #expect(r.code == 65)
+        #expect(r.err.hasPrefix("\(patch):4: error: remove.grants[0]: no grant of role 'nothing' to 'sre'"))
+        #expect(!r.err.contains("--revoke-grant"))
+    }
+
+    @Test("U8: a snapshot whose content is inconsistent is blamed, with the place it recorded")
+    func snapshotBlamed() throws {
+        let yaml = try write("m.yaml", "version: 1\nidentities: [{id: alice}]\n")
+        let a = folder.appendingPathComponent("a.snap").path
+        let b = folder.appendingPathComponent("b.snap").path
+        #expect(runBlast(["export", yaml, "--format", "snapshot", "--no-cache", "-o", a]).code == 0)
+        #expect(runBlast(["export", yaml, "--format", "snapshot", "--no-cache", "-o", b]).code == 0)
+        try FileManager.default.removeItem(atPath: yaml)
+        let r = runBlast(["rank", a, b, "--no-cache"])
+        #expect(r.code == 65)
+        #expect(r.err.hasPrefix("\(a), \(b): error: identities[0]: duplicate id 'alice'"))
+        #expect(r.err.contains("(recorded at \(yaml):2 when the snapshot was made)"))
+    }
+
+    @Test("U9: a YAML syntax error in an AWS inventory is reported as YAML, with its line")
+    func inventoryYAMLSyntax() throws {
+        let inventory = try write("inv.yaml", "aws_inventory: 1\nresources:\n  - arn: [x\n")
+        let r = runBlast(["rank", sample("aws/prod-authorization-details.json"), inventory, "--no-cache"])
+        #expect(r.code == 65)
+        #expect(r.err.hasPrefix("\(inventory):4:1: error: syntax:"))
+        #expect(!r.err.contains("JSON"))
+    }
+
+    @Test("generate --help states its limits, the ones it enforces")
+    func generateLimits() {
+        let help = GenerateCommand.helpMessage(columns: 200)
+        #expect(help.contains("10,000,000") && help.contains("1,000,000"))
+        #expect(help.contains("--identities 1 to 10,000,000"))
+        let over = runBlast(["generate", "--identities", "10000001"])
+        #expect(over.code == 64 && over.err.contains("at most 10000000"))
     }
 }
