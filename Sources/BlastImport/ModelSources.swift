@@ -200,7 +200,14 @@ public enum ModelSources {
     /// origin a snapshot recorded (the YAML it was made from, which may be gone), so the error is
     /// put on the snapshot, and the recorded place kept in the message.
     static func blamingSnapshot(_ error: ImportError, snapshots: [String], inputs: Set<String>) -> ImportError {
-        guard !snapshots.isEmpty, let file = error.file, !inputs.contains(file) else { return error }
+        guard !snapshots.isEmpty, let file = error.file else { return error }
+        guard !inputs.contains(file) else {
+            // The error is in a given file, but the first declaration it cites may be a snapshot's record.
+            guard let cited = citedFile(in: error.message), !inputs.contains(cited) else { return error }
+            var hinted = error
+            hinted.message += " (\(cited) is where a snapshot, \(snapshots.joined(separator: " or ")), was made from)"
+            return hinted
+        }
         var blamed = error
         let recorded = SourceLocation(file: file, line: error.line, keyPath: "").place
         blamed.file = snapshots.count == 1 ? snapshots[0] : snapshots.joined(separator: ", ")
@@ -208,6 +215,17 @@ public enum ModelSources {
         blamed.column = nil
         blamed.message = error.message + " (recorded at \(recorded) when the snapshot was made)"
         return blamed
+    }
+
+    /// The file of a `first declared at FILE:LINE` in a validation message, if any.
+    static func citedFile(in message: String) -> String? {
+        guard let start = message.range(of: "first declared at ")?.upperBound else { return nil }
+        var place = message[start...].prefix { $0 != " " && $0 != ")" }
+        while let last = place.last, last.isNumber || last == ":" {
+            place = place.dropLast()
+            if last == ":" { break }
+        }
+        return place.isEmpty ? nil : String(place)
     }
 
     /// No id may hold a line break (LF, CR, NEL, U+2028, U+2029): every text output, Markdown

@@ -95,6 +95,19 @@ struct CommandLineStrictInputTests {
         #expect(r.err.contains("(recorded at \(yaml):2 when the snapshot was made)"))
     }
 
+    @Test("U8: a clash between a snapshot and a given file says the cited place is the snapshot's source")
+    func snapshotCited() throws {
+        let source = try write("old.yaml", "version: 1\nidentities: [{id: alice}]\n")
+        let snap = folder.appendingPathComponent("old.snap").path
+        #expect(runBlast(["export", source, "--format", "snapshot", "--no-cache", "-o", snap]).code == 0)
+        try FileManager.default.removeItem(atPath: source)
+        let yaml = try write("new.yaml", "version: 1\nidentities: [{id: alice}]\n")
+        let r = runBlast(["rank", snap, yaml, "--no-cache"])
+        #expect(r.code == 65)
+        #expect(r.err.hasPrefix("\(yaml):2: error:"))
+        #expect(r.err.contains("(\(source) is where a snapshot, \(snap), was made from)"))
+    }
+
     @Test("U9: a YAML syntax error in an AWS inventory is reported as YAML, with its line")
     func inventoryYAMLSyntax() throws {
         let inventory = try write("inv.yaml", "aws_inventory: 1\nresources:\n  - arn: [x\n")
