@@ -125,4 +125,18 @@ struct CommandLineStrictInputTests {
         let over = runBlast(["generate", "--identities", "10000001"])
         #expect(over.code == 64 && over.err.contains("at most 10000000"))
     }
+
+    @Test("the README's input limits are the ones the code enforces")
+    func readmeLimits() throws {
+        let readme = try String(contentsOfFile: Fixtures.repositoryRoot + "/README.md", encoding: .utf8)
+        func grouped(_ n: Int) -> String {
+            let digits = Array(String(n))
+            return String(digits.enumerated().flatMap { k, d in (k > 0 && (digits.count - k) % 3 == 0) ? [",", d] : [d] })
+        }
+        #expect(readme.contains("| `audit` day thresholds | 0 to \(grouped(AuditOptions.maximumDays)) (10,000 years) |"))
+        #expect(
+            readme.contains(
+                "| `generate` | `--identities` 1 to \(grouped(GenerateCommand.maximumIdentities)); AWS counts 0 to \(grouped(GenerateCommand.maximumAWSCount)) each |"
+            ))
+    }
 }

@@ -167,6 +167,19 @@ struct AWSStrictInputTests {
         #expect(error([SourceFile(path: "authz.json", text: json)]) == nil)
     }
 
+    @Test("E5: a misspelt top-level list is refused; a foreign top-level key is noted")
+    func unknownTopLevelKeys() throws {
+        let json = account.json.replacingOccurrences(of: "\"UserDetailList\"", with: "\"UserDetailLIst\"")
+        #expect(json != account.json)
+        let e = try #require(error([SourceFile(path: "authz.json", text: json)]))
+        #expect(e.code == .unknownKey && e.keyPath == "UserDetailLIst" && e.message.contains("did you mean 'UserDetailList'"))
+        var withMetadata = account.json
+        withMetadata.removeLast()
+        withMetadata += #", "ResponseMetadata": {"RequestId": "x"}}"#
+        let (_, notes) = try AWSTest.load([SourceFile(path: "authz.json", text: withMetadata)])
+        #expect(notes.contains { $0.keyPath == "ResponseMetadata" && $0.file == "authz.json" })
+    }
+
     // E6
 
     @Test(

@@ -48,6 +48,15 @@ public enum AWSFormat: FormatImporter {
                         "the export is one page of several (IsTruncated: true\(details.Marker.map { ", Marker \(quoted($0, limit: 20))" } ?? "")); analysing it would miss every principal and policy on the other pages. Export the whole account with `aws iam get-account-authorization-details` (without --max-items: the CLI joins the pages)",
                         file: file.path, keyPath: "IsTruncated")
                 }
+                for key in details.unknownKeys {
+                    let known = RawAuthorizationDetails.CodingKeys.allCases.map(\.stringValue)
+                    if let guess = Suggestion.closest(to: key, among: known) {
+                        throw ImportError(
+                            .unknownKey, "unknown key \(quoted(key)); did you mean '\(guess)'? Its entries would be missing",
+                            file: file.path, keyPath: key)
+                    }
+                    context.notes.append(ImportNote(file: file.path, keyPath: key, message: "not part of an authorization-details export; ignored"))
+                }
                 input.details.append((file.path, details))
             case .credentialReport?:
                 input.reports.append((file.path, try RawCredentialReport(parsing: file.text, file: file.path)))

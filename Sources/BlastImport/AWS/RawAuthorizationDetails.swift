@@ -10,6 +10,32 @@ struct RawAuthorizationDetails: Decodable, Sendable {
     /// Set by the API when this is one page of several (`--max-items`, or a raw API call).
     var IsTruncated: Bool?
     var Marker: String?
+    /// Top-level keys this reader does not know (a misspelt `RoleDetailLIst`, an SDK's
+    /// `ResponseMetadata`), sorted; `AWSFormat` refuses near-misses of known keys and notes the rest.
+    var unknownKeys: [String] = []
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case UserDetailList, GroupDetailList, RoleDetailList, Policies, IsTruncated, Marker
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        UserDetailList = try c.decodeIfPresent([RawUserDetail].self, forKey: .UserDetailList)
+        GroupDetailList = try c.decodeIfPresent([RawGroupDetail].self, forKey: .GroupDetailList)
+        RoleDetailList = try c.decodeIfPresent([RawRoleDetail].self, forKey: .RoleDetailList)
+        Policies = try c.decodeIfPresent([RawManagedPolicyDetail].self, forKey: .Policies)
+        IsTruncated = try c.decodeIfPresent(Bool.self, forKey: .IsTruncated)
+        Marker = try c.decodeIfPresent(String.self, forKey: .Marker)
+        unknownKeys = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue)
+            .filter { CodingKeys(stringValue: $0) == nil }.sorted()
+    }
 }
 
 struct RawAttachedPolicy: Decodable, Sendable {
