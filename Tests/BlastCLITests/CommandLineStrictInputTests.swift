@@ -39,6 +39,22 @@ struct CommandLineStrictInputTests {
             ])
     }
 
+    @Test("a JSON-lines usage record with a number where a string belongs says so")
+    func usageWrongType() throws {
+        let usage = try write("u.jsonl", #"{"identity": "dave", "action": 42, "resource": "wiki", "time": "2026-11-20"}"# + "\n")
+        let r = runBlast(["audit", Fixtures.acmePath, "--usage", usage, "--at", "2026-11-23"])
+        #expect(r.code == 65)
+        #expect(r.err == "\(usage):1: error: field 'action' must be a string\n")
+    }
+
+    @Test("--key naming one user twice, or one id twice, is a usage error (64)")
+    func duplicateKeyOption() {
+        for keys in [["AKIA1=dana", "AKIA2=dana"], ["AKIA1=dana", "AKIA1=bob"]] {
+            let r = runBlast(["rank", Fixtures.acmePath] + keys.flatMap { ["--key", $0] })
+            #expect(r.code == 64 && r.err.contains("--key"))
+        }
+    }
+
     @Test("E15: can --action '' is a usage error (64), not a 'no'", arguments: ["", " "])
     func emptyAction(action: String) {
         let r = runBlast(["can", Fixtures.acmePath, "--from", "dave", "--action", action, "--on", "prod/db"])

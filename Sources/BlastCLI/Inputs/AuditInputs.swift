@@ -147,6 +147,7 @@ enum AuditInputs {
                 throw fail(path, n, "not a JSON object; each line must be {\"identity\": …, \"action\": …, \"resource\": …, \"time\": …}")
             }
             func field(_ name: String, _ value: String?) throws(CommandFailure) -> String {
+                if object.notStrings.contains(name) { throw fail(path, n, "field '\(name)' must be a string") }
                 guard let v = value, !v.isEmpty else { throw fail(path, n, "missing string field '\(name)'") }
                 return v
             }
@@ -159,18 +160,29 @@ enum AuditInputs {
         return out
     }
 
-    /// One line of JSON-lines usage; a field that is absent or not a string reads as nil.
+    /// One line of JSON-lines usage; a field that is absent reads as nil, one that is not a
+    /// string is remembered so the message can say so.
     private struct RawUsageLine: Decodable {
         var identity, action, resource, time: String?
+        /// Fields present with a value that is not a string.
+        var notStrings: [String] = []
 
         enum CodingKeys: String, CodingKey { case identity, action, resource, time }
 
         init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            identity = try? c.decode(String.self, forKey: .identity)
-            action = try? c.decode(String.self, forKey: .action)
-            resource = try? c.decode(String.self, forKey: .resource)
-            time = try? c.decode(String.self, forKey: .time)
+            var notStrings: [String] = []
+            func field(_ key: CodingKeys) -> String? {
+                guard c.contains(key) else { return nil }
+                if let s = try? c.decode(String.self, forKey: key) { return s }
+                if (try? c.decodeNil(forKey: key)) != true { notStrings.append(key.rawValue) }
+                return nil
+            }
+            identity = field(.identity)
+            action = field(.action)
+            resource = field(.resource)
+            time = field(.time)
+            self.notStrings = notStrings
         }
     }
 
