@@ -80,7 +80,9 @@ struct OutputEscapingTests {
         #expect(!r.out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
     }
 
-    @Test("E10: an id holding a line break is refused (65): it could forge a line or a Markdown heading", arguments: ["\\n", "\\r", "\\u2028"])
+    @Test(
+        "E10: an id holding a line break is refused (65): it could forge a line or a Markdown heading",
+        arguments: ["\\n", "\\r", "\\u2028"])
     func lineBreakInID(lineBreak: String) throws {
         let path = folder.appendingPathComponent("nl.yaml").path
         try "version: 1\nidentities: [{id: \"x\(lineBreak)# heading [l](javascript:alert(1))\"}]\n"

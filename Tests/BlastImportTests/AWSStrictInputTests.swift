@@ -273,7 +273,9 @@ struct AWSStrictInputTests {
             ? ["Effect": "Allow", "Action": 42, "Resource": "*"] : ["Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": "x"]
     }
 
-    @Test("U2: an error inside a listed statement is reported as itself, not as 'expected Dictionary'", arguments: ["action-number", "condition-string"])
+    @Test(
+        "U2: an error inside a listed statement is reported as itself, not as 'expected Dictionary'",
+        arguments: ["action-number", "condition-string"])
     func innerStatementError(name: String) throws {
         var a = F()
         a.user("dev", statements: [innerStatement(name)])
@@ -310,7 +312,9 @@ struct AWSStrictInputTests {
 
 @Suite("JSON syntax locator")
 struct JSONSyntaxTests {
-    @Test("well-formed JSON has no problem", arguments: [#"{}"#, #"[1, -2.5e3, "a\"b", true, null, {"k": []}]"#, " \n {\"a\": {\"b\": [false]}} "])
+    @Test(
+        "well-formed JSON has no problem",
+        arguments: [#"{}"#, #"[1, -2.5e3, "a\"b", true, null, {"k": []}]"#, " \n {\"a\": {\"b\": [false]}} "])
     func wellFormed(text: String) {
         #expect(JSONSyntax.firstProblem(in: text) == nil)
     }

@@ -30,7 +30,9 @@ enum CheckPolicyFile {
         let list = try fields.required(.assertions, "list of assertions")
         // A gate that checks nothing always passes: an empty list is an error, like a selector
         // that matches nothing.
-        guard !(try list.items()).isEmpty else { throw list.error("the policy has no assertions; a gate that checks nothing always passes") }
+        guard !(try list.items()).isEmpty else {
+            throw list.error("the policy has no assertions; a gate that checks nothing always passes")
+        }
         for item in try list.items() {
             let m = try item.fields(AssertionKey.self)
             let kindValue = try m.required(.kind, kinds.joined(separator: " | "))

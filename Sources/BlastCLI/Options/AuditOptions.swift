@@ -25,7 +25,9 @@ struct AuditOptions: ParsableArguments {
     var baseline: String?
 
     // `parsing: .unconditional`: `--review-days -1` is a (refused) value, not a missing one.
-    @Option(parsing: .unconditional, help: ArgumentHelp("lp.review-overdue: days since the last review of a grant on critical resources.", valueName: "days"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("lp.review-overdue: days since the last review of a grant on critical resources.", valueName: "days"))
     var reviewDays = 90
 
     @Option(parsing: .unconditional, help: ArgumentHelp("lp.stale-credential: days since a credential was last used.", valueName: "days"))
@@ -34,7 +36,8 @@ struct AuditOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("lp.stale-credential: days since a credential was created.", valueName: "days"))
     var rotateDays = 365
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("lp.unused-permission: how many days of usage before --at count.", valueName: "days"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("lp.unused-permission: how many days of usage before --at count.", valueName: "days"))
     var usageDays = 90
 
     @Option(

@@ -55,7 +55,8 @@ public enum AWSFormat: FormatImporter {
                             .unknownKey, "unknown key \(quoted(key)); did you mean '\(guess)'? Its entries would be missing",
                             file: file.path, keyPath: key)
                     }
-                    context.notes.append(ImportNote(file: file.path, keyPath: key, message: "not part of an authorization-details export; ignored"))
+                    context.notes.append(
+                        ImportNote(file: file.path, keyPath: key, message: "not part of an authorization-details export; ignored"))
                 }
                 input.details.append((file.path, details))
             case .credentialReport?:

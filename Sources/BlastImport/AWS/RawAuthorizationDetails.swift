@@ -177,7 +177,8 @@ struct RawPrincipal: Decodable, Sendable {
             guard text == "*" else {
                 throw DecodingError.dataCorrupted(
                     .init(
-                        codingPath: decoder.codingPath, debugDescription: "a string Principal must be \"*\", not \(quoted(text)); write {\"AWS\": \(quoted(text))}"))
+                        codingPath: decoder.codingPath,
+                        debugDescription: "a string Principal must be \"*\", not \(quoted(text)); write an ARN as {\"AWS\": \"ARN\"}"))
             }
             everyone = true
             return

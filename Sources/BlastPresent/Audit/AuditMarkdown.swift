@@ -14,14 +14,19 @@ struct AuditMarkdown {
     }
 
     static func cell(_ s: String) -> String {
-        prose(s.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " "))
-            .replacingOccurrences(of: "|", with: "\\|")
+        prose(
+            s.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(
+                of: "\r", with: " ")
+        )
+        .replacingOccurrences(of: "|", with: "\\|")
     }
 
     /// `s` on one line: line breaks and control characters written visibly (`\n`, `\e`), so that
     /// an id can never end a code span, a table row or an indented block and start a heading.
     static func oneLine(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" })
+        guard
+            s.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }
+            )
         else { return s }
         var out = ""
         for u in s.unicodeScalars {
