@@ -122,6 +122,16 @@ struct AWSStrictInputTests {
         #expect(e.message.contains("did you mean 'criticality'"))
     }
 
+    @Test(
+        "E4: an inventory entry whose arn is no ARN, or whose account is not 12 digits, is an error at its line",
+        arguments: [
+            ("  - arn: my-bucket\n", "resources[0].arn"), ("  - arn: arn:aws:s3:::b\n    account: \"1111\"\n", "resources[0].account"),
+        ])
+    func inventoryBadARN(entry: String, keyPath: String) throws {
+        let e = try #require(error([account.file, inventory("resources:\n" + entry)]))
+        #expect(e.code == .badValue && e.file == "inv.yaml" && e.keyPath == keyPath)
+    }
+
     @Test("E4: an access key for a user in no export is an error")
     func inventoryUnknownUser() throws {
         let e = try #require(error([account.file, devReport, inventory("access_keys:\n  - id: AKIAX\n    user: nobody\n")]))

@@ -71,8 +71,20 @@ struct RawAWSInventory: Sendable {
                 tags[key] = try t.value(key, v).scalar().text
             }
         }
+        let arn = try f.required(.arn, "resource ARN").scalar()
+        let parts = arn.text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0] == "arn", !parts[1].isEmpty, !parts[2].isEmpty, !parts[5].isEmpty,
+            !arn.text.contains(where: \.isWhitespace)
+        else {
+            throw ImportError(
+                .badValue, "\(quoted(arn.text)) is not an ARN; expected arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE", at: arn.at)
+        }
+        let account = try f[.account]?.scalar()
+        if let account, account.text.count != 12 || !account.text.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            throw ImportError(.badValue, "\(quoted(account.text)) is not an AWS account id; write the 12 digits in quotes", at: account.at)
+        }
         return Entry(
-            arn: try f.required(.arn, "resource ARN").scalar().id(), account: try f[.account]?.scalar().id(),
+            arn: arn.text, account: account?.text,
             criticality: try f[.criticality]?.scalar().choice("criticality"), runs_as: try runsAs?.scalar().id(), tags: tags,
             origin: item.location, runsAsOrigin: runsAs?.location)
     }
