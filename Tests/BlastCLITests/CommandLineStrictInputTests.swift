@@ -55,6 +55,13 @@ struct CommandLineStrictInputTests {
         }
     }
 
+    @Test("E4: --key naming a user the AWS exports lack is a usage error (64)")
+    func keyUnknownUser() {
+        let r = runBlast(["rank", sample("aws/prod-authorization-details.json"), "--key", "AKIAX=nobody", "--no-cache"])
+        #expect(r.code == 64)
+        #expect(r.err.contains("--key 'AKIAX=nobody': user 'nobody' is in no loaded authorization details or credential report"))
+    }
+
     @Test("E15: can --action '' is a usage error (64), not a 'no'", arguments: ["", " "])
     func emptyAction(action: String) {
         let r = runBlast(["can", Fixtures.acmePath, "--from", "dave", "--action", action, "--on", "prod/db"])
