@@ -96,5 +96,7 @@ struct OutputEscapingTests {
     func terminalSafe() {
         #expect(TextStyle.terminalSafe("a\tb\n\u{1B}[1;31mred\u{1B}[0m") == "a\tb\n\u{1B}[1;31mred\u{1B}[0m")
         #expect(TextStyle.terminalSafe("x\u{1B}]0;t\u{07}\ry\u{9B}") == "x\\e]0;t\\u{7}\\ry\\u{9b}")
+        #expect(TextStyle.terminalSafe("a · b → é ✓ \u{1B}[0m") == "a · b → é ✓ \u{1B}[0m")
+        #expect(TextStyle.terminalSafe("é\u{1B}[1x") == "é\\e[1x")
     }
 }

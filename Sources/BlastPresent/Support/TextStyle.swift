@@ -55,39 +55,56 @@ public struct TextStyle: Sendable {
     /// starting another sequence (`ESC ] 0;title BEL` retitles a terminal), a carriage return
     /// that would overwrite a line, DEL, C1 controls — is written visibly (`\e`, `\r`, `\u{7}`),
     /// so an id can neither drive the terminal nor forge output.
-    /// - Complexity: O(n) in the length of `text`; no copy when there is nothing to escape.
+    /// - Complexity: O(n) in the length of `text`, one pass over its UTF-8; no copy when there is
+    ///   nothing to escape.
     public static func terminalSafe(_ text: String) -> String {
-        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        let scalars = Array(text.unicodeScalars)
+        let bytes = Array(text.utf8)
+        let n = bytes.count
+        func isC1(_ i: Int) -> Bool { bytes[i] == 0xC2 && i + 1 < n && (0x80..<0xA0).contains(bytes[i + 1]) }
+        /// The index of the `m` ending a colour sequence `ESC [ [0-9;]* m` starting at `i`.
+        func colourEnd(_ i: Int) -> Int? {
+            var k = i + 1
+            guard k < n, bytes[k] == 0x5B else { return nil }
+            k += 1
+            while k < n, (0x30...0x39).contains(bytes[k]) || bytes[k] == 0x3B { k += 1 }
+            return k < n && bytes[k] == 0x6D ? k : nil
+        }
         var i = 0
-        while i < scalars.count {
-            let s = scalars[i]
-            if s == "\u{1B}", let end = sgrEnd(scalars, from: i) {
-                out.unicodeScalars.append(contentsOf: scalars[i...end])
+        while i < n {
+            let b = bytes[i]
+            if b == 0x1B, let end = colourEnd(i) {
                 i = end + 1
                 continue
             }
-            switch s.value {
-            case 0x0A, 0x09: out.unicodeScalars.append(s)
-            case 0x0D: out += "\\r"
-            case 0x1B: out += "\\e"
-            case 0..<0x20, 0x7F, 0x80..<0xA0: out += "\\u{\(String(s.value, radix: 16))}"
-            default: out.unicodeScalars.append(s)
+            if (b < 0x20 && b != 0x0A && b != 0x09) || b == 0x7F || isC1(i) { break }
+            i += 1
+        }
+        guard i < n else { return text }
+        var out = Array(bytes[..<i])
+        out.reserveCapacity(n + 16)
+        while i < n {
+            let b = bytes[i]
+            if b == 0x1B, let end = colourEnd(i) {
+                out.append(contentsOf: bytes[i...end])
+                i = end + 1
+                continue
+            }
+            switch b {
+            case 0x0D: out.append(contentsOf: Array("\\r".utf8))
+            case 0x1B: out.append(contentsOf: Array("\\e".utf8))
+            case 0x0A, 0x09: out.append(b)
+            case 0..<0x20, 0x7F: out.append(contentsOf: Array("\\u{\(String(b, radix: 16))}".utf8))
+            default:
+                if isC1(i) {
+                    out.append(contentsOf: Array("\\u{\(String(bytes[i + 1], radix: 16))}".utf8))
+                    i += 2
+                    continue
+                }
+                out.append(b)
             }
             i += 1
         }
-        return out
-    }
-
-    /// The index of the `m` ending a colour sequence `ESC [ [0-9;]* m` starting at `start`.
-    private static func sgrEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
-        var k = start + 1
-        guard k < scalars.count, scalars[k] == "[" else { return nil }
-        k += 1
-        while k < scalars.count, ("0"..."9").contains(scalars[k]) || scalars[k] == ";" { k += 1 }
-        return k < scalars.count && scalars[k] == "m" ? k : nil
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `1 identity`, `3 identities`.
