@@ -190,6 +190,15 @@ struct AWSStrictInputTests {
         #expect(notes.contains { $0.keyPath == "ResponseMetadata" && $0.file == "authz.json" })
     }
 
+    @Test("a user listed in two exports is noted at the second: its entry there is ignored, not silently")
+    func repeatedPrincipal() throws {
+        var second = F()
+        second.user("dev", statements: [F.allow(["iam:*"], ["*"])])
+        let (_, notes) = try AWSTest.load([account.file, SourceFile(path: "authz-again.json", text: second.json)])
+        #expect(
+            notes.contains { $0.file == "authz-again.json" && $0.keyPath == "UserDetailList[0]" && $0.message.contains("listed again") })
+    }
+
     // E6
 
     @Test(

@@ -313,8 +313,12 @@ struct AWSMapper {
     // MARK: Principals
 
     mutating func mapGroups(_ raw: RawAuthorizationDetails, file: String) throws(ImportError) {
-        for (k, g) in (raw.GroupDetailList ?? []).enumerated() where groupIndex[g.Arn] == nil {
+        for (k, g) in (raw.GroupDetailList ?? []).enumerated() {
             let path = "GroupDetailList[\(k)]"
+            if let first = groupIndex[g.Arn] {
+                noteRepeated(g.Arn, first: model.groups[first].origin, file: file, keyPath: path)
+                continue
+            }
             try checkARN(g.Arn, type: "group", name: g.GroupName, file: file, keyPath: path)
             groupIndex[g.Arn] = model.groups.count
             groupByName["\(Self.account(of: g.Arn))/\(g.GroupName)"] = g.Arn
@@ -329,6 +333,13 @@ struct AWSMapper {
                 to: g.Arn, owner: g.Arn, inline: inline, attached: attached, file: file, keyPath: path,
                 inlineKey: "GroupPolicyList", username: nil)
         }
+    }
+
+    /// A principal or group listed again (the same account exported twice, or an edited file):
+    /// the first entry is used, and the note says which, so the second's policies are not
+    /// silently lost.
+    mutating func noteRepeated(_ arn: String, first: SourceLocation?, file: String, keyPath: String) {
+        note(file, keyPath, "\(arn) is listed again (first at \(first?.description ?? "an earlier entry")); this entry is ignored")
     }
 
     /// Throws when `arn` is not a well-formed IAM ARN of `type` named `name` (`AWSPrincipalARN`).
@@ -351,8 +362,12 @@ struct AWSMapper {
     mutating func mapUsers(_ raw: RawAuthorizationDetails, file: String) throws(ImportError) {
         var groupPosition: [String: Int] = [:]
         for (k, gd) in (raw.GroupDetailList ?? []).enumerated() where groupPosition[gd.Arn] == nil { groupPosition[gd.Arn] = k }
-        for (k, u) in (raw.UserDetailList ?? []).enumerated() where principals[u.Arn] == nil {
+        for (k, u) in (raw.UserDetailList ?? []).enumerated() {
             let path = "UserDetailList[\(k)]"
+            if let first = principals[u.Arn] {
+                noteRepeated(u.Arn, first: model.identities[first.identityIndex].origin, file: file, keyPath: path)
+                continue
+            }
             try checkARN(u.Arn, type: "user", name: u.UserName, file: file, keyPath: path)
             let origin = SourceLocation(file: file, keyPath: path)
             addPrincipal(arn: u.Arn, name: u.UserName, isUser: true, kind: .human, origin: origin)
@@ -391,8 +406,12 @@ struct AWSMapper {
     }
 
     mutating func mapRoles(_ raw: RawAuthorizationDetails, file: String) throws(ImportError) {
-        for (k, r) in (raw.RoleDetailList ?? []).enumerated() where principals[r.Arn] == nil {
+        for (k, r) in (raw.RoleDetailList ?? []).enumerated() {
             let path = "RoleDetailList[\(k)]"
+            if let first = principals[r.Arn] {
+                noteRepeated(r.Arn, first: model.identities[first.identityIndex].origin, file: file, keyPath: path)
+                continue
+            }
             try checkARN(r.Arn, type: "role", name: r.RoleName, file: file, keyPath: path)
             let origin = SourceLocation(file: file, keyPath: path)
             addPrincipal(arn: r.Arn, name: r.RoleName, isUser: false, kind: .service, origin: origin)
