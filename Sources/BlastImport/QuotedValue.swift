@@ -20,6 +20,15 @@ public func quoted(_ value: some StringProtocol, limit: Int = 60) -> String {
     return out
 }
 
+/// Shorter limits for values whose valid forms are short: a wrong one that is much longer is
+/// likely something else pasted into the field (a secret), of which less is shown.
+enum QuotedLimit {
+    /// `true`, `false`: 16 characters show any typo.
+    static let boolean = 16
+    /// The longest ISO 8601 date-time with fractions and an offset fits in 40.
+    static let date = 40
+}
+
 /// One character as a message shows it: control characters, line and paragraph separators and
 /// bidirectional overrides as escapes; everything else as is.
 func escapedForMessage(_ ch: Character) -> String {

@@ -124,7 +124,15 @@ struct NativeStrictInputTests {
         let e = try loadError(["m.yaml": "version: 1\ngrants: [{to: a, role: r, expires: \"\(value)\"}]\n"])
         #expect(e.code == .badValue && e.keyPath == "grants[0].expires")
         #expect(e.description.count < 250)
-        #expect(e.message.hasPrefix("'" + String(repeating: "9", count: 60) + "'… (1000000 characters) is not a date"))
+        #expect(e.message.hasPrefix("'" + String(repeating: "9", count: 40) + "'… (1000000 characters) is not a date"))
+    }
+
+    @Test("E16: a secret pasted into a boolean field shows only its first 16 characters")
+    func secretInBoolean() throws {
+        let secret = "SECRETMARKER1-" + String(repeating: "k", count: 26)
+        let e = try loadError(["m.yaml": "version: 1\nidentities: [{id: a}]\ncredentials: [{id: c, of: a, mfa: \(secret)}]\n"])
+        #expect(e.keyPath == "credentials[0].mfa")
+        #expect(e.message == "'SECRETMARKER1-kk'… (40 characters) is not a boolean; use true or false")
     }
 
     @Test("E16: a value in the wrong field is quoted with control characters escaped and cut at 60 characters")
