@@ -31,7 +31,8 @@ struct RawCredentialReport: Sendable {
             case "false": return false
             default:
                 throw ImportError(
-                    .badValue, "\(quoted(v, limit: QuotedLimit.boolean)) is not a boolean; the credential report writes true or false", file: file, line: line,
+                    .badValue, "\(quoted(v, limit: QuotedLimit.boolean)) is not a boolean; the credential report writes true or false",
+                    file: file, line: line,
                     keyPath: column)
             }
         }
@@ -42,7 +43,8 @@ struct RawCredentialReport: Sendable {
             guard let v = self[column] else { return nil }
             guard let instant = Instant(iso8601: v) else {
                 throw ImportError(
-                    .badValue, "\(quoted(v, limit: QuotedLimit.date)) is not a date; the credential report writes ISO 8601 (2025-09-14T11:00:00+00:00)",
+                    .badValue,
+                    "\(quoted(v, limit: QuotedLimit.date)) is not a date; the credential report writes ISO 8601 (2025-09-14T11:00:00+00:00)",
                     file: file, line: line, keyPath: column)
             }
             return instant

@@ -112,7 +112,8 @@ extension RawScalar {
         case (true, "false"), (true, "False"), (true, "FALSE"): return false
         case (false, _):
             throw ImportError(
-                .badValue, "\(quoted(text, limit: QuotedLimit.boolean)) is a quoted string, not a boolean; write true or false without quotes", at: at)
+                .badValue,
+                "\(quoted(text, limit: QuotedLimit.boolean)) is a quoted string, not a boolean; write true or false without quotes", at: at)
         default:
             throw ImportError(.badValue, "\(quoted(text, limit: QuotedLimit.boolean)) is not a boolean; use true or false", at: at)
         }
@@ -121,7 +122,8 @@ extension RawScalar {
     /// The scalar as an ISO 8601 date or date-time, as `Instant(iso8601:)` reads it.
     public func instant() throws(ImportError) -> Instant {
         guard let instant = Instant(iso8601: text) else {
-            throw ImportError(.badValue, "\(quoted(text, limit: QuotedLimit.date)) is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ", at: at)
+            throw ImportError(
+                .badValue, "\(quoted(text, limit: QuotedLimit.date)) is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ", at: at)
         }
         return instant
     }
