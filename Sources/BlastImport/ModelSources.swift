@@ -120,7 +120,10 @@ public enum ModelSources {
     }
 
     private static func text(of data: Data, path: String) throws(ImportError) -> String {
-        guard let text = String(validating: data, as: UTF8.self) else {
+        // A UTF-8 byte-order mark (Excel's "CSV UTF-8", some Windows editors) is not part of the text.
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let body = data.starts(with: bom) ? data.dropFirst(3) : data[...]
+        guard let text = String(validating: body, as: UTF8.self) else {
             throw ImportError(.unreadable, "the file is not UTF-8 text; save it as UTF-8", file: path)
         }
         return text
@@ -165,6 +168,9 @@ public enum ModelSources {
         var groups: [[SourceFile]] = Array(repeating: [], count: importers.count)
         for file in files { groups[formatIndex(of: file)].append(file) }
         files = []
+        let nativeFiles = Set(groups[importers.count - 1].lazy.filter { $0.snapshot == nil }.map(\.path))
+        let snapshots = groups[importers.count - 1].filter { $0.snapshot != nil }.map(\.path)
+        let inputPaths = Set(groups.joined().map(\.path))
         var parts: [Model] = []
         var context = ImportContext(accessKeys: accessKeys)
         let lastGroup = groups.lastIndex { !$0.isEmpty }
@@ -183,8 +189,95 @@ public enum ModelSources {
         do {
             validated = try Model.merged(parts).validated()
         } catch {
-            throw ImportError(error)
+            throw blamingSnapshot(ImportError(error), snapshots: snapshots, inputs: inputPaths)
         }
+        try checkScopes(validated.model, nativeFiles: nativeFiles)
+        try checkLineBreaks(validated.model)
         return ImportedModel(validated: validated, notes: context.notes.sorted { $0.description < $1.description })
+    }
+
+    /// An error located in a file that was not given, when snapshots were: the location is the
+    /// origin a snapshot recorded (the YAML it was made from, which may be gone), so the error is
+    /// put on the snapshot, and the recorded place kept in the message.
+    static func blamingSnapshot(_ error: ImportError, snapshots: [String], inputs: Set<String>) -> ImportError {
+        guard !snapshots.isEmpty, let file = error.file else { return error }
+        guard !inputs.contains(file) else {
+            // The error is in a given file, but the first declaration it cites may be a snapshot's record.
+            guard let cited = citedFile(in: error.message), !inputs.contains(cited) else { return error }
+            var hinted = error
+            hinted.message += " (\(cited) is where a snapshot, \(snapshots.joined(separator: " or ")), was made from)"
+            return hinted
+        }
+        var blamed = error
+        let recorded = SourceLocation(file: file, line: error.line, keyPath: "").place
+        blamed.file = snapshots.count == 1 ? snapshots[0] : snapshots.joined(separator: ", ")
+        blamed.line = nil
+        blamed.column = nil
+        blamed.message = error.message + " (recorded at \(recorded) when the snapshot was made)"
+        return blamed
+    }
+
+    /// The file of a `first declared at FILE:LINE` in a validation message, if any.
+    static func citedFile(in message: String) -> String? {
+        guard let start = message.range(of: "first declared at ")?.upperBound else { return nil }
+        var place = message[start...].prefix { $0 != " " && $0 != ")" }
+        while let last = place.last, last.isNumber || last == ":" {
+            place = place.dropLast()
+            if last == ":" { break }
+        }
+        return place.isEmpty ? nil : String(place)
+    }
+
+    /// No id may hold a line break (LF, CR, NEL, U+2028, U+2029): every text output, Markdown
+    /// report and log shows ids on one line, and an id that starts a new line could forge one
+    /// (`x\n# heading`). AWS and Kubernetes names cannot hold one; a native or forged file can.
+    /// - Complexity: O(total length of the ids).
+    static func checkLineBreaks(_ model: Model) throws(ImportError) {
+        func check(_ id: String, _ kind: String, _ origin: SourceLocation?) throws(ImportError) {
+            guard id.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 }) else { return }
+            guard id.unicodeScalars.contains(where: { "\n\r\u{85}\u{2028}\u{2029}".unicodeScalars.contains($0) }) else { return }
+            let at = origin ?? SourceLocation(file: "", keyPath: "")
+            throw ImportError(
+                .badValue, "the \(kind) id \(quoted(id)) holds a line break; ids are shown on one line, write it without one",
+                file: at.file.isEmpty ? nil : at.file, line: at.line, keyPath: at.keyPath)
+        }
+        for x in model.identities {
+            try check(x.id, "identity", x.origin)
+            if let r = x.resource { try check(r, "resource", x.origin) }
+        }
+        for x in model.credentials { try check(x.id, "credential", x.origin) }
+        for x in model.groups { try check(x.id, "group", x.origin) }
+        for x in model.roles { try check(x.id, "role", x.origin) }
+        for x in model.resources { try check(x.id, "resource", x.origin) }
+    }
+
+    /// A grant's `scope` written in a native file must cover something: a declared resource (or
+    /// an identity's resource) at or below it. A typo (`prod/ue`) would otherwise make the grant
+    /// cover nothing in silence, for the same reason `what-if` refuses a change that matches
+    /// nothing. (Importers' scopes are their own; a Kubernetes namespace may be empty.)
+    /// - Complexity: O(total length of the resource ids) when some native grant has a scope, else O(grants).
+    static func checkScopes(_ model: Model, nativeFiles: Set<String>) throws(ImportError) {
+        let scoped = model.grants.filter { $0.scope != nil && nativeFiles.contains($0.origin?.file ?? "") }
+        guard !scoped.isEmpty else { return }
+        // Every id and every `/`-prefix of an id: exactly the scopes that cover something.
+        var covered = Set<Substring>()
+        func add(_ id: String) {
+            var end = id.endIndex
+            covered.insert(id[...])
+            while let slash = id[..<end].lastIndex(of: "/") {
+                guard covered.insert(id[..<slash]).inserted else { break }
+                end = slash
+            }
+        }
+        for r in model.resources { add(r.id) }
+        for i in model.identities { if let r = i.resource { add(r) } }
+        for g in scoped {
+            guard let scope = g.scope, !covered.contains(scope[...]) else { continue }
+            let origin = g.origin ?? SourceLocation(file: "", keyPath: "")
+            throw ImportError(
+                .invalidModel,
+                "scope \(quoted(scope)) covers no declared resource, so the grant would give nothing; check the spelling, or declare a resource at or below it",
+                file: origin.file, line: origin.line, keyPath: origin.keyPath.isEmpty ? "scope" : origin.keyPath + ".scope")
+        }
     }
 }

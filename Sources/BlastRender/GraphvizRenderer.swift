@@ -92,7 +92,7 @@ public enum GraphvizRenderer {
         var subgraphs: [UnsafeMutablePointer<Agraph_t>] = []
         subgraphs.reserveCapacity(document.subgraphs.count)
         for subgraph in document.subgraphs {
-            guard let created = subgraph.name.withMutableCString({ agsubg(graph, $0, 1) }) else {
+            guard let created = subgraph.name.graphvizName.withMutableCString({ agsubg(graph, $0, 1) }) else {
                 throw failure(.graph, "could not add the subgraph \(subgraph.name)")
             }
             for attribute in subgraph.attributes {
@@ -102,7 +102,7 @@ public enum GraphvizRenderer {
         }
 
         for node in document.nodes {
-            guard let created = node.name.withMutableCString({ agnode(graph, $0, 1) }) else {
+            guard let created = node.name.graphvizName.withMutableCString({ agnode(graph, $0, 1) }) else {
                 throw failure(.graph, "could not add the node \(node.name)")
             }
             if let index = node.subgraph, agsubnode(subgraphs[index], created, 1) == nil {
@@ -114,8 +114,8 @@ public enum GraphvizRenderer {
         }
 
         for edge in document.edges {
-            let tail = edge.tail.withMutableCString { agnode(graph, $0, 0) }
-            let head = edge.head.withMutableCString { agnode(graph, $0, 0) }
+            let tail = edge.tail.graphvizName.withMutableCString { agnode(graph, $0, 0) }
+            let head = edge.head.graphvizName.withMutableCString { agnode(graph, $0, 0) }
             guard let tail, let head, let created = agedge(graph, tail, head, nil, 1) else {
                 throw failure(.graph, "could not add the edge \(edge.tail) -> \(edge.head)")
             }
@@ -130,7 +130,7 @@ public enum GraphvizRenderer {
         _ attribute: GraphvizDocument.Attribute, kind: Int32, in graph: UnsafeMutablePointer<Agraph_t>
     ) throws(RenderError) {
         let symbol = attribute.name.withMutableCString { name in
-            attribute.value.withMutableCString { value in agattr(graph, kind, name, value) }
+            attribute.value.graphvizText.withMutableCString { value in agattr(graph, kind, name, value) }
         }
         guard symbol != nil else {
             throw failure(.graph, "could not declare the attribute \(attribute.name)=\(attribute.value)")
@@ -140,7 +140,7 @@ public enum GraphvizRenderer {
     /// Sets an attribute on one graph, subgraph, node or edge; undeclared attributes default to "".
     private static func set<Object>(_ attribute: GraphvizDocument.Attribute, on object: UnsafeMutablePointer<Object>) throws(RenderError) {
         let status = attribute.name.withMutableCString { name in
-            attribute.value.withMutableCString { value in
+            attribute.value.graphvizText.withMutableCString { value in
                 "".withMutableCString { empty in agsafeset(object, name, value, empty) }
             }
         }
@@ -299,6 +299,42 @@ private final class GraphState {
 }
 
 extension String {
+    /// Text as it may reach Graphviz, whose SVG writer copies `&name;` through as an entity
+    /// (undefined entities make the SVG unreadable) and control characters raw (not allowed in
+    /// XML 1.0): `&` becomes `&amp;`, which Graphviz turns back into `&` in every output format, and
+    /// each C0 control character and DEL its visible Control Pictures symbol (ESC as `␛`).
+    fileprivate var graphvizText: String {
+        guard utf8.contains(where: { $0 == 0x26 || $0 < 0x20 || $0 == 0x7F }) else { return self }
+        var out = ""
+        out.reserveCapacity(utf8.count + 8)
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0x26: out += "&amp;"
+            case 0x0A, 0x0D: out.unicodeScalars.append(scalar)  // already escaped where a label needs it
+            case 0..<0x20: out.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case 0x7F: out += "\u{2421}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A node or subgraph name as given to cgraph: `graphvizText`, with backslashes doubled and
+    /// line breaks as their Control Pictures, because `agwrite` quotes names without escaping a
+    /// backslash (a name ending in `\` would swallow its closing quote and break the DOT).
+    fileprivate var graphvizName: String {
+        guard utf8.contains(where: { $0 == 0x26 || $0 < 0x20 || $0 == 0x7F || $0 == 0x5C }) else { return self }
+        var out = ""
+        for scalar in graphvizText.unicodeScalars {
+            switch scalar.value {
+            case 0x5C: out += "\\\\"
+            case 0x0A, 0x0D: out.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     /// Calls `body` with a C copy of the string typed `char *`, as cgraph's API wants; cgraph
     /// copies what it keeps and never writes through these pointers.
     fileprivate func withMutableCString<Result>(_ body: (UnsafeMutablePointer<CChar>) -> Result) -> Result {

@@ -47,15 +47,55 @@ struct ReportCommandTests {
         #expect(diagrams.first == "evidence/001-lp.standing-admin.svg" || diagrams.first?.hasPrefix("evidence/001-") == true)
     }
 
-    @Test("regenerating the report gives identical files, and removes stale diagrams")
+    @Test("regenerating the report gives identical files, and removes the stale diagrams of an earlier run")
     func deterministic() throws {
         let folder = try scratchFolder().appendingPathComponent("report")
         let args = ["report", Fixtures.acmePath, "--at", "2026-11-23", "-o", folder.path]
         #expect(runBlast(args).code == 0)
         let first = try files(folder)
-        try Data("stale".utf8).write(to: folder.appendingPathComponent("evidence/999-old.svg"))
+        // An earlier run with usage records had more findings, hence more diagrams.
+        #expect(runBlast(args + ["--usage", sample("acme-usage.csv")]).code == 0)
+        #expect(try files(folder).count > first.count)
         #expect(runBlast(args).code == 0)
         let second = try files(folder)
         #expect(first == second)
+        #expect(second[".blast-report"] != nil)
+    }
+
+    @Test("E12: report never overwrites or deletes a file it did not write")
+    func foreignFiles() throws {
+        let folder = try scratchFolder().appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("evidence"), withIntermediateDirectories: true)
+        try Data("<svg/>".utf8).write(to: folder.appendingPathComponent("evidence/architecture.svg"))
+        try Data("# notes\n".utf8).write(to: folder.appendingPathComponent("notes.md"))
+        let args = ["report", Fixtures.acmePath, "--at", "2026-11-23", "-o", folder.path]
+        #expect(runBlast(args).code == 0)
+        #expect(runBlast(args).code == 0)
+        let written = try files(folder)
+        #expect(written["evidence/architecture.svg"] == Data("<svg/>".utf8))
+        #expect(written["notes.md"] == Data("# notes\n".utf8))
+        #expect(written["index.md"] != nil)
+    }
+
+    @Test("E12: a foreign index.md in the way stops the report before anything is written (73)")
+    func foreignIndex() throws {
+        let folder = try scratchFolder().appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("# team docs\n".utf8).write(to: folder.appendingPathComponent("index.md"))
+        let r = runBlast(["report", Fixtures.acmePath, "--at", "2026-11-23", "-o", folder.path])
+        #expect(r.code == 73)
+        #expect(r.err.contains("index.md' was not written by blast report"))
+        #expect(try files(folder) == ["index.md": Data("# team docs\n".utf8)])
+    }
+
+    @Test("E12: a report folder written before the file list existed is still recognised and refreshed")
+    func legacyFolder() throws {
+        let folder = try scratchFolder().appendingPathComponent("report")
+        let args = ["report", Fixtures.acmePath, "--at", "2026-11-23", "-o", folder.path]
+        #expect(runBlast(args).code == 0)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(".blast-report"))
+        try Data("stale".utf8).write(to: folder.appendingPathComponent("evidence/999-lp.old-rule.svg"))
+        #expect(runBlast(args).code == 0)
+        #expect(try files(folder)["evidence/999-lp.old-rule.svg"] == nil)
     }
 }

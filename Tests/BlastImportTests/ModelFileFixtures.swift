@@ -40,7 +40,7 @@ enum ModelFileFixtures {
         grants:
           - to: sre
             role: prod-admin
-            scope: prod/eu
+            scope: prod/db
             not_before: 2026-01-01
             expires: 2026-12-31
             approval: true
@@ -93,7 +93,7 @@ enum ModelFileFixtures {
           ],
           "grants": [
             {
-              "to": "sre", "role": "prod-admin", "scope": "prod/eu",
+              "to": "sre", "role": "prod-admin", "scope": "prod/db",
               "not_before": "2026-01-01", "expires": "2026-12-31",
               "approval": true, "mfa": true, "reviewed": "2026-06-01"
             }
@@ -138,7 +138,7 @@ enum ModelFileFixtures {
         ],
         grants: [
             Grant(
-                to: "sre", role: "prod-admin", scope: "prod/eu",
+                to: "sre", role: "prod-admin", scope: "prod/db",
                 terms: Terms(
                     notBefore: Instant(year: 2026, month: 1, day: 1), expires: Instant(year: 2026, month: 12, day: 31),
                     approval: true, mfa: true),

@@ -42,7 +42,7 @@ struct AuditCommand: ParsableCommand, BlastRunnable {
         let (context, result) = try audit.run(graph, io: &io)
         let answer = AuditPresenter(graph: graph, context: context, result: result)
         switch resolvedFormat {
-        case .text: io.write(answer.text(TextStyle(colour: io.isTerminal && output == nil)))
+        case .text: io.write(TextStyle.terminalSafe(answer.text(TextStyle(colour: io.isTerminal && output == nil))))
         case .json: io.write(JSONText.encode(answer.json()))
         case .sarif: io.write(JSONText.encode(answer.sarif(fallbackFile: files.models[0])))
         case .markdown: io.write(answer.markdown(images: nil))

@@ -18,6 +18,12 @@ struct CanCommand: ParsableCommand, BlastRunnable {
     @OptionGroup var query: QueryFlags
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        guard !action.allSatisfy(\.isWhitespace) else {
+            throw ValidationError("--action: give a concrete action, e.g. read; an empty action is no question")
+        }
+    }
+
     func execute(_ io: inout CommandIO) throws(CommandFailure) -> ExitStatus {
         let graph = try ModelInput.graph(files, io: &io)
         let from = start.from

@@ -42,7 +42,7 @@ struct CheckCommand: ParsableCommand, BlastRunnable {
             throw CommandFailure(error.description)
         }
         switch format {
-        case .text: io.write(answer.text(TextStyle(colour: io.isTerminal && output == nil)))
+        case .text: io.write(TextStyle.terminalSafe(answer.text(TextStyle(colour: io.isTerminal && output == nil))))
         case .json: io.write(JSONText.encode(answer.json()))
         }
         try OutputOptions(output: output).deliver(&io)

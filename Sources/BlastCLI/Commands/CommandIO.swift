@@ -1,4 +1,5 @@
 import ArgumentParser
+import BlastPresent
 import Foundation
 
 #if canImport(Glibc)
@@ -50,7 +51,8 @@ extension CommandIO {
             diagnostics += "error: cannot write to standard output: \(String(cString: strerror(written)))\n"
             code = ExitStatus.cannotWrite.rawValue
         }
-        _ = Self.writeAll(Array(diagnostics.utf8), to: stderr)
+        // Messages quote ids and values from the inputs: never let one drive the terminal.
+        _ = Self.writeAll(Array(TextStyle.terminalSafe(diagnostics).utf8), to: stderr)
         return code
     }
 

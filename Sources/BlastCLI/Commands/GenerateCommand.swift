@@ -7,22 +7,24 @@ import Foundation
 struct GenerateCommand: ParsableCommand, BlastRunnable {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write a deterministic, IAM-shaped synthetic organisation (about 11 edges per identity), or an AWS account export.",
+        abstract:
+            "Write a deterministic, IAM-shaped synthetic organisation (about 3.3 explanation edges per identity), or an AWS account export.",
         discussion: """
             Example: blast generate --identities 10000 --seed 7 -o output/org-10k.json (JSON unless -o ends in .yaml)
             AWS: blast generate --shape aws --size S --seed 7 -o output/aws-s (writes authorization-details.json, credential-report.csv, inventory.yaml)
             Sizes: S = 1k users / 500 roles / 300 customer policies / 50 groups, M = 10k/5k/3k/300, L = 50k/25k/15k/1500.
+            Limits: --identities 1 to 10,000,000; --users, --roles, --policies, --groups 0 to 1,000,000 each.
             """)
 
     enum Shape: String, ExpressibleByArgument, CaseIterable { case native, aws }
 
     @Option(help: "native (a blast model) or aws (authorization details, credential report, inventory).") var shape: Shape = .native
-    @Option(help: "Number of identities (people, service accounts, agents); native only.") var identities: Int?
+    @Option(help: "Number of identities (people, service accounts, agents), 1 to 10,000,000; native only.") var identities: Int?
     @Option(help: "AWS account size: S, M or L; aws only.") var size: String = "S"
-    @Option(help: "Override the size's number of users (aws).") var users: Int?
-    @Option(help: "Override the size's number of roles (aws).") var roles: Int?
-    @Option(help: "Override the size's number of customer managed policies (aws).") var policies: Int?
-    @Option(help: "Override the size's number of groups (aws).") var groups: Int?
+    @Option(help: "Override the size's number of users, 0 to 1,000,000 (aws).") var users: Int?
+    @Option(help: "Override the size's number of roles, 0 to 1,000,000 (aws).") var roles: Int?
+    @Option(help: "Override the size's number of customer managed policies, 0 to 1,000,000 (aws).") var policies: Int?
+    @Option(help: "Override the size's number of groups, 0 to 1,000,000 (aws).") var groups: Int?
     @Option(help: "Random seed; the same seed gives the same file.") var seed: UInt64 = 1
     @Option(
         name: .shortAndLong, help: ArgumentHelp("Write here instead of standard output (aws: a directory, required).", valueName: "path"))

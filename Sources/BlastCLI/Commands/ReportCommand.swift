@@ -30,7 +30,6 @@ struct ReportCommand: ParsableCommand, BlastRunnable {
         let graph = try ModelInput.graph(files, io: &io)
         let (context, result) = try audit.run(graph, io: &io)
         let folder = URL(fileURLWithPath: output)
-        let evidenceFolder = folder.appendingPathComponent("evidence")
         let answer = AuditPresenter(graph: graph, context: context, result: result)
         var written: [String: [UInt8]] = [:]
         var images: [String: String] = [:]
@@ -42,21 +41,7 @@ struct ReportCommand: ParsableCommand, BlastRunnable {
         written["overview.svg"] = try OutputOptions.draw(ModelPresenter(graph).scene(), as: .svg, maxResources: maxResources)
         written["index.md"] = Array(answer.markdown(images: images, overview: "overview.svg").utf8)
 
-        let fm = FileManager.default
-        do {
-            try fm.createDirectory(at: evidenceFolder, withIntermediateDirectories: true)
-            // Diagrams of an earlier run that this one does not write would go stale: remove them.
-            for old in try fm.contentsOfDirectory(atPath: evidenceFolder.path)
-            where old.hasSuffix(".svg") && written["evidence/\(old)"] == nil {
-                try fm.removeItem(at: evidenceFolder.appendingPathComponent(old))
-            }
-            for name in written.keys.sorted() {
-                try Data(written[name]!).write(to: folder.appendingPathComponent(name))
-            }
-        } catch {
-            throw CommandFailure(
-                "error: -o: cannot write the report into '\(output)': \(error.localizedDescription)", exitCode: .cannotWrite)
-        }
+        try ReportFolder(output).write(written)
         io.diagnose(
             "wrote \(folder.appendingPathComponent("index.md").relativePath) (\(result.findings.count) findings, \(images.count) evidence diagrams)"
         )

@@ -31,14 +31,16 @@ struct WhatIfCommand: ParsableCommand, BlastRunnable {
 
     func validate() throws {
         if from.isEmpty { throw ValidationError("give at least one --from") }
-        if changes.isEmpty && patch == nil { throw ValidationError("give at least one change or --patch") }
-        for (name, values) in [
-            ("--revoke-grant", revokeGrant), ("--remove-member", removeMember), ("--remove-assume", removeAssume), ("--purge", purge),
+        // A malformed change is reported as itself before it could be dropped and look missing.
+        for (name, values, form) in [
+            ("--revoke-grant", revokeGrant, "TO:ROLE"), ("--remove-member", removeMember, "GROUP:MEMBER"),
+            ("--remove-assume", removeAssume, "FROM:TO"), ("--purge", purge, "CREDENTIAL:RESOURCE"),
         ] {
             for v in values where WhatIfCommand.pair(v) == nil {
-                throw ValidationError("\(name): '\(v)' is not of the form A:B")
+                throw ValidationError("\(name): '\(v)' is not of the form \(form)")
             }
         }
+        if changes.isEmpty && patch == nil { throw ValidationError("give at least one change or --patch") }
     }
 
     /// `a:b` split at the first colon; ids with colons can use the patch file.
@@ -75,9 +77,9 @@ struct WhatIfCommand: ParsableCommand, BlastRunnable {
         var changed: Model
         do { changed = try model.applying(changes) } catch { throw CommandFailure(error.description, exitCode: .usage) }
         guard let patch else { return (changed, changes) }
-        let p: ModelPatch
-        do { p = try PatchLoader.load(path: patch) } catch { throw CommandFailure(error) }
-        do { changed = try p.apply(to: changed) } catch { throw CommandFailure(error.description) }
-        return (changed, changes + p.removals)
+        let p: LocatedPatch
+        do { p = try PatchLoader.loadLocated(path: patch) } catch { throw CommandFailure(error) }
+        do { changed = try p.apply(to: changed) } catch { throw CommandFailure(error) }
+        return (changed, changes + p.patch.removals)
     }
 }

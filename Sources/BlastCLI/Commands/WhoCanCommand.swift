@@ -17,6 +17,12 @@ struct WhoCanCommand: ParsableCommand, BlastRunnable {
     @OptionGroup var query: QueryFlags
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        if let action, action.allSatisfy(\.isWhitespace) {
+            throw ValidationError("--action: give a concrete action, e.g. read, or leave the option out")
+        }
+    }
+
     func execute(_ io: inout CommandIO) throws(CommandFailure) -> ExitStatus {
         let graph = try ModelInput.graph(files, io: &io)
         let resource = try ModelInput.resource(graph, reach, option: "--reach")

@@ -9,7 +9,8 @@ import Foundation
 enum AuditInputs {
     static func read(_ path: String, option: String) throws(CommandFailure) -> String {
         do {
-            return try String(contentsOfFile: path, encoding: .utf8)
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            return text.first == "\u{FEFF}" ? String(text.dropFirst()) : text
         } catch {
             throw CommandFailure("error: \(option): cannot read '\(path)': \(error.localizedDescription)", exitCode: .noInput)
         }
@@ -45,13 +46,33 @@ enum AuditInputs {
         return isJSON ? try usageJSONLines(lines, path) : try usageCSV(lines, path)
     }
 
+    /// A note for each identity the usage names but the model does not have (a typo such as
+    /// `ci-runnr`): its records count for nothing, and without records the identity is not judged
+    /// by lp.unused-permission, so the typo must not pass in silence. One note per identity, at its
+    /// first record, with the closest identity of the model.
+    static func noteUnknownIdentities(_ records: [UsageRecord], graph: AccessGraph, io: inout CommandIO) {
+        var noted = Set<String>()
+        var names: [String]?
+        for r in records where !noted.contains(r.identity) {
+            if case .identity? = graph.element(named: r.identity) { continue }
+            noted.insert(r.identity)
+            if names == nil { names = graph.identityIDs.map { graph.identity($0).id } }
+            let guess = Suggestion.closest(to: r.identity, among: names ?? []).map { "; did you mean '\($0)'?" } ?? ""
+            let location = r.origin ?? SourceLocation(file: "usage", keyPath: "")
+            io.diagnose(
+                location.diagnostic(
+                    "identity \(quoted(r.identity)) is not an identity of the model: its usage records are ignored\(guess)",
+                    severity: "note"))
+        }
+    }
+
     private static func fail(_ path: String, _ line: Int, _ message: String) -> CommandFailure {
         CommandFailure(SourceLocation(file: path, line: line, keyPath: "").diagnostic(message))
     }
 
     private static func time(_ text: String, _ path: String, _ line: Int) throws(CommandFailure) -> Instant {
         guard let t = Instant(iso8601: text) else {
-            throw fail(path, line, "time '\(text)' is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
+            throw fail(path, line, "time \(quoted(text)) is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
         }
         return t
     }
@@ -126,6 +147,7 @@ enum AuditInputs {
                 throw fail(path, n, "not a JSON object; each line must be {\"identity\": …, \"action\": …, \"resource\": …, \"time\": …}")
             }
             func field(_ name: String, _ value: String?) throws(CommandFailure) -> String {
+                if object.notStrings.contains(name) { throw fail(path, n, "field '\(name)' must be a string") }
                 guard let v = value, !v.isEmpty else { throw fail(path, n, "missing string field '\(name)'") }
                 return v
             }
@@ -138,18 +160,29 @@ enum AuditInputs {
         return out
     }
 
-    /// One line of JSON-lines usage; a field that is absent or not a string reads as nil.
+    /// One line of JSON-lines usage; a field that is absent reads as nil, one that is not a
+    /// string is remembered so the message can say so.
     private struct RawUsageLine: Decodable {
         var identity, action, resource, time: String?
+        /// Fields present with a value that is not a string.
+        var notStrings: [String] = []
 
         enum CodingKeys: String, CodingKey { case identity, action, resource, time }
 
         init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            identity = try? c.decode(String.self, forKey: .identity)
-            action = try? c.decode(String.self, forKey: .action)
-            resource = try? c.decode(String.self, forKey: .resource)
-            time = try? c.decode(String.self, forKey: .time)
+            var notStrings: [String] = []
+            func field(_ key: CodingKeys) -> String? {
+                guard c.contains(key) else { return nil }
+                if let s = try? c.decode(String.self, forKey: key) { return s }
+                if (try? c.decodeNil(forKey: key)) != true { notStrings.append(key.rawValue) }
+                return nil
+            }
+            identity = field(.identity)
+            action = field(.action)
+            resource = field(.resource)
+            time = field(.time)
+            self.notStrings = notStrings
         }
     }
 
@@ -172,7 +205,7 @@ enum AuditInputs {
             let rule = try ruleValue.scalar().text
             guard rule.contains(where: { $0 == "*" || $0 == "?" }) || Audit.rule(rule) != nil else {
                 let hint = Suggestion.closest(to: rule, among: Audit.rules.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
-                throw ruleValue.error("unknown rule '\(rule)'\(hint)")
+                throw ruleValue.error("unknown rule \(quoted(rule))\(hint)")
             }
             let justificationValue = try m.required(.justification, "reason the exception is accepted")
             let justification = try justificationValue.scalar().text

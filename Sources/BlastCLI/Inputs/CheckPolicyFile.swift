@@ -27,7 +27,13 @@ enum CheckPolicyFile {
         let fields = try root.fields(Key.self)
         if let v = fields[.version], try v.scalar().text != "1" { throw v.error("unsupported version; this blast reads policy version 1") }
         var assertions: [PolicyAssertion] = []
-        for item in try fields.required(.assertions, "list of assertions").items() {
+        let list = try fields.required(.assertions, "list of assertions")
+        // A gate that checks nothing always passes: an empty list is an error, like a selector
+        // that matches nothing.
+        guard !(try list.items()).isEmpty else {
+            throw list.error("the policy has no assertions; a gate that checks nothing always passes")
+        }
+        for item in try list.items() {
             let m = try item.fields(AssertionKey.self)
             let kindValue = try m.required(.kind, kinds.joined(separator: " | "))
             let kindName = try kindValue.scalar().text
@@ -66,7 +72,7 @@ enum CheckPolicyFile {
                 kind = .noPath(storedIn: try string(.storedIn, "resource pattern"), to: try string(.to, "resource pattern"))
             default:
                 let hint = Suggestion.closest(to: kindName, among: kinds).map { " did you mean '\($0)'?" } ?? ""
-                throw kindValue.error("unknown kind '\(kindName)';\(hint) use one of \(kinds.joined(separator: ", "))")
+                throw kindValue.error("unknown kind \(quoted(kindName));\(hint) use one of \(kinds.joined(separator: ", "))")
             }
             let name = try m[.name]?.scalar().text ?? "\(kindName) #\(assertions.count + 1)"
             assertions.append(PolicyAssertion(name: name, kind: kind, origin: item.location))

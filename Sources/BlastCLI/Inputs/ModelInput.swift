@@ -72,8 +72,12 @@ enum ModelInput {
 }
 
 extension CommandFailure {
-    /// An input file that could not be read exits `noInput`; every other import error `dataError`.
+    /// An input file that could not be read exits `noInput`; an error about a command-line option
+    /// the importers read (`--key` naming a user the exports lack: no file, the message starts
+    /// with the option) `usage`; every other import error `dataError`.
     init(_ error: ImportError) {
-        self.init(error.description, exitCode: error.code == .unreadable ? .noInput : .dataError)
+        let exitCode: ExitStatus =
+            error.code == .unreadable ? .noInput : error.file == nil && error.message.hasPrefix("--") ? .usage : .dataError
+        self.init(error.description, exitCode: exitCode)
     }
 }

@@ -24,19 +24,24 @@ struct AuditOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A saved 'blast audit --format json' run: report only findings new since then.", valueName: "file"))
     var baseline: String?
 
-    @Option(help: ArgumentHelp("lp.review-overdue: days since the last review of a grant on critical resources.", valueName: "days"))
+    // `parsing: .unconditional`: `--review-days -1` is a (refused) value, not a missing one.
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("lp.review-overdue: days since the last review of a grant on critical resources.", valueName: "days"))
     var reviewDays = 90
 
-    @Option(help: ArgumentHelp("lp.stale-credential: days since a credential was last used.", valueName: "days"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("lp.stale-credential: days since a credential was last used.", valueName: "days"))
     var staleDays = 90
 
-    @Option(help: ArgumentHelp("lp.stale-credential: days since a credential was created.", valueName: "days"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("lp.stale-credential: days since a credential was created.", valueName: "days"))
     var rotateDays = 365
 
-    @Option(help: ArgumentHelp("lp.unused-permission: how many days of usage before --at count.", valueName: "days"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("lp.unused-permission: how many days of usage before --at count.", valueName: "days"))
     var usageDays = 90
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "lp.over-broad-service: largest share (0 to 1) of critical resources a machine identity may reach.", valueName: "share"))
     var criticalShare = 0.25
@@ -80,6 +85,7 @@ struct AuditOptions: ParsableArguments {
     /// baseline; notes about suppressions and the baseline go to stderr.
     func run(_ graph: AccessGraph, io: inout CommandIO) throws(CommandFailure) -> (context: AuditContext, result: AuditResult) {
         let records = try usage.map(AuditInputs.usage)
+        if let records { AuditInputs.noteUnknownIdentities(records, graph: graph, io: &io) }
         let suppressions = try ignore.map(AuditInputs.suppressions) ?? []
         let saved = try baseline.map(AuditInputs.baseline)
         let context = AuditContext(graph: graph, settings: settings, usage: records, suppressions: suppressions)

@@ -32,6 +32,9 @@ struct ModelFiles: ParsableArguments {
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                 throw ValidationError("--key: '\(k)' is not ID=USER")
             }
+            // Two ids for one key slot, or one id for two, would silently keep only one.
+            if let other = out[parts[1]] { throw ValidationError("--key: \(parts[1]) is given two ids, \(other) and \(parts[0])") }
+            if out.values.contains(parts[0]) { throw ValidationError("--key: the id \(parts[0]) is given twice") }
             out[parts[1]] = parts[0]
         }
         return out

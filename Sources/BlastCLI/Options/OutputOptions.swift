@@ -56,7 +56,7 @@ struct OutputOptions: ParsableArguments {
     /// Writes an answer in the format asked for, then delivers it: the one output entry point.
     func emit(_ answer: some AnswerPresenter, _ io: inout CommandIO) throws(CommandFailure) {
         switch resolved() {
-        case .text: io.write(answer.text(TextStyle(colour: io.isTerminal && output == nil)))
+        case .text: io.write(TextStyle.terminalSafe(answer.text(TextStyle(colour: io.isTerminal && output == nil))))
         case .json: io.write(JSONText.encode(answer.json()))
         case .dot: io.write(bytes: try draw(answer.scene(), as: .dot))
         case .svg: io.write(bytes: try draw(answer.scene(), as: .svg))

@@ -13,16 +13,26 @@ public enum AWSFormat: FormatImporter {
     public static func recognises(path: String, text: String) -> Bool { kind(of: text) != nil }
 
     static func kind(of text: String) -> FileKind? {
-        let head = text.prefix(4096)
-        let trimmed = head.drop { $0.isWhitespace }
-        if trimmed.hasPrefix("{"),
+        // Leading whitespace (and a byte-order mark) does not count; the marker keys are looked for
+        // in the first 64 KB after it, enough for a pretty-printed export whose first key holds
+        // long values.
+        let body = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+        let head = body.prefix(65_536)
+        if head.hasPrefix("{"),
             head.contains("\"UserDetailList\"") || head.contains("\"RoleDetailList\"")
                 || head.contains("\"GroupDetailList\"") || head.contains("\"Policies\"") && head.contains("\"PolicyVersionList\"")
         {
             return .authorizationDetails
         }
-        if trimmed.hasPrefix("user,arn,") { return .credentialReport }
-        if trimmed.hasPrefix("aws_inventory:") || trimmed.hasPrefix("{") && head.contains("\"aws_inventory\"") { return .inventory }
+        if let firstLine = head.split(maxSplits: 1, whereSeparator: \.isNewline).first, RawCredentialReport.isHeader(firstLine) {
+            return .credentialReport
+        }
+        if head.hasPrefix("{") && head.contains("\"aws_inventory\"") { return .inventory }
+        // YAML: the first line that is not a comment.
+        let firstContent = head.split(whereSeparator: \.isNewline).lazy
+            .map { $0.drop { $0 == " " || $0 == "\t" } }
+            .first { !$0.isEmpty && !$0.hasPrefix("#") && $0 != "---" }
+        if let firstContent, firstContent.hasPrefix("aws_inventory:") { return .inventory }
         return nil
     }
 
@@ -31,7 +41,24 @@ public enum AWSFormat: FormatImporter {
         for file in files {
             switch kind(of: file.text) {
             case .authorizationDetails?:
-                input.details.append((file.path, try decodeJSON(RawAuthorizationDetails.self, file)))
+                let details = try decodeJSON(RawAuthorizationDetails.self, file)
+                if details.IsTruncated == true {
+                    throw ImportError(
+                        .badValue,
+                        "the export is one page of several (IsTruncated: true\(details.Marker.map { ", Marker \(quoted($0, limit: 20))" } ?? "")); analysing it would miss every principal and policy on the other pages. Export the whole account with `aws iam get-account-authorization-details` (without --max-items: the CLI joins the pages)",
+                        file: file.path, keyPath: "IsTruncated")
+                }
+                for key in details.unknownKeys {
+                    let known = RawAuthorizationDetails.CodingKeys.allCases.map(\.stringValue)
+                    if let guess = Suggestion.closest(to: key, among: known) {
+                        throw ImportError(
+                            .unknownKey, "unknown key \(quoted(key)); did you mean '\(guess)'? Its entries would be missing",
+                            file: file.path, keyPath: key)
+                    }
+                    context.notes.append(
+                        ImportNote(file: file.path, keyPath: key, message: "not part of an authorization-details export; ignored"))
+                }
+                input.details.append((file.path, details))
             case .credentialReport?:
                 input.reports.append((file.path, try RawCredentialReport(parsing: file.text, file: file.path)))
             case .inventory?:
@@ -49,30 +76,30 @@ public enum AWSFormat: FormatImporter {
 
     /// Decodes JSON, turning decoding errors into `ImportError`s that name the JSON path.
     static func decodeJSON<T: Decodable>(_ type: T.Type, _ file: SourceFile) throws(ImportError) -> T {
+        let value: T
         do {
-            return try JSONDecoder().decode(T.self, from: Data(file.text.utf8))
+            value = try JSONDecoder().decode(T.self, from: Data(file.text.utf8))
         } catch let error as DecodingError {
+            if case .dataCorrupted(let c) = error, c.codingPath.isEmpty, let p = JSONSyntax.firstProblem(in: file.text) {
+                throw ImportError(.syntax, "not valid JSON: \(p.message)", file: file.path, line: p.line, column: p.column)
+            }
             throw importError(error, file: file.path)
         } catch {
+            if let p = JSONSyntax.firstProblem(in: file.text) {
+                throw ImportError(.syntax, "not valid JSON: \(p.message)", file: file.path, line: p.line, column: p.column)
+            }
             throw ImportError(.syntax, "not valid JSON: \(error.localizedDescription)", file: file.path)
         }
+        if let d = JSONDuplicateKeys.first(in: file.text) {
+            throw ImportError(
+                .syntax, "the key \(quoted(d.key)) is written twice in one object; JSON readers disagree on which one counts",
+                file: file.path, line: d.line)
+        }
+        return value
     }
 
     static func decodeInventory(_ file: SourceFile) throws(ImportError) -> RawAWSInventory {
-        let inventory: RawAWSInventory
-        do {
-            inventory = try YAMLDecoder().decode(RawAWSInventory.self, from: file.text)
-        } catch let error as DecodingError {
-            throw importError(error, file: file.path)
-        } catch {
-            throw ImportError(.syntax, "the inventory is not valid YAML or JSON: \(error)", file: file.path)
-        }
-        guard inventory.aws_inventory == 1 else {
-            throw ImportError(
-                .unsupportedVersion, "unsupported aws_inventory \(inventory.aws_inventory); this blast reads version 1",
-                file: file.path, keyPath: "aws_inventory")
-        }
-        return inventory
+        try RawAWSInventory(parsing: file.text, file: file.path)
     }
 
     static func importError(_ error: DecodingError, file: String) -> ImportError {
@@ -115,7 +142,8 @@ public enum AWSFormat: FormatImporter {
         case is [String].Type: "a list of strings"
         case is Bool.Type: "a boolean"
         case is Int.Type, is Double.Type: "a number"
-        default: "\(t)"
+        case is AWSStringList.Type: "a string or a list of strings"
+        default: "\(t)".hasPrefix("Dictionary") ? "a JSON object" : "\(t)".hasPrefix("Array") ? "a list" : "\(t)"
         }
     }
 }

@@ -83,7 +83,8 @@ struct AWSMapper {
         for (file, raw) in input.details { try mapUsers(raw, file: file) }
         for (file, raw) in input.details { try mapRoles(raw, file: file) }
         for (file, raw) in input.inventories { try mapInventory(raw, file: file) }
-        for (file, raw) in input.reports { try mapReport(raw, file: file, hints: keyHints()) }
+        let hints = try keyHints()
+        for (file, raw) in input.reports { try mapReport(raw, file: file, hints: hints) }
         addAccountGroups()
         resolveTrusts()
         generateEscalations()
@@ -312,8 +313,13 @@ struct AWSMapper {
     // MARK: Principals
 
     mutating func mapGroups(_ raw: RawAuthorizationDetails, file: String) throws(ImportError) {
-        for (k, g) in (raw.GroupDetailList ?? []).enumerated() where groupIndex[g.Arn] == nil {
+        for (k, g) in (raw.GroupDetailList ?? []).enumerated() {
             let path = "GroupDetailList[\(k)]"
+            if let first = groupIndex[g.Arn] {
+                noteRepeated(g.Arn, first: model.groups[first].origin, file: file, keyPath: path)
+                continue
+            }
+            try checkARN(g.Arn, type: "group", name: g.GroupName, file: file, keyPath: path)
             groupIndex[g.Arn] = model.groups.count
             groupByName["\(Self.account(of: g.Arn))/\(g.GroupName)"] = g.Arn
             model.groups.append(Group(id: g.Arn, origin: SourceLocation(file: file, keyPath: path)))
@@ -326,6 +332,20 @@ struct AWSMapper {
             try grantPolicies(
                 to: g.Arn, owner: g.Arn, inline: inline, attached: attached, file: file, keyPath: path,
                 inlineKey: "GroupPolicyList", username: nil)
+        }
+    }
+
+    /// A principal or group listed again (the same account exported twice, or an edited file):
+    /// the first entry is used, and the note says which, so the second's policies are not
+    /// silently lost.
+    mutating func noteRepeated(_ arn: String, first: SourceLocation?, file: String, keyPath: String) {
+        note(file, keyPath, "\(arn) is listed again (first at \(first?.description ?? "an earlier entry")); this entry is ignored")
+    }
+
+    /// Throws when `arn` is not a well-formed IAM ARN of `type` named `name` (`AWSPrincipalARN`).
+    func checkARN(_ arn: String, type: String, name: String, file: String, keyPath: String) throws(ImportError) {
+        if let problem = AWSPrincipalARN.problem(arn, type: type, name: name) {
+            throw ImportError(.badValue, "\(quoted(arn)) is not a \(type) ARN: \(problem)", file: file, keyPath: "\(keyPath).Arn")
         }
     }
 
@@ -342,8 +362,13 @@ struct AWSMapper {
     mutating func mapUsers(_ raw: RawAuthorizationDetails, file: String) throws(ImportError) {
         var groupPosition: [String: Int] = [:]
         for (k, gd) in (raw.GroupDetailList ?? []).enumerated() where groupPosition[gd.Arn] == nil { groupPosition[gd.Arn] = k }
-        for (k, u) in (raw.UserDetailList ?? []).enumerated() where principals[u.Arn] == nil {
+        for (k, u) in (raw.UserDetailList ?? []).enumerated() {
             let path = "UserDetailList[\(k)]"
+            if let first = principals[u.Arn] {
+                noteRepeated(u.Arn, first: model.identities[first.identityIndex].origin, file: file, keyPath: path)
+                continue
+            }
+            try checkARN(u.Arn, type: "user", name: u.UserName, file: file, keyPath: path)
             let origin = SourceLocation(file: file, keyPath: path)
             addPrincipal(arn: u.Arn, name: u.UserName, isUser: true, kind: .human, origin: origin)
             try grantPolicies(
@@ -381,8 +406,13 @@ struct AWSMapper {
     }
 
     mutating func mapRoles(_ raw: RawAuthorizationDetails, file: String) throws(ImportError) {
-        for (k, r) in (raw.RoleDetailList ?? []).enumerated() where principals[r.Arn] == nil {
+        for (k, r) in (raw.RoleDetailList ?? []).enumerated() {
             let path = "RoleDetailList[\(k)]"
+            if let first = principals[r.Arn] {
+                noteRepeated(r.Arn, first: model.identities[first.identityIndex].origin, file: file, keyPath: path)
+                continue
+            }
+            try checkARN(r.Arn, type: "role", name: r.RoleName, file: file, keyPath: path)
             let origin = SourceLocation(file: file, keyPath: path)
             addPrincipal(arn: r.Arn, name: r.RoleName, isUser: false, kind: .service, origin: origin)
             principals[r.Arn]?.instanceProfiles = r.InstanceProfileList?.count ?? 0
@@ -440,32 +470,105 @@ struct AWSMapper {
 
     // MARK: Credential report and inventory
 
-    func keyHints() -> [String: String] {
+    /// Access key ids by `<user-arn>#<slot>`, from the inventories' `access_keys` and `--key`.
+    /// A user that is in no loaded export (authorization details or credential report) is an
+    /// error: the key id would otherwise be silently unusable with `--from`.
+    func keyHints() throws(ImportError) -> [String: String] {
         var hints: [String: String] = [:]
         var usersByName: [String: [String]] = [:]
-        for arn in principalOrder { if let p = principals[arn], p.isUser { usersByName[p.name, default: []].append(arn) } }
-        for (_, inv) in input.inventories {
-            for key in inv.access_keys ?? [] {
-                let arns = key.user.hasPrefix("arn:") ? [key.user] : usersByName[key.user] ?? []
-                for arn in arns { hints["\(arn)#\(key.slot ?? 1)"] = key.id }
+        var userARNs = Set<String>()
+        for arn in principalOrder {
+            if let p = principals[arn], p.isUser {
+                usersByName[p.name, default: []].append(arn)
+                userARNs.insert(arn)
             }
         }
-        for (user, id) in input.keyOptions {
+        for (_, report) in input.reports {
+            for row in report.rows {
+                guard let arn = row["arn"], let user = row["user"], user != "<root_account>", !userARNs.contains(arn) else { continue }
+                usersByName[user, default: []].append(arn)
+                userARNs.insert(arn)
+            }
+        }
+        func users(_ user: String) -> [String] {
+            user.hasPrefix("arn:") ? (userARNs.contains(user) ? [user] : []) : usersByName[user] ?? []
+        }
+        var keyFirstSeen: [String: SourceLocation] = [:]
+        var slotFirstSeen: [String: SourceLocation] = [:]
+        for (_, inv) in input.inventories {
+            for key in inv.access_keys {
+                if let first = keyFirstSeen[key.id] {
+                    throw ImportError(
+                        .badValue, "access key id \(quoted(key.id)) is listed twice (first at \(first.place))",
+                        at: SourceLocation(file: key.origin.file, line: key.origin.line, keyPath: key.origin.keyPath + ".id"))
+                }
+                keyFirstSeen[key.id] = key.origin
+                let arns = users(key.user)
+                guard !arns.isEmpty else {
+                    throw ImportError(
+                        .badValue,
+                        "user \(quoted(key.user)) is in no loaded authorization details or credential report; give the user's name or ARN as the exports spell it",
+                        at: SourceLocation(file: key.origin.file, line: key.origin.line, keyPath: key.origin.keyPath + ".user"))
+                }
+                for arn in arns {
+                    if let first = slotFirstSeen["\(arn)#\(key.slot)"] {
+                        throw ImportError(
+                            .badValue, "access key \(key.slot) of \(quoted(arn)) is given twice (first at \(first.place))",
+                            at: key.origin)
+                    }
+                    slotFirstSeen["\(arn)#\(key.slot)"] = key.origin
+                    hints["\(arn)#\(key.slot)"] = key.id
+                }
+            }
+        }
+        for (user, id) in input.keyOptions.sorted(by: { $0.key < $1.key }) {
             let parts = user.split(separator: "#", maxSplits: 1).map(String.init)
-            let slot = parts.count == 2 ? (Int(parts[1]) ?? 1) : 1
-            let arns = parts[0].hasPrefix("arn:") ? [parts[0]] : usersByName[parts[0]] ?? []
+            var slot = 1
+            if parts.count == 2 {
+                guard parts[1] == "1" || parts[1] == "2" else {
+                    throw ImportError(
+                        .badValue, "--key \(quoted("\(id)=\(user)")): \(quoted(parts[1])) is not a key slot; use #1 or #2", file: nil)
+                }
+                slot = parts[1] == "1" ? 1 : 2
+            }
+            let arns = users(parts[0])
+            guard !arns.isEmpty else {
+                throw ImportError(
+                    .badValue,
+                    "--key \(quoted("\(id)=\(user)")): user \(quoted(parts[0])) is in no loaded authorization details or credential report",
+                    file: nil)
+            }
             for arn in arns { hints["\(arn)#\(slot)"] = id }
         }
         return hints
     }
 
     mutating func mapReport(_ report: RawCredentialReport, file: String, hints: [String: String]) throws(ImportError) {
+        for column in report.missingOptionalColumns {
+            note(
+                file, nil,
+                column.hasPrefix("cert_")
+                    ? "the credential report has no '\(column)' column: signing certificates are not checked"
+                    : "the credential report has no '\(column)' column (an older report): when its access keys were last used is unknown")
+        }
         for row in report.rows {
             let origin = SourceLocation(file: file, line: row.line, keyPath: "")
             guard let arn = row["arn"], let user = row["user"] else {
                 throw ImportError(.missingKey, "row without user or arn", file: file, line: row.line)
             }
             let isRoot = user == "<root_account>"
+            if isRoot {
+                let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
+                if parts.count != 6 || parts[0] != "arn" || parts[2] != "iam" || parts[5] != "root" || parts[4].count != 12
+                    || !parts[4].allSatisfy({ $0.isASCII && $0.isNumber })
+                {
+                    throw ImportError(
+                        .badValue, "\(quoted(arn)) is not a root account ARN; expected arn:aws:iam::ACCOUNT:root", file: file,
+                        line: row.line, keyPath: "arn")
+                }
+            } else if let problem = AWSPrincipalARN.problem(arn, type: "user", name: user) {
+                throw ImportError(.badValue, "\(quoted(arn)) is not a user ARN: \(problem)", file: file, line: row.line, keyPath: "arn")
+            }
             if isRoot {
                 declareIdentity(arn, kind: .human, origin: origin)
                 model.grants.append(Grant(to: arn, role: accountAdminRole(Self.account(of: arn)), origin: origin))
@@ -478,30 +581,31 @@ struct AWSMapper {
             var existing = 0
             for slot in 1...2 {
                 if row["access_key_\(slot)_last_rotated"] != nil { existing += 1 }
-                guard row.flag("access_key_\(slot)_active") else { continue }
+                let created = try row.date("access_key_\(slot)_last_rotated")
+                let lastUsed = try row.date("access_key_\(slot)_last_used_date")
+                guard try row.flag("access_key_\(slot)_active") else { continue }
                 let id = hints["\(arn)#\(slot)"] ?? "\(arn)#access-key-\(slot)"
                 model.credentials.append(
                     Credential(
-                        id: id, of: arn, mfa: false,
-                        created: row["access_key_\(slot)_last_rotated"].flatMap(Instant.init(iso8601:)),
-                        lastUsed: row["access_key_\(slot)_last_used_date"].flatMap(Instant.init(iso8601:)), origin: origin))
+                        id: id, of: arn, mfa: false, created: created, lastUsed: lastUsed, origin: origin))
                 if isRoot {
                     note(
                         file, "line \(row.line)",
                         "the root account \(arn) has an active access key (\(id)): it can do anything in the account")
                 }
             }
-            for slot in 1...2 where row.flag("cert_\(slot)_active") {
+            for slot in 1...2 where try row.flag("cert_\(slot)_active") {
                 note(file, "line \(row.line)", "active signing certificate \(slot) of \(arn) is not modelled")
             }
-            let password = row.flag("password_enabled")
-            let mfa = row.flag("mfa_active")
+            let password = try row.flag("password_enabled")
+            let mfa = try row.flag("mfa_active")
+            let passwordChanged = try row.date("password_last_changed")
+            let passwordUsed = try row.date("password_last_used")
             if password {
                 model.credentials.append(
                     Credential(
-                        id: "\(arn)#console-password", of: arn, mfa: mfa,
-                        created: row["password_last_changed"].flatMap(Instant.init(iso8601:)),
-                        lastUsed: row["password_last_used"].flatMap(Instant.init(iso8601:)), origin: origin))
+                        id: "\(arn)#console-password", of: arn, mfa: mfa, created: passwordChanged, lastUsed: passwordUsed,
+                        origin: origin))
             }
             if var p = principals[arn] {
                 p.keyCount = existing
@@ -514,18 +618,10 @@ struct AWSMapper {
     }
 
     mutating func mapInventory(_ inventory: RawAWSInventory, file: String) throws(ImportError) {
-        for (k, e) in (inventory.resources ?? []).enumerated() {
+        for (k, e) in inventory.resources.enumerated() {
             let path = "resources[\(k)]"
-            let origin = SourceLocation(file: file, keyPath: path)
-            var criticality = Criticality.low
-            if let c = e.criticality {
-                guard let parsed = Criticality(rawValue: c) else {
-                    throw ImportError(
-                        .badValue, "'\(c)' is not a criticality; use critical, high, medium or low", file: file,
-                        keyPath: "\(path).criticality")
-                }
-                criticality = parsed
-            }
+            let origin = e.origin
+            let criticality = e.criticality ?? .low
             let id = principals[e.arn] != nil || groupIndex[e.arn] != nil ? Self.principalResource(e.arn) : e.arn
             declareResource(id, criticality: criticality, origin: origin)
             if Self.account(of: e.arn).isEmpty {

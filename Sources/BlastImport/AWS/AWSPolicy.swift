@@ -88,7 +88,7 @@ enum AWSPolicy {
         case nil: throw ImportError(.missingKey, "the statement has no Effect; write \"Allow\" or \"Deny\"", file: file, keyPath: keyPath)
         case let other?:
             throw ImportError(
-                .badValue, "unknown Effect '\(other)'; AWS accepts \"Allow\" or \"Deny\"", file: file, keyPath: "\(keyPath).Effect")
+                .badValue, "unknown Effect \(quoted(other)); AWS accepts \"Allow\" or \"Deny\"", file: file, keyPath: "\(keyPath).Effect")
         }
     }
 

@@ -9,9 +9,24 @@ struct AWSStringList: Decodable, Sendable, Equatable {
         let container = try decoder.singleValueContainer()
         if let one = try? container.decode(String.self) {
             items = [one]
+        } else if let list = try? container.decode([String].self) {
+            items = list
         } else {
-            items = try container.decode([String].self)
+            throw DecodingError.typeMismatch(
+                AWSStringList.self, .init(codingPath: decoder.codingPath, debugDescription: "found \(AWSStringList.describe(container))"))
         }
+    }
+}
+
+extension AWSStringList {
+    /// What a value that is neither a string nor a list of strings is, for the message.
+    static func describe(_ container: any SingleValueDecodingContainer) -> String {
+        if container.decodeNil() { return "null" }
+        if let b = try? container.decode(Bool.self) { return "the boolean \(b)" }
+        if let i = try? container.decode(Int.self) { return "the number \(i)" }
+        if let d = try? container.decode(Double.self) { return "the number \(d)" }
+        if (try? container.decode([AWSConditionValues.Scalar].self)) != nil { return "a list with a value that is not a string" }
+        return "a JSON object"
     }
 }
 

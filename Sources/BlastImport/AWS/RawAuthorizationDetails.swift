@@ -7,6 +7,35 @@ struct RawAuthorizationDetails: Decodable, Sendable {
     var GroupDetailList: [RawGroupDetail]?
     var RoleDetailList: [RawRoleDetail]?
     var Policies: [RawManagedPolicyDetail]?
+    /// Set by the API when this is one page of several (`--max-items`, or a raw API call).
+    var IsTruncated: Bool?
+    var Marker: String?
+    /// Top-level keys this reader does not know (a misspelt `RoleDetailLIst`, an SDK's
+    /// `ResponseMetadata`), sorted; `AWSFormat` refuses near-misses of known keys and notes the rest.
+    var unknownKeys: [String] = []
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case UserDetailList, GroupDetailList, RoleDetailList, Policies, IsTruncated, Marker
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        UserDetailList = try c.decodeIfPresent([RawUserDetail].self, forKey: .UserDetailList)
+        GroupDetailList = try c.decodeIfPresent([RawGroupDetail].self, forKey: .GroupDetailList)
+        RoleDetailList = try c.decodeIfPresent([RawRoleDetail].self, forKey: .RoleDetailList)
+        Policies = try c.decodeIfPresent([RawManagedPolicyDetail].self, forKey: .Policies)
+        IsTruncated = try c.decodeIfPresent(Bool.self, forKey: .IsTruncated)
+        Marker = try c.decodeIfPresent(String.self, forKey: .Marker)
+        unknownKeys = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue)
+            .filter { CodingKeys(stringValue: $0) == nil }.sorted()
+    }
 }
 
 struct RawAttachedPolicy: Decodable, Sendable {
@@ -109,9 +138,11 @@ struct RawPolicyDocument: Decodable, Sendable {
         Version = try c.decodeIfPresent(String.self, forKey: .Version)
         Id = try c.decodeIfPresent(String.self, forKey: .Id)
         // "Statement" is one statement or a list of them.
-        if let list = try? c.decode([RawPolicyStatement].self, forKey: .Statement) {
-            Statement = list
-        } else {
+        // Only "not a list" falls back to one statement; an error inside a listed statement
+        // (`"Action": 42`, a string `Condition`) is reported as itself.
+        do {
+            Statement = try c.decode([RawPolicyStatement].self, forKey: .Statement)
+        } catch DecodingError.typeMismatch(_, let context) where context.codingPath.count == c.codingPath.count + 1 {
             Statement = [try c.decode(RawPolicyStatement.self, forKey: .Statement)]
         }
     }
@@ -146,7 +177,8 @@ struct RawPrincipal: Decodable, Sendable {
             guard text == "*" else {
                 throw DecodingError.dataCorrupted(
                     .init(
-                        codingPath: decoder.codingPath, debugDescription: "a string Principal must be \"*\", not '\(text)'"))
+                        codingPath: decoder.codingPath,
+                        debugDescription: "a string Principal must be \"*\", not \(quoted(text)); write an ARN as {\"AWS\": \"ARN\"}"))
             }
             everyone = true
             return

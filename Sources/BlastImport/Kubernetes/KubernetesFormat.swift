@@ -6,9 +6,15 @@ import Yams
 public enum KubernetesFormat: FormatImporter {
     public static let formatName = "k8s"
 
-    /// A file is Kubernetes when one of its first lines sets `apiVersion` (YAML or JSON).
+    /// A file is Kubernetes when one of its first 60 lines that are not comments or blank sets
+    /// `apiVersion` (YAML or JSON), within the first 64 KB.
     public static func recognises(path: String, text: String) -> Bool {
-        for line in text.prefix(4096).split(whereSeparator: \.isNewline).prefix(60) {
+        let lines = text.prefix(65_536).split(whereSeparator: \.isNewline).lazy
+            .filter { line in
+                let content = line.drop { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }
+                return !content.isEmpty && !content.hasPrefix("#")
+            }
+        for line in lines.prefix(60) {
             var rest = line.drop { $0 == " " || $0 == "\t" || $0 == "-" || $0 == "{" || $0 == "\"" }
             guard rest.hasPrefix("apiVersion") else { continue }
             rest = rest.dropFirst("apiVersion".count).drop { $0 == "\"" || $0 == " " }

@@ -18,7 +18,7 @@ extension KubernetesMapping {
                 note(b.roleRefAt, "a ClusterRoleBinding cannot refer to a Role; binding '\(name)' ignored")
                 continue
             default:
-                throw ImportError(.badValue, "roleRef kind '\(b.roleKind.text)' is not Role or ClusterRole", at: b.roleKind.at)
+                throw ImportError(.badValue, "roleRef kind \(quoted(b.roleKind.text)) is not Role or ClusterRole", at: b.roleKind.at)
             }
             if b.roleKind.text == "ClusterRole" && b.roleName.text == "cluster-admin" {
                 clusterAdminBindings.append((ns, name, o.at))

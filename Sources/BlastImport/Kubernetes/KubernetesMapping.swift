@@ -53,7 +53,7 @@ struct KubernetesMapping {
     ///   account, two per node, about thirty per namespace and one per bound group; the engine
     ///   checks each against every session a radius reaches.
     mutating func model() throws(ImportError) -> Model {
-        ids = KubernetesIDs(cluster: clusterName())
+        ids = KubernetesIDs(cluster: try clusterName())
         noteUnknownKinds()
         declareObjects()
         let roles = try mapRoles()
@@ -70,11 +70,18 @@ struct KubernetesMapping {
     // MARK: Cluster name and unknown kinds
 
     /// The cluster of the current context of a kubeconfig among the files, else "cluster".
-    func clusterName() -> String {
+    /// A `current-context` that names no context of its kubeconfig is an error: falling back would
+    /// silently rename every id of the cluster (`k8s:prod:…` → `k8s:cluster:…`).
+    func clusterName() throws(ImportError) -> String {
         for o in objects {
-            guard case .kubeconfig(let k) = o.body, let current = k.currentContext,
-                let cluster = k.contexts[current.text]
-            else { continue }
+            guard case .kubeconfig(let k) = o.body, let current = k.currentContext, !current.text.isEmpty else { continue }
+            guard let cluster = k.contexts[current.text] else {
+                let known = k.contexts.keys.sorted().map { quoted($0) }.joined(separator: ", ")
+                throw ImportError(
+                    .badValue,
+                    "current-context \(quoted(current.text)) names no context of this kubeconfig; \(known.isEmpty ? "it has no contexts" : "its contexts: \(known)")",
+                    at: current.at)
+            }
             return cluster.text
         }
         return "cluster"
@@ -134,7 +141,7 @@ struct KubernetesMapping {
             case .plain(let t): type = t
             }
             guard let name = o.metadata.name?.text else {
-                note(o.at, "\(o.kind.text) without metadata.name ignored")
+                note(o.at, "\(o.kind.text) without metadata.name (missing or empty) ignored")
                 continue
             }
             let namespaced = KubernetesCatalog.byName[type]?.namespaced ?? true

@@ -84,8 +84,12 @@ struct RawObjectMetadata {
 
     init(_ reader: NodeReader) throws(ImportError) {
         let f = try reader.mapping(Key.self)
+        // An empty name is no name (Kubernetes allows none): the object is noted and ignored,
+        // never given an id ending in ':'.
         name = try f[.name]?.scalar()
+        if name?.text.isEmpty == true { name = nil }
         namespace = try f[.namespace]?.scalar()
+        if namespace?.text.isEmpty == true { namespace = nil }  // as the API server reads it: the default namespace
         labels = try f[.labels]?.stringMap() ?? [:]
         annotations = try f[.annotations]?.stringMap() ?? [:]
         creationTimestamp = try f[.creationTimestamp]?.scalar()
@@ -173,7 +177,7 @@ struct RawLabelSelector {
             case "DoesNotExist": if value != nil { return false }
             default:
                 throw ImportError(
-                    .badValue, "'\(e.op.text)' is not a label selector operator; use In, NotIn, Exists or DoesNotExist", at: e.op.at)
+                    .badValue, "\(quoted(e.op.text)) is not a label selector operator; use In, NotIn, Exists or DoesNotExist", at: e.op.at)
             }
         }
         return true

@@ -38,10 +38,14 @@ public enum NativeFormat: FormatImporter {
     }
 
     /// One file's model and which lists it sets: through `JSONDecoder` when the text is JSON that
-    /// decodes and maps cleanly (fast on large models), else through the located YAML reader, whose
+    /// decodes and maps cleanly and repeats no key in an object (fast on large models), else through the located YAML reader, whose
     /// errors name the line.
     private static func model(_ text: String, file: String) throws(ImportError) -> (Model, (takeover: Bool, reveal: Bool)) {
-        if RawModelFile.looksLikeJSON(text), let raw = try? RawModelFile(json: text, file: file), let m = try? raw.model() {
+        // A key written twice (which JSONDecoder would silently resolve to its first value) takes
+        // the located path, which rejects it with its line.
+        if RawModelFile.looksLikeJSON(text), JSONDuplicateKeys.first(in: text) == nil, let raw = try? RawModelFile(json: text, file: file),
+            let m = try? raw.model()
+        {
             return (m, raw.listsSet)
         }
         let raw = try RawModelFile(parsing: text, file: file)

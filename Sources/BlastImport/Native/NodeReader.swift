@@ -129,7 +129,7 @@ public struct NodeReader {
     /// What the node is, for messages: `a list`, `the value 'alice'`.
     private var found: String {
         switch node {
-        case .scalar(let scalar): isNull ? "nothing (null)" : "the value '\(scalar.string)'"
+        case .scalar(let scalar): isNull ? "nothing (null)" : "the value \(quoted(scalar.string))"
         case .mapping: "a mapping"
         case .sequence: "a list"
         case .alias: "an alias"
@@ -162,7 +162,7 @@ public struct Fields<Key: SchemaKey> {
                 .map { " did you mean '\($0)'?" } ?? ""
             let path = owner.keyPath.isEmpty ? key.text : "\(owner.keyPath).\(key.text)"
             throw ImportError(
-                .unknownKey, "unknown key '\(key.text)';\(guess) allowed keys here: \(Self.allowedList)",
+                .unknownKey, "unknown key \(quoted(key.text));\(guess) allowed keys here: \(Self.allowedList)",
                 at: SourceLocation(file: key.at.file, line: key.at.line, keyPath: path))
         }
     }

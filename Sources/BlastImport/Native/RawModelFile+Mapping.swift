@@ -102,7 +102,7 @@ extension RawScalar {
         let cases = Value.allCases.map(\.rawValue)
         let guess = Suggestion.closest(to: text, among: cases).map { " did you mean '\($0)'?" } ?? ""
         throw ImportError(
-            .badValue, "'\(text)' is not a valid \(what);\(guess) use one of \(cases.joined(separator: ", "))", at: at)
+            .badValue, "\(quoted(text)) is not a valid \(what);\(guess) use one of \(cases.joined(separator: ", "))", at: at)
     }
 
     /// The scalar as a YAML boolean: `true` or `false` (also `True`, `TRUE`, …), unquoted.
@@ -112,16 +112,18 @@ extension RawScalar {
         case (true, "false"), (true, "False"), (true, "FALSE"): return false
         case (false, _):
             throw ImportError(
-                .badValue, "'\(text)' is a quoted string, not a boolean; write true or false without quotes", at: at)
+                .badValue,
+                "\(quoted(text, limit: QuotedLimit.boolean)) is a quoted string, not a boolean; write true or false without quotes", at: at)
         default:
-            throw ImportError(.badValue, "'\(text)' is not a boolean; use true or false", at: at)
+            throw ImportError(.badValue, "\(quoted(text, limit: QuotedLimit.boolean)) is not a boolean; use true or false", at: at)
         }
     }
 
     /// The scalar as an ISO 8601 date or date-time, as `Instant(iso8601:)` reads it.
     public func instant() throws(ImportError) -> Instant {
         guard let instant = Instant(iso8601: text) else {
-            throw ImportError(.badValue, "'\(text)' is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ", at: at)
+            throw ImportError(
+                .badValue, "\(quoted(text, limit: QuotedLimit.date)) is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ", at: at)
         }
         return instant
     }

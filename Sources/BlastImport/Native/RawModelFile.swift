@@ -50,7 +50,7 @@ struct RawModelFile {
         guard version.text == Self.version else {
             throw ImportError(
                 .unsupportedVersion,
-                "unsupported version '\(version.text)'; this blast reads model files of version \(Self.version)",
+                "unsupported version \(quoted(version.text)); this blast reads model files of version \(Self.version)",
                 at: version.at)
         }
         try self.init(sections: fields)

@@ -8,13 +8,38 @@ struct AuditMarkdown {
     let context: AuditContext
     let result: AuditResult
 
-    /// Inline code that survives ids with backticks or table pipes.
+    /// Inline code that survives ids with backticks, table pipes, line breaks or control characters.
     static func code(_ s: String) -> String {
-        "`" + s.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|") + "`"
+        "`" + oneLine(s).replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|") + "`"
     }
 
     static func cell(_ s: String) -> String {
-        prose(s).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        prose(
+            s.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(
+                of: "\r", with: " ")
+        )
+        .replacingOccurrences(of: "|", with: "\\|")
+    }
+
+    /// `s` on one line: line breaks and control characters written visibly (`\n`, `\e`), so that
+    /// an id can never end a code span, a table row or an indented block and start a heading.
+    static func oneLine(_ s: String) -> String {
+        guard
+            s.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }
+            )
+        else { return s }
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            case 0x1B: out += "\\e"
+            case 0..<0x20, 0x7F..<0xA0, 0x2028, 0x2029: out += "\\u{\(String(u.value, radix: 16))}"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
     }
 
     /// Text with Markdown's emphasis and escape characters escaped outside code spans, so that
@@ -41,7 +66,7 @@ struct AuditMarkdown {
             if let t = s.technique { label += "[\(t)]" }
             out += " -\(label)-> \(s.to)"
         }
-        return out
+        return oneLine(out)
     }
 
     /// Identities by radius size (then critical count, then id), at most `limit`.
