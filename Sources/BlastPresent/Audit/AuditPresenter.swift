@@ -60,7 +60,9 @@ extension AuditPresenter {
         result.findings.enumerated().compactMap { k, f in
             let paths = f.evidence.filter { !$0.steps.isEmpty }.map { SceneBuilder.PathSpec(steps: $0.steps, isHighlighted: true) }
             guard let first = paths.first?.steps.first else { return nil }
-            return (k, f, SceneBuilder.scene(graph: graph, title: "\(f.rule): \(f.title)", source: first.from, paths: paths))
+            let scene = SceneBuilder.scene(
+                graph: graph, title: "\(f.rule): \(f.title)", source: first.from, paths: paths, at: context.settings.at)
+            return (k, f, scene)
         }
     }
 }
