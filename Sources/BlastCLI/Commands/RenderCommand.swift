@@ -29,7 +29,7 @@ struct RenderCommand: ParsableCommand, BlastRunnable {
             let start = try ModelInput.start(graph, from, mfa: query.mfa)
             scene = RadiusPresenter(graph.radius(from: start, options: query.options), source: from).scene()
         } else {
-            scene = ModelPresenter(graph).scene()
+            scene = ModelPresenter(graph, at: query.options.at).scene()
         }
         io.write(bytes: try output.draw(scene, as: output.resolved(default: .svg).diagram ?? .svg))
         try output.deliver(&io)

@@ -5,20 +5,37 @@ import BlastRender
 import Foundation
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case text, json, dot, svg
+    case text, json, dot, svg, png, pdf
 
     var diagram: DiagramFormat? {
         switch self {
         case .dot: .dot
         case .svg: .svg
+        case .png: .png
+        case .pdf: .pdf
         case .text, .json: nil
+        }
+    }
+
+    /// The format an output file's extension names (`txt`, `json`, `dot`/`gv`, `svg`, `png`, `pdf`).
+    init?(extension ext: String) {
+        switch ext.lowercased() {
+        case "json": self = .json
+        case "dot", "gv": self = .dot
+        case "svg": self = .svg
+        case "png": self = .png
+        case "pdf": self = .pdf
+        case "txt": self = .text
+        default: return nil
         }
     }
 }
 
+extension LegendStyle: ExpressibleByArgument {}
+
 /// Where and how to write the answer.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: text, json, dot or svg (default: from the -o extension, else text).")
+    @Option(help: "Output format: text, json, dot, svg, png or pdf (default: from the -o extension, else text).")
     var format: OutputFormat?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
@@ -26,6 +43,9 @@ struct OutputOptions: ParsableArguments {
 
     @Option(help: "Largest number of resource nodes a diagram shows before folding subtrees.")
     var maxResources = 150
+
+    @Option(help: "A diagram's legend: compact (only the styles drawn), full, or none.")
+    var legend: LegendStyle = .compact
 
     init() {}
 
@@ -36,20 +56,19 @@ struct OutputOptions: ParsableArguments {
 
     func validate() throws {
         if maxResources < 1 { throw ValidationError("--max-resources must be at least 1") }
+        if format == nil, let output {
+            let ext = (output as NSString).pathExtension
+            if !ext.isEmpty && OutputFormat(extension: ext) == nil {
+                throw ValidationError(
+                    "-o \(output): unknown extension '.\(ext)'; use .txt, .json, .dot, .gv, .svg, .png or .pdf, or say --format")
+            }
+        }
     }
 
     /// The format asked for, or the one the output file's extension implies.
     func resolved(default fallback: OutputFormat = .text) -> OutputFormat {
         if let format { return format }
-        if let output {
-            switch (output as NSString).pathExtension.lowercased() {
-            case "json": return .json
-            case "dot", "gv": return .dot
-            case "svg": return .svg
-            case "txt": return .text
-            default: break
-            }
-        }
+        if let output, let format = OutputFormat(extension: (output as NSString).pathExtension) { return format }
         return fallback
     }
 
@@ -58,20 +77,21 @@ struct OutputOptions: ParsableArguments {
         switch resolved() {
         case .text: io.write(answer.text(TextStyle(colour: io.isTerminal && output == nil)))
         case .json: io.write(JSONText.encode(answer.json()))
-        case .dot: io.write(bytes: try draw(answer.scene(), as: .dot))
-        case .svg: io.write(bytes: try draw(answer.scene(), as: .svg))
+        case .dot, .svg, .png, .pdf: io.write(bytes: try draw(answer.scene(), as: resolved().diagram ?? .svg))
         }
         try deliver(&io)
     }
 
     /// A scene laid out by Graphviz, with subtrees folded past `--max-resources`.
     func draw(_ scene: Scene, as format: DiagramFormat) throws(CommandFailure) -> [UInt8] {
-        try Self.draw(scene, as: format, maxResources: maxResources)
+        try Self.draw(scene, as: format, maxResources: maxResources, legend: legend)
     }
 
-    static func draw(_ scene: Scene, as format: DiagramFormat, maxResources: Int) throws(CommandFailure) -> [UInt8] {
+    static func draw(_ scene: Scene, as format: DiagramFormat, maxResources: Int, legend: LegendStyle = .compact) throws(CommandFailure)
+        -> [UInt8]
+    {
         do {
-            return try GraphvizRenderer.render(scene.aggregatingResources(maxResources: maxResources), as: format)
+            return try GraphvizRenderer.render(scene.aggregatingResources(maxResources: maxResources), as: format, legend: legend)
         } catch {
             throw CommandFailure(error.description)
         }
