@@ -86,7 +86,9 @@ extension GraphvizDocument {
         if sample.needsMFA { return edge.needsMFA }
         if sample.isConditional { return edge.isConditional }
         if sample.isHighlighted { return edge.isHighlighted }
-        return GraphvizStyle.color(for: sample.kind) == GraphvizStyle.color(for: edge.kind)
+        // A kind's colour shows only on edges no change or time state recolours.
+        let recoloured = edge.isRemoved || edge.isAdded || edge.isBlocked || edge.isInactive || edge.isFaded
+        return !recoloured && GraphvizStyle.color(for: sample.kind) == GraphvizStyle.color(for: edge.kind)
     }
 
     private static let samplesPerRow = 4

@@ -61,18 +61,21 @@ public struct SceneBuilder {
         for id in extraNodes { b.addNode(id, onPath: false) }
         for p in paths {
             // Past the first approval-gated step only approval reaches; past a removed step nothing does.
+            // Past a step not in force at `at` (an expired grant shown as evidence) nothing is bold.
             var gated = false
             var cut = false
-            if let first = p.steps.first { b.addNode(first.from, highlighted: p.isHighlighted && !cut, eligibleOnly: false) }
+            var lapsed = false
+            if let first = p.steps.first { b.addNode(first.from, highlighted: p.isHighlighted, eligibleOnly: false) }
             for (k, s) in p.steps.enumerated() {
                 let isRemoved = !cut && removedKeys.contains(EdgeKey(from: s.from, to: s.to, kind: s.edge))
                 if p.isEligibleOnly && s.terms?.approval == true { gated = true }
+                if let terms = s.terms, let at, !terms.isActive(at: at) { lapsed = true }
                 let faded = cut
                 if isRemoved { cut = true }
-                b.addNode(s.to, highlighted: p.isHighlighted && !cut, eligibleOnly: p.isEligibleOnly && gated, faded: cut)
+                let bold = p.isHighlighted && !cut && !lapsed
+                b.addNode(s.to, highlighted: bold, eligibleOnly: p.isEligibleOnly && gated, faded: cut)
                 b.addEdge(
-                    s, highlighted: p.isHighlighted && !cut && !isRemoved, faded: faded, removed: isRemoved,
-                    actions: k == p.steps.count - 1 ? p.actions : [])
+                    s, highlighted: bold && !isRemoved, faded: faded, removed: isRemoved, actions: k == p.steps.count - 1 ? p.actions : [])
             }
         }
         return b.build(title: title)

@@ -67,6 +67,14 @@ struct DiagramGrammarTests {
         #expect(edge["style"] == "dotted")
         #expect(edge["penwidth"] == nil)
         #expect(edge["label"] == "expired 2026-03-31")
+        #expect(scene.nodes.first { $0.id == "deploy-bot" }?.isHighlighted == false)
+    }
+
+    @Test("the compact legend shows a kind's colour only when an edge of that kind is drawn in it")
+    func legendSkipsRecolouredKinds() throws {
+        let scene = SceneFixtures.singleEdge(Scene.Edge(from: "a", to: "b", kind: .assume, isInactive: true), showsLegend: true)
+        let captions = Set(try dot(scene).edges.compactMap { $0.attributes["label"] })
+        #expect(captions == ["expired / not yet in force"])
     }
 
     @Test("a grant still in force says until when")
