@@ -44,6 +44,9 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Largest number of resource nodes a diagram shows before folding subtrees.")
     var maxResources = 150
 
+    @Option(help: "Largest number of nodes a diagram shows before folding identities, credentials, groups and roles too.")
+    var maxNodes = 150
+
     @Option(help: "A diagram's legend: compact (only the styles drawn), full, or none.")
     var legend: LegendStyle = .compact
 
@@ -56,6 +59,7 @@ struct OutputOptions: ParsableArguments {
 
     func validate() throws {
         if maxResources < 1 { throw ValidationError("--max-resources must be at least 1") }
+        if maxNodes < 1 { throw ValidationError("--max-nodes must be at least 1") }
         if format == nil, let output {
             let ext = (output as NSString).pathExtension
             if !ext.isEmpty && OutputFormat(extension: ext) == nil {
@@ -82,16 +86,18 @@ struct OutputOptions: ParsableArguments {
         try deliver(&io)
     }
 
-    /// A scene laid out by Graphviz, with subtrees folded past `--max-resources`.
+    /// A scene laid out by Graphviz, with subtrees folded past `--max-resources` and other
+    /// elements past `--max-nodes`.
     func draw(_ scene: Scene, as format: DiagramFormat) throws(CommandFailure) -> [UInt8] {
-        try Self.draw(scene, as: format, maxResources: maxResources, legend: legend)
+        try Self.draw(scene, as: format, maxResources: maxResources, maxNodes: maxNodes, legend: legend)
     }
 
-    static func draw(_ scene: Scene, as format: DiagramFormat, maxResources: Int, legend: LegendStyle = .compact) throws(CommandFailure)
-        -> [UInt8]
-    {
+    static func draw(
+        _ scene: Scene, as format: DiagramFormat, maxResources: Int, maxNodes: Int = 150, legend: LegendStyle = .compact
+    ) throws(CommandFailure) -> [UInt8] {
         do {
-            return try GraphvizRenderer.render(scene.aggregatingResources(maxResources: maxResources), as: format, legend: legend)
+            let fitted = scene.fitted(maxResources: maxResources, maxNodes: maxNodes)
+            return try GraphvizRenderer.render(fitted, as: format, legend: legend)
         } catch {
             throw CommandFailure(error.description)
         }

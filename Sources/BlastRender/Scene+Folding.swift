@@ -1,0 +1,127 @@
+import BlastCore
+
+extension Scene {
+    /// The scene within a page-sized budget: past `maxNodes` nodes, identities, credentials,
+    /// groups and roles fold as resources do, and the title says what was folded.
+    ///
+    /// Kinds fold in this order, stopping as soon as the scene fits: identities (each kind
+    /// apart), credentials, groups, roles. Within a kind, first the nodes that lead to exactly
+    /// the same nodes merge ("+37 humans", all members of `team-p0`); then, if the scene still
+    /// does not fit, every remaining node of the kind in one cluster merges. The source and the
+    /// highlighted, blocked and added-to nodes never fold. A folded node keeps its members' shape,
+    /// is labelled "+N kinds", eligible-only or faded only when all its members are, and lists
+    /// its first members in its tooltip; edges are redirected and merged as
+    /// `aggregatingResources(maxResources:)` merges them.
+    ///
+    /// - Parameter maxNodes: the most nodes wanted; at least 1.
+    /// - Returns: `self` when it has at most `maxNodes` nodes.
+    /// - Complexity: O(k · (n log n + m)) for k kinds, n nodes and m edges.
+    public func foldingElements(maxNodes: Int) -> Scene {
+        precondition(maxNodes > 0, "foldingElements(maxNodes:) needs a budget of at least 1 node, got \(maxNodes)")
+        guard nodes.count > maxNodes else { return self }
+        var scene = self
+        var folded: [FoldClass: Int] = [:]
+        outer: for bySuccessors in [true, false] {
+            for fold in FoldClass.allCases {
+                if scene.nodes.count <= maxNodes { break outer }
+                scene = scene.folding(fold, bySuccessors: bySuccessors, counts: &folded)
+            }
+        }
+        guard !folded.isEmpty else { return self }
+        let parts = FoldClass.allCases.compactMap { fold in folded[fold].map { "\($0) \(fold.plural)" } }
+        scene.title += " (folded to fit a page: \(parts.joined(separator: ", ")))"
+        return scene
+    }
+
+    /// The scene with the foldable nodes of `fold` merged per successor set (or per cluster).
+    private func folding(_ fold: FoldClass, bySuccessors: Bool, counts: inout [FoldClass: Int]) -> Scene {
+        var successors: [String: [String]] = [:]
+        var keepsApart: Set<String> = []
+        for edge in edges {
+            successors[edge.from, default: []].append(edge.to)
+            if edge.isAdded || edge.isBlocked || edge.isRemoved { keepsApart.formUnion([edge.from, edge.to]) }
+        }
+        var groups: [String: [Int]] = [:]
+        var order: [String] = []
+        for (index, node) in nodes.enumerated() where fold.contains(node.kind) {
+            guard !node.isSource, !node.isHighlighted, !node.isBlocked, !keepsApart.contains(node.id) else { continue }
+            let place = node.cluster ?? ""
+            let key = bySuccessors ? place + "\u{0}" + Set(successors[node.id] ?? []).sorted().joined(separator: "\u{0}") : place
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(index)
+        }
+        var takenIDs = Set(nodes.map(\.id))
+        var aggregateAt: [Int: Node] = [:]
+        var foldedIndices = Set<Int>()
+        var aggregateIDOf: [String: String] = [:]
+        for key in order {
+            guard let members = groups[key], members.count > 1 else { continue }
+            let first = nodes[members[0]]
+            var id = "blast:fold:\(fold.plural):\(first.id)"
+            while !takenIDs.insert(id).inserted { id += "*" }
+            let names = members.prefix(5).map { nodes[$0].id }
+            aggregateAt[members[0]] = Node(
+                id: id, label: "+\(members.count) \(fold.plural)", kind: first.kind,
+                isEligibleOnly: members.allSatisfy { nodes[$0].isEligibleOnly }, isFaded: members.allSatisfy { nodes[$0].isFaded },
+                tooltip: "\(members.count) \(fold.plural): \(names.joined(separator: ", "))\(members.count > names.count ? ", …" : "")",
+                cluster: first.cluster)
+            for member in members {
+                foldedIndices.insert(member)
+                aggregateIDOf[nodes[member].id] = id
+            }
+            counts[fold, default: 0] += members.count
+        }
+        guard !aggregateIDOf.isEmpty else { return self }
+        var result = self
+        result.nodes = nodes.indices.compactMap { aggregateAt[$0] ?? (foldedIndices.contains($0) ? nil : nodes[$0]) }
+        result.edges = Self.merging(edges, redirectedBy: aggregateIDOf)
+        return result
+    }
+}
+
+/// A class of nodes that fold together: one identity kind, credentials, groups or roles.
+private enum FoldClass: CaseIterable {
+    case humans, services, agents, workloads, credentials, groups, roles
+
+    var plural: String {
+        switch self {
+        case .humans: "humans"
+        case .services: "services"
+        case .agents: "agents"
+        case .workloads: "workloads"
+        case .credentials: "credentials"
+        case .groups: "groups"
+        case .roles: "roles"
+        }
+    }
+
+    func contains(_ kind: Scene.Node.Kind) -> Bool {
+        switch (self, kind) {
+        case (.humans, .identity(.human)), (.services, .identity(.service)), (.agents, .identity(.agent)),
+            (.workloads, .identity(.workload)), (.credentials, .credential), (.groups, .group), (.roles, .role):
+            true
+        default: false
+        }
+    }
+}
+
+extension Scene {
+    /// The scene folded to fit: resources past `maxResources` fold into subtrees, then past
+    /// `maxNodes` nodes identities, credentials, groups and roles fold, and if the scene is still
+    /// too large resources fold further, down to what the budget leaves them.
+    ///
+    /// - Complexity: that of `aggregatingResources(maxResources:)` and `foldingElements(maxNodes:)`.
+    public func fitted(maxResources: Int, maxNodes: Int) -> Scene {
+        var scene = aggregatingResources(maxResources: maxResources).foldingElements(maxNodes: maxNodes)
+        if scene.nodes.count > maxNodes {
+            let others = scene.nodes.count { node in
+                switch node.kind {
+                case .resource, .aggregate: false
+                case .credential, .identity, .group, .role: true
+                }
+            }
+            scene = aggregatingResources(maxResources: max(1, min(maxResources, maxNodes - others))).foldingElements(maxNodes: maxNodes)
+        }
+        return scene
+    }
+}
