@@ -16,7 +16,7 @@ extension GraphvizDocument {
     /// style occurs in `scene`.
     ///
     /// Node samples sit in rows of four (invisible edges keep a row on one line); each edge
-    /// sample joins two points of its own, captioned. Sample node names start with
+    /// sample runs from its caption (a plain-text node) to a point. Sample node names start with
     /// `namePrefix`, which no scene node id starts with.
     ///
     /// - Complexity: O(V + E) for V nodes and E edges of `scene` (to find what occurs).
@@ -47,13 +47,15 @@ extension GraphvizDocument {
             }
         }
 
+        // Each edge sample runs from its caption to a point: no label node between them, so the
+        // line stays straight.
         for (index, sample) in edgeSamples.enumerated() {
             let tail = "\(namePrefix)edge_\(index)_a", head = "\(namePrefix)edge_\(index)_b"
-            for name in [tail, head] {
-                nodes.append(Node(name: name, subgraph: subgraph, attributes: Self.pointAttributes))
-            }
+            nodes.append(
+                Node(name: tail, subgraph: subgraph, attributes: Self.captionAttributes + [Attribute("label", GraphvizStyle.escaped(sample.caption))]))
+            nodes.append(Node(name: head, subgraph: subgraph, attributes: Self.pointAttributes))
             var attributes = GraphvizStyle.edgeAttributes(sample.edge, fadesOthers: false).filter { $0.name != "label" }
-            attributes.append(Attribute("label", GraphvizStyle.escaped(sample.caption)))
+            attributes.append(Attribute("minlen", "2"))
             edges.append(Edge(tail: tail, head: head, attributes: attributes))
         }
     }
@@ -103,6 +105,13 @@ extension GraphvizDocument {
     ]
 
     private static let sampleSize = [Attribute("fontsize", "9"), Attribute("height", "0.3")]
+
+    private static let captionAttributes = [
+        Attribute("shape", "plaintext"),
+        Attribute("style", ""),
+        Attribute("fontsize", "9"),
+        Attribute("height", "0.2"),
+    ]
 
     private static let pointAttributes = [
         Attribute("shape", "point"),

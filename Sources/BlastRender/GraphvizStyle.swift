@@ -169,6 +169,8 @@ enum GraphvizStyle {
         }
     }
 
+    /// Horizontal and vertical label margin of cylinders, in inches.
+    static let cylinderMargin = "0.11,0.14"
     static let changeRed = "#b91c1c"
     static let addedGreen = "#15803d"
     static let fadedText = "#9ca3af"
@@ -196,6 +198,10 @@ enum GraphvizStyle {
             Attribute("label", label(of: node)),
             Attribute("shape", shape(for: node.kind)),
         ]
+        if case .resource = node.kind {
+            // A cylinder's top curve runs into the label's box: keep text below it.
+            attributes.append(Attribute("margin", cylinderMargin))
+        }
         if node.isFaded && !node.isSource {
             attributes += [
                 Attribute("fillcolor", fadedFill), Attribute("color", fadedOutline), Attribute("fontcolor", fadedText),

@@ -73,8 +73,7 @@ struct DiagramGrammarTests {
     @Test("the compact legend shows a kind's colour only when an edge of that kind is drawn in it")
     func legendSkipsRecolouredKinds() throws {
         let scene = SceneFixtures.singleEdge(Scene.Edge(from: "a", to: "b", kind: .assume, isInactive: true), showsLegend: true)
-        let captions = Set(try dot(scene).edges.compactMap { $0.attributes["label"] })
-        #expect(captions == ["expired / not yet in force"])
+        #expect(try dot(scene).legendCaptions == ["expired / not yet in force"])
     }
 
     @Test("a grant still in force says until when")
@@ -213,6 +212,8 @@ struct DiagramGrammarTests {
         let node = try #require(try dot(scene).node("prod/db"))
         #expect(node["peripheries"] == nil)
         #expect(node["penwidth"] == "2.5")
+        // Its label keeps clear of the cylinder's top curve.
+        #expect(node["margin"] == "0.11,0.14")
     }
 
     @Test("critical is the strongest fill: each criticality's fill is darker than the one below it, critical text white")
@@ -238,9 +239,8 @@ struct DiagramGrammarTests {
         let scene = SceneFixtures.singleEdge(Scene.Edge(from: "a", to: "b", kind: .grant), showsLegend: true)
         let compact = try dot(scene)
         let samples = compact.nodes.filter { $0.value.subgraph == "cluster_legend" }
-        #expect(Set(samples.compactMap { $0.value.attributes["shape"] }) == ["octagon", "point"])
-        let captions = Set(compact.edges.compactMap { $0.attributes["label"] })
-        #expect(captions == ["grant"])
+        #expect(Set(samples.compactMap { $0.value.attributes["shape"] }) == ["octagon", "plaintext", "point"])
+        #expect(compact.legendCaptions == ["grant"])
         #expect(!(try dot(scene, legend: .none)).subgraphs.contains("cluster_legend"))
         let full = try dot(scene, legend: .full).nodes.filter { $0.value.subgraph == "cluster_legend" }
         #expect(full.count > samples.count)
@@ -249,8 +249,9 @@ struct DiagramGrammarTests {
     @Test("the legend's \"on a path\" sample is drawn like an on-path edge, not red")
     func legendOnPathIsNotRed() throws {
         let parsed = try dot(SceneFixtures.leakedDeployToken(showsLegend: true), legend: .full)
-        let onPath = try #require(parsed.edges.first { $0.attributes["label"] == "on a path: bold" })
-        #expect(onPath.attributes["color"] == "#1f2937")
+        let onPath = try #require(parsed.legendSample("on a path: bold"))
+        #expect(onPath["color"] == "#1f2937")
+        #expect(onPath["penwidth"] == "2.5")
     }
 
     @Test("a long title wraps onto several lines")

@@ -239,7 +239,7 @@ struct GraphvizDOTTests {
         #expect(shapes.isSuperset(of: ["note", "ellipse", "box3d", "hexagon", "component", "tab", "octagon", "cylinder", "folder"]))
         let fills = Set(samples.compactMap { $0.attributes["fillcolor"] })
         #expect(fills.isSuperset(of: ["#b91c1c", "#fb923c", "#fde68a", "#f3f4f6"]))
-        let captions = Set(parsed.edges.compactMap { $0.attributes["label"] })
+        let captions = parsed.legendCaptions
         #expect(
             captions.isSuperset(of: [
                 "credential", "member", "grant", "assume", "allow (actions)", "needs approval", "needs MFA", "✕ removed by the change",

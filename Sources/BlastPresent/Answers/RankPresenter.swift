@@ -75,7 +75,8 @@ public struct RankPresenter: AnswerPresenter {
         var paths: [SceneBuilder.PathSpec] = []
         for r in ranking.radii(ofFirst: shownCount, in: graph) {
             for x in r.resources where graph.resource(x.resource).criticality >= .high {
-                paths.append(.init(steps: r.path(x.proof), isHighlighted: graph.resource(x.resource).criticality == .critical))
+                paths.append(
+                    .init(steps: r.path(x.proof), isHighlighted: graph.resource(x.resource).criticality == .critical, actions: x.actions))
             }
         }
         let shown = ranking.entries.prefix(shownCount)
