@@ -21,10 +21,11 @@ extension Scene {
         guard nodes.count > maxNodes else { return self }
         var scene = self
         var folded: [FoldClass: Int] = [:]
+        var sizes: [String: Int] = [:]
         outer: for bySuccessors in [true, false] {
             for fold in FoldClass.allCases {
                 if scene.nodes.count <= maxNodes { break outer }
-                scene = scene.folding(fold, bySuccessors: bySuccessors, counts: &folded)
+                scene = scene.folding(fold, bySuccessors: bySuccessors, counts: &folded, sizes: &sizes)
             }
         }
         guard !folded.isEmpty else { return self }
@@ -34,7 +35,13 @@ extension Scene {
     }
 
     /// The scene with the foldable nodes of `fold` merged per successor set (or per cluster).
-    private func folding(_ fold: FoldClass, bySuccessors: Bool, counts: inout [FoldClass: Int]) -> Scene {
+    ///
+    /// - Parameters:
+    ///   - counts: the elements folded so far, per class.
+    ///   - sizes: how many elements each folded node stands for, by id.
+    private func folding(
+        _ fold: FoldClass, bySuccessors: Bool, counts: inout [FoldClass: Int], sizes: inout [String: Int]
+    ) -> Scene {
         var successors: [String: [String]] = [:]
         var keepsApart: Set<String> = []
         for edge in edges {
@@ -59,17 +66,20 @@ extension Scene {
             let first = nodes[members[0]]
             var id = "blast:fold:\(fold.plural):\(first.id)"
             while !takenIDs.insert(id).inserted { id += "*" }
-            let names = members.prefix(5).map { nodes[$0].id }
+            // Members folded earlier stand for several elements, already counted.
+            let size = members.reduce(0) { $0 + (sizes[nodes[$1].id] ?? 1) }
+            let names = members.filter { sizes[nodes[$0].id] == nil }.prefix(5).map { nodes[$0].id }
             aggregateAt[members[0]] = Node(
-                id: id, label: "+\(members.count) \(fold.plural)", kind: first.kind,
+                id: id, label: "+\(size) \(fold.plural)", kind: first.kind,
                 isEligibleOnly: members.allSatisfy { nodes[$0].isEligibleOnly }, isFaded: members.allSatisfy { nodes[$0].isFaded },
-                tooltip: "\(members.count) \(fold.plural): \(names.joined(separator: ", "))\(members.count > names.count ? ", …" : "")",
+                tooltip: "\(size) \(fold.plural)" + (names.isEmpty ? "" : ", among them \(names.joined(separator: ", "))"),
                 cluster: first.cluster)
             for member in members {
                 foldedIndices.insert(member)
                 aggregateIDOf[nodes[member].id] = id
             }
-            counts[fold, default: 0] += members.count
+            counts[fold, default: 0] += members.count { sizes[nodes[$0].id] == nil }
+            sizes[id] = size
         }
         guard !aggregateIDOf.isEmpty else { return self }
         var result = self
@@ -106,22 +116,15 @@ private enum FoldClass: CaseIterable {
 }
 
 extension Scene {
-    /// The scene folded to fit: resources past `maxResources` fold into subtrees, then past
-    /// `maxNodes` nodes identities, credentials, groups and roles fold, and if the scene is still
-    /// too large resources fold further, down to what the budget leaves them.
+    /// The scene folded to fit: resources past `maxResources` fold into subtrees; a scene still
+    /// larger than `maxNodes` has its resources folded to a quarter of the budget (they sit in one
+    /// column, which sets the picture's height) and then its identities, credentials, groups and
+    /// roles folded.
     ///
     /// - Complexity: that of `aggregatingResources(maxResources:)` and `foldingElements(maxNodes:)`.
     public func fitted(maxResources: Int, maxNodes: Int) -> Scene {
-        var scene = aggregatingResources(maxResources: maxResources).foldingElements(maxNodes: maxNodes)
-        if scene.nodes.count > maxNodes {
-            let others = scene.nodes.count { node in
-                switch node.kind {
-                case .resource, .aggregate: false
-                case .credential, .identity, .group, .role: true
-                }
-            }
-            scene = aggregatingResources(maxResources: max(1, min(maxResources, maxNodes - others))).foldingElements(maxNodes: maxNodes)
-        }
-        return scene
+        let scene = aggregatingResources(maxResources: maxResources)
+        guard scene.nodes.count > maxNodes else { return scene }
+        return aggregatingResources(maxResources: max(1, min(maxResources, maxNodes / 4))).foldingElements(maxNodes: maxNodes)
     }
 }

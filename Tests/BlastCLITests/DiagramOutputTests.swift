@@ -1,3 +1,4 @@
+import BlastCLI
 import BlastTestSupport
 import Foundation
 import Testing
@@ -51,5 +52,46 @@ struct DiagramOutputTests {
         let edge = start.map { r.out[$0.lowerBound...].prefix { $0 != ";" } } ?? ""
         #expect(edge.contains(#"label="expired 2026-06-30""#))
         #expect(edge.contains("style=dotted"))
+    }
+
+    /// The width and height a PNG's header declares.
+    private func pngSize(_ bytes: [UInt8]) -> (width: Int, height: Int)? {
+        guard bytes.count >= 24, bytes.prefix(4) == [0x89, 0x50, 0x4E, 0x47] else { return nil }
+        func int(_ at: Int) -> Int { bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+        return (int(16), int(20))
+    }
+
+    static let aws = ["prod-authorization-details.json", "tooling-authorization-details.json", "prod-credential-report.csv",
+        "tooling-credential-report.csv", "inventory.yaml"].map { Fixtures.repositoryRoot + "/samples/aws/" + $0 }
+    static let k8s = ["cluster.yaml", "kubeconfig-ci.yaml"].map { Fixtures.repositoryRoot + "/samples/k8s/" + $0 }
+
+    @Test(
+        "every sample picture renders to a PNG within 4,000 × 4,000 px",
+        arguments: [
+            ["radius", acme, "--from", "frank", "--mfa"],
+            ["who-can", acme, "--reach", "prod/db/customers"],
+            ["what-if", acme, "--from", "ci-runner-token", "--remove-assume", "ci-runner:deploy-bot"],
+            ["chokepoints", acme, "--from-all-credentials", "--to-criticality", "critical"],
+            ["rank", acme, "--top", "5"],
+            ["render", acme],
+            ["radius"] + aws + ["--from", "AKIAEXAMPLECIDEPLOY1"],
+            ["radius"] + k8s + ["--from", "k8s:prod:kubeconfig:ci-builder"],
+        ])
+    func samplePicturesFitTheBudget(command: [String]) throws {
+        let r = BlastCommand.execute(command + at + ["--format", "png"])
+        #expect(r.exitCode == 0, "\(command): \(r.stderr)")
+        let size = try #require(pngSize(r.stdout), "\(command)")
+        #expect(size.width <= 4000 && size.height <= 4000, "\(command): \(size)")
+    }
+
+    @Test("the whole generated organisation of 2,000 identities renders on one page, not as a 38-metre strip")
+    func bigOrganisationFits() throws {
+        let path = temporaryFile("org-2k.json")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(blast(["generate", "--identities", "2000", "--seed", "7", "-o", path]).code == 0)
+        let r = BlastCommand.execute(["render", path] + at + ["--format", "png"])
+        #expect(r.exitCode == 0, "\(r.stderr)")
+        let size = try #require(pngSize(r.stdout))
+        #expect(size.width <= 4000 && size.height <= 4000, "\(size)")
     }
 }

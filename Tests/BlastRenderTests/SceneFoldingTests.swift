@@ -45,6 +45,12 @@ struct SceneFoldingTests {
         let scene = SceneBuilder.model(graph: g, title: "org", at: Fixtures.now).fitted(maxResources: 150, maxNodes: 150)
         #expect(scene.nodes.count <= 150)
         #expect(scene.title.contains("folded to fit a page"))
+        // Folds of folds count each element once: no kind folds more elements than it has.
+        let humans = g.identities.count { $0.kind == .human }
+        let folds = scene.nodes.filter { $0.kind == .identity(.human) && $0.label.hasPrefix("+") }
+        let shown = folds.compactMap { Int($0.label.dropFirst().prefix { $0.isNumber }) }.reduce(0, +)
+        #expect(shown <= humans)
+        #expect(scene.title.contains("\(shown) humans") || shown == 0)
         let dot = try GraphvizRenderer.render(scene, as: .dot)
         #expect(!dot.isEmpty)
     }
