@@ -60,7 +60,10 @@ enum GraphvizStyle {
     /// The top-level graph: left to right, the title on top (wrapped past `titleWidth`).
     static func graphAttributes(title: String) -> [Attribute] {
         [
-            Attribute("label", wrapped(title, width: titleWidth).map(escaped).joined(separator: "\\n")),
+            Attribute(
+                "label",
+                title.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrapped(String($0), width: titleWidth) }
+                    .map(escaped).joined(separator: "\\n")),
             Attribute("labelloc", "t"),
             Attribute("fontsize", "16"),
             Attribute("rankdir", "LR"),

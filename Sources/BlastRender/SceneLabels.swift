@@ -38,7 +38,8 @@ enum SceneLabels {
 
     /// `id` shortened in its context: without its cluster's prefix (`db/customers` inside
     /// `prod`), an ARN as its resource part (`role/deploy`, with the account under it when it
-    /// sits in no cluster).
+    /// sits in no cluster), a Kubernetes id without its cluster prefix (`sa:ci:builder` over
+    /// `k8s prod`).
     ///
     /// - Complexity: O(length of `id`).
     static func label(of id: String, in cluster: String?) -> String {
@@ -46,6 +47,11 @@ enum SceneLabels {
             if arn.resource.isEmpty { return id }
             if cluster != nil || arn.account.isEmpty { return arn.resource }
             return "\(arn.resource)\n\(arn.account)"
+        }
+        // Kubernetes subjects and roles: `k8s:prod:sa:ci:builder` as `sa:ci:builder` over `k8s prod`.
+        let parts = id.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+        if parts.count == 3, parts[0] == "k8s", !parts[1].isEmpty, !parts[2].isEmpty {
+            return "\(parts[2])\nk8s \(parts[1])"
         }
         if let cluster, cluster != id, id.hasPrefix(cluster + "/") {
             let rest = id.dropFirst(cluster.count + 1)

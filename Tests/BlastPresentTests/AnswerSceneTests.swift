@@ -101,6 +101,16 @@ struct AnswerSceneTests {
         #expect(assume.label == "expired 2026-03-31")
     }
 
+    @Test("an evidence picture's title says what its paths prove, without Markdown backticks")
+    func evidenceTitle() throws {
+        let g = Fixtures.compile(AuditFixtures.expiredLeftovers())
+        let context = AuditContext(graph: g, settings: AuditSettings(at: Fixtures.now))
+        let presenter = AuditPresenter(graph: g, context: context, result: Audit.run(context))
+        let scene = try #require(presenter.evidenceScenes().first { $0.finding.rule == "lp.expired-leftover" }?.scene)
+        #expect(scene.title.contains("\nevidence: the expired"))
+        #expect(presenter.evidenceScenes().allSatisfy { !$0.scene.title.contains("`") })
+    }
+
     @Test("rank: each ranked start says its rank and reach")
     func rankLabels() throws {
         let g = Fixtures.compile(Fixtures.breakGlass())

@@ -200,6 +200,13 @@ struct DiagramGrammarTests {
         #expect(model.nodes.first { $0.id == "arn:aws:s3:::bucket/key" }?.cluster == "s3")
         #expect(model.nodes.first { $0.id == "arn:aws:iam::111111111111:user/dana" }?.cluster == "111111111111 iam")
         #expect(model.clusters.contains(Scene.Cluster(key: "111111111111 iam", label: "aws 111111111111 · iam")))
+        let k8s = Model(
+            identities: [Identity(id: "k8s:prod:sa:ci:builder", kind: .service)],
+            resources: [Resource(id: "k8s/prod/ns/deploy/secrets")])
+        let cluster = SceneBuilder.model(graph: Fixtures.compile(k8s), title: "k8s")
+        #expect(cluster.nodes.first { $0.id == "k8s:prod:sa:ci:builder" }?.label == "sa:ci:builder\nk8s prod")
+        #expect(cluster.nodes.first { $0.id == "k8s/prod/ns/deploy/secrets" }?.label == "secrets")
+        #expect(cluster.clusters.map(\.label) == ["k8s prod · namespace deploy"])
     }
 
     // MARK: Source, colours, legend, title
@@ -252,6 +259,12 @@ struct DiagramGrammarTests {
         let onPath = try #require(parsed.legendSample("on a path: bold"))
         #expect(onPath["color"] == "#1f2937")
         #expect(onPath["penwidth"] == "2.5")
+    }
+
+    @Test("a title's own line breaks are kept")
+    func titleLineBreaks() throws {
+        let label = try #require(try dot(Scene(title: "first\nsecond", showsLegend: false)).graphAttributes[""]?["label"])
+        #expect(label == #"first\nsecond"#)
     }
 
     @Test("a long title wraps onto several lines")
