@@ -79,6 +79,20 @@ struct AnswerSceneTests {
         #expect(scene.edges.contains { $0.from == "break-glass" && !$0.isAdded })
     }
 
+    @Test("diff: a grant the change removes is drawn from the old version, red, with what it cut off faded")
+    func diffMarksRemovedEdges() throws {
+        let before = Fixtures.wikiLeaksDeployToken()
+        var after = before
+        after.grants.removeAll { $0.to == "engineering" }
+        let d = OrganisationDiff(before: Fixtures.compile(before), after: Fixtures.compile(after), options: Fixtures.options())
+        let scene = DiffPresenter(d, old: ["before"], new: ["after"], failed: false).scene()
+        #expect(scene.edges.filter(\.isRemoved).map { "\($0.from)->\($0.to)" } == ["engineering->wiki-reader"])
+        #expect(scene.nodes.first { $0.id == "prod/app" }?.isFaded == true)
+        #expect(scene.nodes.first { $0.id == "dave" }?.isFaded == false)
+        #expect(scene.title.contains("lost)"))
+        _ = try GraphvizRenderer.render(scene, as: .dot)
+    }
+
     @Test("diff: a grant whose terms change (MFA dropped) is marked added")
     func diffMarksChangedTerms() throws {
         let before = Fixtures.mfaGated()

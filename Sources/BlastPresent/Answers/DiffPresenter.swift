@@ -67,32 +67,50 @@ public struct DiffPresenter: AnswerPresenter {
 
     /// The gained paths (new escalation paths in bold, what only approval adds dashed), with
     /// every edge the new version declares and the old one did not (or declared on other terms)
-    /// marked added.
+    /// marked added; and the lost paths, drawn from the old version, with the first edge the new
+    /// version no longer declares marked removed and what it cut off faded.
     public func scene() -> Scene {
-        var paths: [SceneBuilder.PathSpec] = []
-        var before: DeclaredEdges?
+        var gainedPaths: [SceneBuilder.PathSpec] = []
+        var lostPaths: [SceneBuilder.PathSpec] = []
         var added: [SceneBuilder.RemovedEdge] = []
+        var removed: [SceneBuilder.RemovedEdge] = []
+        var lostResources: Set<String> = []
+        let inAfter = DeclaredEdges(answer.after)
+        var inBefore: DeclaredEdges?
+        var beforeGraph: AccessGraph?
         for c in answer.changes {
-            let declared = before ?? DeclaredEdges(c.diff.before.search.graph)
-            before = declared
+            let declared = inBefore ?? DeclaredEdges(c.diff.before.search.graph)
+            inBefore = declared
+            beforeGraph = beforeGraph ?? c.diff.before.search.graph
             for gain in c.diff.gained {
                 let steps = c.diff.after.path(gain.proof)
-                paths.append(.init(steps: steps, isHighlighted: c.diff.isEscalation(gain), actions: gain.actions))
+                gainedPaths.append(.init(steps: steps, isHighlighted: c.diff.isEscalation(gain), actions: gain.actions))
                 added += steps.filter { !declared.contains($0) }.map { ($0.from, $0.to, $0.edge) }
             }
             for gain in c.diff.gainedEligible {
                 let steps = c.diff.after.eligiblePath(gain.proof)
-                paths.append(.init(steps: steps, isHighlighted: false, isEligibleOnly: true, actions: gain.actions))
+                gainedPaths.append(.init(steps: steps, isHighlighted: false, isEligibleOnly: true, actions: gain.actions))
                 added += steps.filter { !declared.contains($0) }.map { ($0.from, $0.to, $0.edge) }
             }
+            for loss in c.diff.lost {
+                let steps = c.diff.before.path(loss.proof)
+                lostPaths.append(.init(steps: steps, isHighlighted: false, actions: loss.actions))
+                removed += steps.filter { !inAfter.contains($0) }.map { ($0.from, $0.to, $0.edge) }
+                lostResources.insert(c.diff.before.search.graph.resources[loss.resource.index].id)
+            }
         }
-        let graph = answer.after
-        var scene = SceneBuilder.scene(
-            graph: graph,
-            title:
-                "Reach gained from \(old.joined(separator: " ")) to \(new.joined(separator: " ")) at \(answer.options.at.iso8601): \(answer.changes.count) credentials and identities changed reach",
-            source: nil, paths: paths, at: answer.options.at)
+        let gained = answer.changes.reduce(0) { $0 + $1.diff.gained.count }
+        let lost = answer.changes.reduce(0) { $0 + $1.diff.lost.count }
+        let title =
+            "Diff of \(old.joined(separator: " ")) → \(new.joined(separator: " ")) at \(answer.options.at.iso8601): \(answer.changes.count) credentials and identities changed reach (\(gained) gained, \(lost) lost)"
+        var scene = SceneBuilder.scene(graph: answer.after, title: title, source: nil, paths: gainedPaths, at: answer.options.at)
         scene.markAdded(added)
+        if let beforeGraph, !lostPaths.isEmpty {
+            var before = SceneBuilder.scene(
+                graph: beforeGraph, title: title, source: nil, paths: lostPaths, at: answer.options.at, removed: removed)
+            for k in before.nodes.indices where lostResources.contains(before.nodes[k].id) { before.nodes[k].isFaded = true }
+            scene = scene.union(before)
+        }
         return scene
     }
 }
