@@ -8,7 +8,8 @@ extension Scene {
     /// apart), credentials, groups, roles. Within a kind, first the nodes that lead to exactly
     /// the same nodes merge ("+37 humans", all members of `team-p0`); then, if the scene still
     /// does not fit, every remaining node of the kind in one cluster merges. The source and the
-    /// highlighted, blocked and added-to nodes never fold. A folded node keeps its members' shape,
+    /// blocked nodes, and the ends of added, removed or blocked edges, never fold; highlighted
+    /// nodes fold (among themselves, staying highlighted) only when nothing else is left to fold. A folded node keeps its members' shape,
     /// is labelled "+N kinds", eligible-only or faded only when all its members are, and lists
     /// its first members in its tooltip; edges are redirected and merged as
     /// `aggregatingResources(maxResources:)` merges them.
@@ -22,10 +23,14 @@ extension Scene {
         var scene = self
         var folded: [FoldClass: Int] = [:]
         var sizes: [String: Int] = [:]
-        outer: for bySuccessors in [true, false] {
+        // Highlighted nodes fold only when folding everything else is not enough (a who-can
+        // answer with two thousand readers); a fold of highlighted nodes stays highlighted.
+        let rounds = [(true, false), (false, false), (true, true), (false, true)]
+        outer: for (bySuccessors, highlighted) in rounds {
             for fold in FoldClass.allCases {
                 if scene.nodes.count <= maxNodes { break outer }
-                scene = scene.folding(fold, bySuccessors: bySuccessors, counts: &folded, sizes: &sizes)
+                scene = scene.folding(
+                    fold, bySuccessors: bySuccessors, includingHighlighted: highlighted, counts: &folded, sizes: &sizes)
             }
         }
         guard !folded.isEmpty else { return self }
@@ -40,7 +45,8 @@ extension Scene {
     ///   - counts: the elements folded so far, per class.
     ///   - sizes: how many elements each folded node stands for, by id.
     private func folding(
-        _ fold: FoldClass, bySuccessors: Bool, counts: inout [FoldClass: Int], sizes: inout [String: Int]
+        _ fold: FoldClass, bySuccessors: Bool, includingHighlighted: Bool, counts: inout [FoldClass: Int],
+        sizes: inout [String: Int]
     ) -> Scene {
         var successors: [String: [String]] = [:]
         var keepsApart: Set<String> = []
@@ -51,8 +57,9 @@ extension Scene {
         var groups: [String: [Int]] = [:]
         var order: [String] = []
         for (index, node) in nodes.enumerated() where fold.contains(node.kind) {
-            guard !node.isSource, !node.isHighlighted, !node.isBlocked, !keepsApart.contains(node.id) else { continue }
-            let place = node.cluster ?? ""
+            guard !node.isSource, includingHighlighted || !node.isHighlighted, !node.isBlocked, !keepsApart.contains(node.id)
+            else { continue }
+            let place = (node.cluster ?? "") + (node.isHighlighted ? "\u{0}highlighted" : "")
             let key = bySuccessors ? place + "\u{0}" + Set(successors[node.id] ?? []).sorted().joined(separator: "\u{0}") : place
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(index)
@@ -71,7 +78,8 @@ extension Scene {
             let names = members.filter { sizes[nodes[$0].id] == nil }.prefix(5).map { nodes[$0].id }
             aggregateAt[members[0]] = Node(
                 id: id, label: "+\(size) \(fold.plural)", kind: first.kind,
-                isEligibleOnly: members.allSatisfy { nodes[$0].isEligibleOnly }, isFaded: members.allSatisfy { nodes[$0].isFaded },
+                isHighlighted: first.isHighlighted, isEligibleOnly: members.allSatisfy { nodes[$0].isEligibleOnly },
+                isFaded: members.allSatisfy { nodes[$0].isFaded },
                 tooltip: "\(size) \(fold.plural)" + (names.isEmpty ? "" : ", among them \(names.joined(separator: ", "))"),
                 cluster: first.cluster)
             for member in members {

@@ -89,9 +89,12 @@ struct DiagramOutputTests {
         let path = temporaryFile("org-2k.json")
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(blast(["generate", "--identities", "2000", "--seed", "7", "-o", path]).code == 0)
-        let r = BlastCommand.execute(["render", path] + at + ["--format", "png"])
-        #expect(r.exitCode == 0, "\(r.stderr)")
-        let size = try #require(pngSize(r.stdout))
-        #expect(size.width <= 4000 && size.height <= 4000, "\(size)")
+        // The whole model, and a who-can answer with 1,730 readers (every path highlighted).
+        for command in [["render", path], ["who-can", path, "--reach", "org/p0/db/r0"]] {
+            let r = BlastCommand.execute(command + at + ["--format", "png"])
+            #expect(r.exitCode == 0, "\(command): \(r.stderr)")
+            let size = try #require(pngSize(r.stdout), "\(command)")
+            #expect(size.width <= 4000 && size.height <= 4000, "\(command): \(size)")
+        }
     }
 }

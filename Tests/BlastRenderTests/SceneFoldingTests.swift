@@ -39,6 +39,16 @@ struct SceneFoldingTests {
         _ = try GraphvizRenderer.render(folded, as: .dot)
     }
 
+    @Test("highlighted nodes fold last, among themselves, and stay highlighted")
+    func highlightedFoldLast() throws {
+        var scene = team(40)
+        for k in scene.nodes.indices where scene.nodes[k].id.hasPrefix("u") { scene.nodes[k].isHighlighted = true }
+        let folded = scene.foldingElements(maxNodes: 10)
+        #expect(folded.nodes.count <= 10)
+        let fold = try #require(folded.nodes.first { $0.label == "+40 humans" })
+        #expect(fold.isHighlighted)
+    }
+
     @Test("the whole generated organisation of 2,000 identities fits the budget and renders")
     func wholeOrganisationFits() throws {
         let g = Fixtures.compile(SyntheticOrganisation.generate(identities: 2000, seed: 7))
