@@ -30,5 +30,9 @@ draw 11-render-whole render $A
 draw 12-radius-aws-ci-key radius $AWS --from AKIAEXAMPLECIDEPLOY1
 draw 13-path-aws path $AWS --from AKIAEXAMPLEDANA00001 --to arn:aws:iam::111111111111:role/lambda-admin
 draw 14-radius-k8s-ci radius $K8S --from k8s:prod:kubeconfig:ci-builder
+draw 15-diff-pr-reverted diff $A samples/acme-pr.yaml -- $A
+"$BLAST" generate --identities 2000 --seed 7 -o "$OUT/org-2k.json" 2>/dev/null
+draw 16-render-org-2k render "$OUT/org-2k.json"
+draw 17-who-can-org-2k who-can "$OUT/org-2k.json" --reach org/p0/db/r0
 "$BLAST" report $A --at "$AT" --usage samples/acme-usage.csv --ignore samples/acme-ignore.yaml -o "$OUT/report" >/dev/null
 echo "$OUT/report/"

@@ -54,7 +54,7 @@ extension GraphvizDocument {
             nodes.append(
                 Node(name: tail, subgraph: subgraph, attributes: Self.captionAttributes + [Attribute("label", GraphvizStyle.escaped(sample.caption))]))
             nodes.append(Node(name: head, subgraph: subgraph, attributes: Self.pointAttributes))
-            var attributes = GraphvizStyle.edgeAttributes(sample.edge, fadesOthers: false).filter { $0.name != "label" }
+            var attributes = GraphvizStyle.edgeAttributes(sample.edge, fadesOthers: false).filter { $0.name != "label" && $0.name != "xlabel" }
             attributes.append(Attribute("minlen", "2"))
             edges.append(Edge(tail: tail, head: head, attributes: attributes))
         }

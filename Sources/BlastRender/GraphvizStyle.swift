@@ -286,8 +286,11 @@ enum GraphvizStyle {
             attributes.append(Attribute("arrowhead", arrowhead))
         }
         let text = [mark, edge.label.isEmpty ? nil : edge.label].compactMap { $0 }.map(escaped).joined(separator: "\\n")
+        // An external label (`xlabel`), placed after layout: Graphviz 2.43's `dot` aborts (double
+        // free) laying out some clustered graphs whose edges carry ranked `label`s, such as the
+        // whole sample model with its allow edges' actions.
         if !text.isEmpty {
-            attributes.append(Attribute("label", text))
+            attributes.append(Attribute("xlabel", text))
         }
         if !edge.tooltip.isEmpty {
             attributes.append(Attribute("tooltip", escaped(edge.tooltip)))

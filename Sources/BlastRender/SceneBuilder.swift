@@ -82,8 +82,8 @@ public struct SceneBuilder {
     }
 
     /// The whole model: every element, membership, grant, assume, credential, credential copy
-    /// (as a pivot edge), identity resource (as a takeover edge), and allow edges from each role
-    /// to the top of every run of resources a statement covers.
+    /// (as a pivot edge), identity resource (as a takeover edge), and allow edges, labelled with
+    /// the statement's actions, from each role to the top of every run of resources it covers.
     /// - Complexity: O(V + E + statements · runs).
     /// - Parameter at: the instant the model is drawn at: grants and assumes not in force then
     ///   are drawn inactive.
@@ -126,7 +126,7 @@ public struct SceneBuilder {
                 b.addEdge(
                     PathStep(
                         from: g.roles[s.role.index].id, fromKind: .role, to: g.resources[Int(run.lowerBound)].id,
-                        toKind: .resource, edge: .allow, origin: s.origin), highlighted: false)
+                        toKind: .resource, edge: .allow, origin: s.origin), highlighted: false, actions: s.actionTexts)
             }
         }
         for copy in g.copies {

@@ -52,7 +52,7 @@ struct DiagramGrammarTests {
         #expect(edge["style"] == "dotted")
         #expect(edge["color"] == "#9ca3af")
         #expect(edge["penwidth"] == nil)
-        #expect(edge["label"] == "expired 2026-06-30")
+        #expect(edge["xlabel"] == "expired 2026-06-30")
     }
 
     @Test("an expired step on a highlighted (evidence) path stays dotted and thin")
@@ -66,7 +66,7 @@ struct DiagramGrammarTests {
         let edge = try #require(try dot(scene).edges(from: "ops", to: "deploy-bot").first)
         #expect(edge["style"] == "dotted")
         #expect(edge["penwidth"] == nil)
-        #expect(edge["label"] == "expired 2026-03-31")
+        #expect(edge["xlabel"] == "expired 2026-03-31")
         #expect(scene.nodes.first { $0.id == "deploy-bot" }?.isHighlighted == false)
     }
 
@@ -80,7 +80,7 @@ struct DiagramGrammarTests {
     func activeGrantSaysUntil() throws {
         let g = Fixtures.compile(Fixtures.timeBound())
         let scene = SceneBuilder.model(graph: g, title: "model", at: Fixtures.now)
-        #expect(try dot(scene).edges(from: "bob", to: "debug").first?["label"] == "until 2026-12-31")
+        #expect(try dot(scene).edges(from: "bob", to: "debug").first?["xlabel"] == "until 2026-12-31")
     }
 
     @Test("a blocked \"no\": the missing approval is a thick red dashed bar, the target red and not reached")
@@ -94,7 +94,7 @@ struct DiagramGrammarTests {
         #expect(gate["style"] == "dashed")
         #expect(gate["penwidth"] == "3")
         #expect(gate["arrowhead"] == "tee")
-        #expect(gate["label"]?.hasPrefix("✕ blocked") == true)
+        #expect(gate["xlabel"]?.hasPrefix("✕ blocked") == true)
         let target = try #require(parsed.node("prod/db"))
         #expect(target["color"] == "#b91c1c")
         #expect(target["label"] == #"prod/db\n✕ not reached"#)
@@ -113,7 +113,7 @@ struct DiagramGrammarTests {
         let parsed = try dot(scene)
         let cut = try #require(parsed.edges(from: "deploy-token", to: "deploy-bot").first)
         #expect(cut["color"] == "#b91c1c:#ffffff:#b91c1c")
-        #expect(cut["label"] == "✕ removed")
+        #expect(cut["xlabel"] == "✕ removed")
         for id in ["deploy-bot", "deployer", "prod/app"] {
             #expect(scene.nodes.first { $0.id == id }?.isFaded == true, "\(id)")
         }
@@ -151,7 +151,7 @@ struct DiagramGrammarTests {
         scene.markAdded([("a", "b", .grant)])
         let edge = try #require(try dot(scene).edges(from: "a", to: "b").first)
         #expect(edge["color"] == "#15803d:#ffffff:#15803d")
-        #expect(edge["label"] == "+ added")
+        #expect(edge["xlabel"] == "+ added")
     }
 
     // MARK: Facts on labels
@@ -162,9 +162,16 @@ struct DiagramGrammarTests {
         let scene = SceneBuilder.radius(
             graph: g, radius: g.radius(from: [g.startFor("alice-sso")], options: Fixtures.options()), sourceID: "alice-sso")
         let parsed = try dot(scene)
-        #expect(parsed.edges(from: "admin", to: "prod/db").first?["label"] == "*")
-        #expect(parsed.edges(from: "alice", to: "admin").first?["label"] == "MFA")
+        #expect(parsed.edges(from: "admin", to: "prod/db").first?["xlabel"] == "*")
+        #expect(parsed.edges(from: "alice", to: "admin").first?["xlabel"] == "MFA")
         #expect(parsed.edges(from: "alice", to: "admin").first?["arrowhead"] == "normalodot")
+    }
+
+    @Test("the whole model's allow edges name the statement's actions")
+    func modelAllowActions() {
+        let g = Fixtures.compile(Fixtures.breakGlass())
+        let scene = SceneBuilder.model(graph: g, title: "m")
+        #expect(scene.edges.first { $0.from == "wiki-reader" && $0.kind == .allow }?.label == "read")
     }
 
     @Test("an escalation edge is labelled with its technique")

@@ -157,7 +157,7 @@ struct GraphvizDOTTests {
         #expect(edge["color"] == "#b91c1c:#ffffff:#b91c1c")
         #expect(edge["penwidth"] == "2")
         #expect(edge["arrowhead"] == "tee")
-        #expect(edge["label"] == "✕ removed")
+        #expect(edge["xlabel"] == "✕ removed")
     }
 
     @Test("every scene edge is drawn once")
