@@ -75,7 +75,8 @@ public enum GraphvizRenderer {
                 throw failure(
                     .output, "could not render the graph as \(format.rawValue.uppercased()); check that Graphviz's \(device.plugin) is installed")
             }
-            return Array(UnsafeRawBufferPointer(start: data, count: Int(length)))
+            let bytes = Array(UnsafeRawBufferPointer(start: data, count: Int(length)))
+            return format == .pdf ? DiagramFormat.pinningPDFCreationDate(bytes) : bytes
         }
     }
 

@@ -293,6 +293,15 @@ struct DiagramGrammarTests {
         #expect(String(decoding: pdf.prefix(5), as: UTF8.self) == "%PDF-")
     }
 
+    @Test("the same scene gives byte-identical PDF: cairo's creation date is pinned to the epoch")
+    func pdfDeterministic() throws {
+        let scene = SceneFixtures.leakedDeployToken(showsLegend: true)
+        let first = try GraphvizRenderer.render(scene, as: .pdf)
+        Thread.sleep(forTimeInterval: 1.1)
+        #expect(try GraphvizRenderer.render(scene, as: .pdf) == first)
+        #expect(String(decoding: first, as: UTF8.self).contains("/CreationDate (D:19700101000000"))
+    }
+
     @Test("the same scene gives byte-identical PNG")
     func pngDeterministic() throws {
         let scene = SceneFixtures.leakedDeployToken(showsLegend: true)
