@@ -32,6 +32,16 @@ struct DiagramOutputTests {
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
+    @Test("a diagram folding cannot bring within twice --max-nodes is refused with a usage error that says why")
+    func refusedPastTheBudget() {
+        let r = blast(
+            ["what-if", acme, "--from", "ci-runner-token", "--remove-assume", "ci-runner:deploy-bot"] + at
+                + ["--format", "svg", "--max-nodes", "2"])
+        #expect(r.code == 64)
+        #expect(r.err.contains("nodes after folding, more than twice --max-nodes 2"))
+        #expect(r.out.isEmpty)
+    }
+
     @Test("--legend compact (default) draws a legend, none drops it, full draws every sample")
     func legendOption() {
         func legendSamples(_ extra: [String]) -> Int {

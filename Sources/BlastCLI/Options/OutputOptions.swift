@@ -87,7 +87,8 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// A scene laid out by Graphviz, with subtrees folded past `--max-resources` and other
-    /// elements past `--max-nodes`.
+    /// elements past `--max-nodes`; refused (exit 64) when folding cannot bring it within twice
+    /// `--max-nodes`, rather than laid out for minutes into a picture no page holds.
     func draw(_ scene: Scene, as format: DiagramFormat) throws(CommandFailure) -> [UInt8] {
         try Self.draw(scene, as: format, maxResources: maxResources, maxNodes: maxNodes, legend: legend)
     }
@@ -95,8 +96,13 @@ struct OutputOptions: ParsableArguments {
     static func draw(
         _ scene: Scene, as format: DiagramFormat, maxResources: Int, maxNodes: Int = 150, legend: LegendStyle = .compact
     ) throws(CommandFailure) -> [UInt8] {
+        let fitted = scene.fitted(maxResources: maxResources, maxNodes: maxNodes)
+        guard fitted.nodes.count <= 2 * maxNodes else {
+            throw CommandFailure(
+                "error: the diagram would still have \(fitted.nodes.count) nodes after folding, more than twice --max-nodes \(maxNodes) (starts, and the ends of edges a change adds, removes or blocks, never fold); narrow the question or raise --max-nodes",
+                exitCode: .usage)
+        }
         do {
-            let fitted = scene.fitted(maxResources: maxResources, maxNodes: maxNodes)
             return try GraphvizRenderer.render(fitted, as: format, legend: legend)
         } catch {
             throw CommandFailure(error.description)
