@@ -277,15 +277,17 @@ struct EdgeKey: Hashable {
 }
 
 extension SceneBuilder {
-    /// How much of a radius a diagram draws before it summarises the rest.
+    /// How much of a radius a diagram draws before it summarises the rest. The limits only bound
+    /// the work of building the scene: the picture's size is `Scene.fitted(maxResources:maxNodes:)`'s
+    /// business (`--max-resources`, `--max-nodes`), which folds what is drawn.
     public struct RadiusLimits: Sendable {
         /// Explanation paths to resources drawn (shortest first, critical and high first).
-        public var resources = 250
+        public var resources = 20_000
         /// Paths to critical and high resources drawn in bold.
         public var highlighted = 25
         /// Paths to identities and to credentials drawn.
-        public var identities = 40
-        public var credentials = 20
+        public var identities = 5_000
+        public var credentials = 5_000
 
         public init() {}
     }

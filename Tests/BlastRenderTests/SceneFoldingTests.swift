@@ -3,6 +3,12 @@ import BlastRender
 import BlastTestSupport
 import Testing
 
+extension Scene.Node.Kind {
+    fileprivate var isFold: Bool {
+        if case .aggregate = self { true } else { false }
+    }
+}
+
 /// Past a node budget, identities, credentials, groups and roles fold as resources do, so that a
 /// whole organisation fits a page and says what was folded.
 @Suite("Folding elements", .serialized)
@@ -47,6 +53,18 @@ struct SceneFoldingTests {
         #expect(folded.nodes.count <= 10)
         let fold = try #require(folded.nodes.first { $0.label == "+40 humans" })
         #expect(fold.isHighlighted)
+    }
+
+    @Test("a radius of 532 resources draws every one (no hidden cap): folding, not a path limit, sizes the picture")
+    func radiusHasNoHiddenCap() throws {
+        let g = Fixtures.compile(SyntheticOrganisation.generate(identities: 2000, seed: 7))
+        let radius = g.radius(from: [g.startFor("svc500-key0")], options: Fixtures.options())
+        #expect(radius.resources.count > 250)
+        let scene = SceneBuilder.radius(graph: g, radius: radius, sourceID: "svc500-key0")
+        #expect(scene.nodes.count { $0.kind == .resource } == radius.resources.count)
+        #expect(!scene.nodes.contains { $0.id == "blast:not-drawn" })
+        let fitted = scene.fitted(maxResources: 150, maxNodes: 150)
+        #expect(fitted.nodes.count { $0.kind == .resource || $0.kind.isFold } <= 150)
     }
 
     @Test("the whole generated organisation of 2,000 identities fits the budget and renders")
