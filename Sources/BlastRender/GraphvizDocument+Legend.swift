@@ -52,9 +52,13 @@ extension GraphvizDocument {
         for (index, sample) in edgeSamples.enumerated() {
             let tail = "\(namePrefix)edge_\(index)_a", head = "\(namePrefix)edge_\(index)_b"
             nodes.append(
-                Node(name: tail, subgraph: subgraph, attributes: Self.captionAttributes + [Attribute("label", GraphvizStyle.escaped(sample.caption))]))
+                Node(
+                    name: tail, subgraph: subgraph,
+                    attributes: Self.captionAttributes + [Attribute("label", GraphvizStyle.escaped(sample.caption))]))
             nodes.append(Node(name: head, subgraph: subgraph, attributes: Self.pointAttributes))
-            var attributes = GraphvizStyle.edgeAttributes(sample.edge, fadesOthers: false).filter { $0.name != "label" && $0.name != "xlabel" }
+            var attributes = GraphvizStyle.edgeAttributes(sample.edge, fadesOthers: false).filter {
+                $0.name != "label" && $0.name != "xlabel"
+            }
             attributes.append(Attribute("minlen", "2"))
             edges.append(Edge(tail: tail, head: head, attributes: attributes))
         }

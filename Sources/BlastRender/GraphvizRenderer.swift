@@ -72,8 +72,8 @@ public enum GraphvizRenderer {
             let status = device.name.withMutableCString { gvRenderData(context, graph, $0, &data, &length) }
             defer { gvFreeRenderData(data) }
             guard status == 0, let data, length > 0 else {
-                throw failure(
-                    .output, "could not render the graph as \(format.rawValue.uppercased()); check that Graphviz's \(device.plugin) is installed")
+                let name = format.rawValue.uppercased()
+                throw failure(.output, "could not render the graph as \(name); check that Graphviz's \(device.plugin) is installed")
             }
             let bytes = Array(UnsafeRawBufferPointer(start: data, count: Int(length)))
             return format == .pdf ? DiagramFormat.pinningPDFCreationDate(bytes) : bytes

@@ -45,7 +45,8 @@ struct DiagramOutputTests {
     @Test("--legend compact (default) draws a legend, none drops it, full draws every sample")
     func legendOption() {
         func legendSamples(_ extra: [String]) -> Int {
-            let r = blast(["can", acme, "--from", "dave", "--action", "deploy", "--on", "prod/app/web"] + at + ["--format", "dot"] + extra)
+            let r = blast(
+                ["can", acme, "--from", "dave", "--action", "deploy", "--on", "prod/app/web"] + at + ["--format", "dot"] + extra)
             return r.out.components(separatedBy: "legend_").count - 1
         }
         let compact = legendSamples([]), none = legendSamples(["--legend", "none"]), full = legendSamples(["--legend", "full"])
@@ -71,8 +72,10 @@ struct DiagramOutputTests {
         return (int(16), int(20))
     }
 
-    static let aws = ["prod-authorization-details.json", "tooling-authorization-details.json", "prod-credential-report.csv",
-        "tooling-credential-report.csv", "inventory.yaml"].map { Fixtures.repositoryRoot + "/samples/aws/" + $0 }
+    static let aws = [
+        "prod-authorization-details.json", "tooling-authorization-details.json", "prod-credential-report.csv",
+        "tooling-credential-report.csv", "inventory.yaml",
+    ].map { Fixtures.repositoryRoot + "/samples/aws/" + $0 }
     static let k8s = ["cluster.yaml", "kubeconfig-ci.yaml"].map { Fixtures.repositoryRoot + "/samples/k8s/" + $0 }
 
     @Test(

@@ -126,7 +126,10 @@ struct ParsedDOT {
 extension ParsedDOT {
     /// The captions of the legend's edge samples (plain-text nodes in `cluster_legend`).
     var legendCaptions: Set<String> {
-        Set(nodes.values.filter { $0.subgraph == "cluster_legend" && $0.attributes["shape"] == "plaintext" }.compactMap { $0.attributes["label"] })
+        Set(
+            nodes.values.filter { $0.subgraph == "cluster_legend" && $0.attributes["shape"] == "plaintext" }.compactMap {
+                $0.attributes["label"]
+            })
     }
 
     /// The attributes of the legend's edge sample captioned `caption`.
