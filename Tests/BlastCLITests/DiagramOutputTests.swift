@@ -42,6 +42,15 @@ struct DiagramOutputTests {
         #expect(r.out.isEmpty)
     }
 
+    @Test("render refuses a text or JSON output: it draws diagrams only")
+    func renderNeedsADiagramFormat() {
+        let path = temporaryFile("model.json")
+        let r = blast(["render", acme] + at + ["-o", path])
+        #expect(r.code == 64)
+        #expect(r.err.contains("render draws diagrams"))
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     @Test("--legend compact (default) draws a legend, none drops it, full draws every sample")
     func legendOption() {
         func legendSamples(_ extra: [String]) -> Int {
