@@ -16,7 +16,7 @@ extension GraphvizDocument {
     /// style occurs in `scene`.
     ///
     /// Node samples sit in rows of four (invisible edges keep a row on one line); each edge
-    /// sample runs from its caption (a plain-text node) to a point. Sample node names start with
+    /// sample runs from its caption (a plain-text node) to a point, three to a row. Sample node names start with
     /// `namePrefix`, which no scene node id starts with.
     ///
     /// - Complexity: O(V + E) for V nodes and E edges of `scene` (to find what occurs).
@@ -48,19 +48,20 @@ extension GraphvizDocument {
         }
 
         // Each edge sample runs from its caption to a point: no label node between them, so the
-        // line stays straight.
+        // line stays straight. Samples sit three to a row, joined by invisible edges.
         for (index, sample) in edgeSamples.enumerated() {
             let tail = "\(namePrefix)edge_\(index)_a", head = "\(namePrefix)edge_\(index)_b"
-            nodes.append(
-                Node(
-                    name: tail, subgraph: subgraph,
-                    attributes: Self.captionAttributes + [Attribute("label", GraphvizStyle.escaped(sample.caption))]))
+            let caption = [Attribute("label", GraphvizStyle.escaped(sample.caption))]
+            nodes.append(Node(name: tail, subgraph: subgraph, attributes: Self.captionAttributes + caption))
             nodes.append(Node(name: head, subgraph: subgraph, attributes: Self.pointAttributes))
             var attributes = GraphvizStyle.edgeAttributes(sample.edge, fadesOthers: false).filter {
                 $0.name != "label" && $0.name != "xlabel"
             }
             attributes.append(Attribute("minlen", "2"))
             edges.append(Edge(tail: tail, head: head, attributes: attributes))
+            if index % Self.edgeSamplesPerRow != 0 {
+                edges.append(Edge(tail: "\(namePrefix)edge_\(index - 1)_b", head: tail, attributes: [Attribute("style", "invis")]))
+            }
         }
     }
 
@@ -98,6 +99,7 @@ extension GraphvizDocument {
     }
 
     private static let samplesPerRow = 4
+    private static let edgeSamplesPerRow = 3
 
     private static let legendAttributes = [
         Attribute("label", "Legend"),

@@ -260,6 +260,16 @@ struct DiagramGrammarTests {
         #expect(full.count > samples.count)
     }
 
+    @Test("the legend's edge samples sit three to a row, so the legend stays short")
+    func legendEdgeRows() throws {
+        let parsed = try dot(SceneFixtures.leakedDeployToken(showsLegend: true), legend: .full)
+        let joins = parsed.edges.filter { $0.attributes["style"] == "invis" && $0.tail.hasPrefix("legend_edge_") }
+        #expect(
+            joins.map { "\($0.tail)->\($0.head)" }.prefix(3) == [
+                "legend_edge_0_b->legend_edge_1_a", "legend_edge_1_b->legend_edge_2_a", "legend_edge_3_b->legend_edge_4_a",
+            ])
+    }
+
     @Test("the legend's \"on a path\" sample is drawn like an on-path edge, not red")
     func legendOnPathIsNotRed() throws {
         let parsed = try dot(SceneFixtures.leakedDeployToken(showsLegend: true), legend: .full)
