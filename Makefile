@@ -45,6 +45,12 @@ bench-aws: deps
 	$(SWIFT) build -c release --product blast
 	python3 Benchmarks/aws_bench.py --sizes $(AWS_SIZES) --timeout $(AWS_TIMEOUT) --bin .build/release
 
+# Every diagram kind for the samples (SVG and PNG) in output/gallery/, with a report's evidence
+# diagrams in output/gallery/report/ (docs/diagrams.md).
+.PHONY: gallery
+gallery: build
+	BLAST=$(BLAST) AT=$(AT) sh Benchmarks/gallery.sh
+
 # Formatting: the configuration is .swift-format (4-space indent, 140-column lines).
 .PHONY: format lint
 format:

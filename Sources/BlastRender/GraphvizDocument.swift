@@ -48,14 +48,14 @@ struct GraphvizDocument: Sendable, Equatable {
 }
 
 extension GraphvizDocument {
-    /// The document that draws `scene`: the legend when the scene asks for one (first, which
-    /// makes `dot` place it below the drawing), then the scene's clusters, nodes and edges in
-    /// scene order.
+    /// The document that draws `scene`: the legend when the scene asks for one, in `legend`'s
+    /// style (first, which makes `dot` place it below the drawing), then the scene's clusters,
+    /// nodes and edges in scene order.
     ///
     /// - Throws: `RenderError.Code.invalidScene` for a duplicate node id or an edge whose end is
     ///   not a node of the scene.
     /// - Complexity: O(V + E + C), V nodes, E edges and C clusters of `scene`.
-    init(_ scene: Scene) throws(RenderError) {
+    init(_ scene: Scene, legend: LegendStyle = .compact) throws(RenderError) {
         let nodeIDs = try Self.uniqueNodeIDs(of: scene)
         for edge in scene.edges {
             for end in [edge.from, edge.to] where !nodeIDs.contains(end) {
@@ -72,7 +72,7 @@ extension GraphvizDocument {
         edgeDefaults = GraphvizStyle.edgeDefaults
 
         if scene.showsLegend {
-            addLegend(namePrefix: Self.legendNamePrefix(avoiding: nodeIDs))
+            addLegend(for: scene, style: legend, namePrefix: Self.legendNamePrefix(avoiding: nodeIDs))
         }
         var subgraphNames = SubgraphNames(reserving: subgraphs.map(\.name))
         let subgraphByKey = addClusters(of: scene, naming: &subgraphNames)

@@ -13,7 +13,8 @@ import Foundation
 /// their name, so graphs are opened with one that numbers objects in creation order, and the
 /// document adds everything in scene order.
 public enum GraphvizRenderer {
-    /// Renders `scene` as DOT (Graphviz's own text, no layout) or SVG (laid out by `dot`).
+    /// Renders `scene` as DOT (Graphviz's own text, no layout), or laid out by `dot` as SVG,
+    /// PNG or PDF (the last two through Graphviz's cairo plugin), with a legend in `legend`'s style.
     ///
     /// The same scene always gives the same DOT bytes, and the same SVG bytes for a given
     /// Graphviz version.
@@ -21,8 +22,10 @@ public enum GraphvizRenderer {
     /// - Throws: `RenderError` when the scene contradicts itself or Graphviz fails.
     /// - Complexity: O(V + E) to build the graph; SVG adds the `dot` layout, which is
     ///   superlinear in the drawing's size.
-    public static func render(_ scene: Scene, as format: DiagramFormat) throws(RenderError) -> [UInt8] {
-        let document = try GraphvizDocument(scene)
+    public static func render(_ scene: Scene, as format: DiagramFormat, legend: LegendStyle = .compact) throws(RenderError)
+        -> [UInt8]
+    {
+        let document = try GraphvizDocument(scene, legend: legend)
         return try GraphvizSession.shared.withContext { context throws(RenderError) in
             try draw(document, as: format, in: context)
         }
@@ -58,19 +61,22 @@ public enum GraphvizRenderer {
                 throw failure(.output, "could not write the graph as DOT")
             }
             return state.written
-        case .svg:
+        case .svg, .png, .pdf:
             guard gvLayout(context, graph, "dot") == 0 else {
                 throw failure(.layout, "the dot layout failed; try a smaller scene (aggregate resources)")
             }
             defer { gvFreeLayout(context, graph) }
+            let device = format.device
             var data: UnsafeMutablePointer<CChar>?
             var length: UInt32 = 0
-            let status = gvRenderData(context, graph, "svg", &data, &length)
+            let status = device.name.withMutableCString { gvRenderData(context, graph, $0, &data, &length) }
             defer { gvFreeRenderData(data) }
-            guard status == 0, let data else {
-                throw failure(.output, "could not render the graph as SVG; check that Graphviz's core plugin is installed")
+            guard status == 0, let data, length > 0 else {
+                let name = format.rawValue.uppercased()
+                throw failure(.output, "could not render the graph as \(name); check that Graphviz's \(device.plugin) is installed")
             }
-            return Array(UnsafeRawBufferPointer(start: data, count: Int(length)))
+            let bytes = Array(UnsafeRawBufferPointer(start: data, count: Int(length)))
+            return format == .pdf ? DiagramFormat.pinningPDFCreationDate(bytes) : bytes
         }
     }
 
@@ -295,6 +301,18 @@ private final class GraphState {
     /// The ID discipline's `print`: the name an ID was handed out for.
     private func name(of id: IDTYPE) -> UnsafeMutablePointer<CChar>? {
         id < names.count ? names[Int(id)] : nil
+    }
+}
+
+extension DiagramFormat {
+    /// The Graphviz output device (`-T`) that writes this format, and the plugin that provides it.
+    fileprivate var device: (name: String, plugin: String) {
+        switch self {
+        case .dot: ("dot", "core plugin")
+        case .svg: ("svg", "core plugin")
+        case .png: ("png:cairo", "cairo plugin (libgvplugin_pango, package libgraphviz-dev or graphviz)")
+        case .pdf: ("pdf:cairo", "cairo plugin (libgvplugin_pango, package libgraphviz-dev or graphviz)")
+        }
     }
 }
 

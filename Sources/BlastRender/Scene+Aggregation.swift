@@ -15,8 +15,9 @@ extension Scene {
     ///
     /// Edges to and from folded resources are redirected to their aggregate and merged, one per
     /// (from, to, kind) in order of first appearance: highlighted when any merged edge is, and
-    /// approval-gated, MFA-gated or removed only when all are (a fold is only as guarded as its
-    /// least guarded member). Edges between two members of one fold are dropped.
+    /// approval-gated, MFA-gated, conditional, inactive, faded or removed only when all are (a
+    /// fold is only as guarded as its least guarded member), added or blocked when any is, and
+    /// labelled only when all say the same. Edges between two members of one fold are dropped.
     ///
     /// - Parameter maxResources: the most resource and aggregate nodes wanted; at least 1.
     /// - Returns: `self` when there are at most `maxResources` resources or nothing to fold.
@@ -102,7 +103,7 @@ extension Scene {
 
     /// `edges` with ends renamed by `aggregateIDOf`, merged per (from, to, kind) in order of
     /// first appearance, without edges that now start and end at the same aggregate.
-    private static func merging(_ edges: [Edge], redirectedBy aggregateIDOf: [String: String]) -> [Edge] {
+    static func merging(_ edges: [Edge], redirectedBy aggregateIDOf: [String: String]) -> [Edge] {
         struct Key: Hashable {
             var from: String
             var to: String
@@ -129,6 +130,12 @@ extension Scene {
             merged[position].needsApproval = merged[position].needsApproval && edge.needsApproval
             merged[position].needsMFA = merged[position].needsMFA && edge.needsMFA
             merged[position].isRemoved = merged[position].isRemoved && edge.isRemoved
+            merged[position].isConditional = merged[position].isConditional && edge.isConditional
+            merged[position].isInactive = merged[position].isInactive && edge.isInactive
+            merged[position].isFaded = merged[position].isFaded && edge.isFaded
+            merged[position].isAdded = merged[position].isAdded || edge.isAdded
+            merged[position].isBlocked = merged[position].isBlocked || edge.isBlocked
+            if merged[position].label != edge.label { merged[position].label = "" }
             mergedCounts[position] += 1
         }
         for (position, count) in zip(merged.indices, mergedCounts) where count > 1 {

@@ -29,6 +29,12 @@ public struct Scene: Sendable, Equatable {
         public var isHighlighted: Bool
         /// Reachable only once an approval is given.
         public var isEligibleOnly: Bool
+        /// No longer reachable once a change (a what-if, a cut) is applied: drawn faded.
+        public var isFaded: Bool
+        /// The target a "no" answer does not reach: drawn with a red outline and marked ✕.
+        public var isBlocked: Bool
+        /// A short fact printed under the label (a rank and score, a count); nil for none.
+        public var detail: String?
         /// The SVG tooltip: what this is and why it is here.
         public var tooltip: String
         /// The key of the cluster it sits in (resources: their top-level subtree), nil for none.
@@ -36,7 +42,8 @@ public struct Scene: Sendable, Equatable {
 
         public init(
             id: String, label: String, kind: Kind, criticality: Criticality? = nil, isSource: Bool = false,
-            isHighlighted: Bool = false, isEligibleOnly: Bool = false, tooltip: String = "", cluster: String? = nil
+            isHighlighted: Bool = false, isEligibleOnly: Bool = false, isFaded: Bool = false, isBlocked: Bool = false,
+            detail: String? = nil, tooltip: String = "", cluster: String? = nil
         ) {
             self.id = id
             self.label = label
@@ -45,6 +52,9 @@ public struct Scene: Sendable, Equatable {
             self.isSource = isSource
             self.isHighlighted = isHighlighted
             self.isEligibleOnly = isEligibleOnly
+            self.isFaded = isFaded
+            self.isBlocked = isBlocked
+            self.detail = detail
             self.tooltip = tooltip
             self.cluster = cluster
         }
@@ -60,14 +70,28 @@ public struct Scene: Sendable, Equatable {
         public var needsMFA: Bool
         /// On an explanation path: drawn bold.
         public var isHighlighted: Bool
-        /// Removed by a what-if change: drawn struck through (grey, crossed label).
+        /// Holds only under a condition the engine does not evaluate (an AWS policy condition).
+        public var isConditional: Bool
+        /// Not in force at the answer's instant (expired, or not yet started): drawn grey and
+        /// dotted, never bold, whatever else is said about it.
+        public var isInactive: Bool
+        /// Removed by a change (a what-if, a chokepoint cut, a diff): drawn red, doubled, ✕.
         public var isRemoved: Bool
+        /// Added by a change (a diff): drawn green, doubled, +.
+        public var isAdded: Bool
+        /// Where a "no" stops: the gate the answer lacks (an approval), drawn red and ✕.
+        public var isBlocked: Bool
+        /// Beyond a removed edge, on a path the change cuts: drawn faded.
+        public var isFaded: Bool
+        /// Short facts printed on the edge (actions, technique, expiry, gates); empty for none.
+        public var label: String
         /// The SVG tooltip: why the edge exists (file, line, terms).
         public var tooltip: String
 
         public init(
             from: String, to: String, kind: EdgeKind, needsApproval: Bool = false, needsMFA: Bool = false,
-            isHighlighted: Bool = false, isRemoved: Bool = false, tooltip: String = ""
+            isHighlighted: Bool = false, isConditional: Bool = false, isInactive: Bool = false, isRemoved: Bool = false,
+            isAdded: Bool = false, isBlocked: Bool = false, isFaded: Bool = false, label: String = "", tooltip: String = ""
         ) {
             self.from = from
             self.to = to
@@ -75,7 +99,13 @@ public struct Scene: Sendable, Equatable {
             self.needsApproval = needsApproval
             self.needsMFA = needsMFA
             self.isHighlighted = isHighlighted
+            self.isConditional = isConditional
+            self.isInactive = isInactive
             self.isRemoved = isRemoved
+            self.isAdded = isAdded
+            self.isBlocked = isBlocked
+            self.isFaded = isFaded
+            self.label = label
             self.tooltip = tooltip
         }
     }
@@ -117,5 +147,77 @@ extension Scene {
             edges[k].isRemoved = true
             edges[k].isHighlighted = false
         }
+    }
+}
+
+extension Scene {
+    /// Marks where a "no" answer stops: `target` is not reached, and `gate` (the first step the
+    /// answer lacks, such as the approval-gated grant) is where the way in is blocked.
+    /// - Complexity: O(n + e) for n nodes and e edges.
+    public mutating func markBlocked(target: String, gate: (from: String, to: String, kind: EdgeKind)?) {
+        for k in nodes.indices where nodes[k].id == target {
+            nodes[k].isBlocked = true
+            nodes[k].isHighlighted = false
+        }
+        guard let gate else { return }
+        for k in edges.indices where edges[k].from == gate.from && edges[k].to == gate.to && edges[k].kind == gate.kind {
+            edges[k].isBlocked = true
+            edges[k].isHighlighted = false
+        }
+    }
+
+    /// Marks the drawn edges a change adds.
+    /// - Complexity: O(e + a) for e drawn and a added edges.
+    public mutating func markAdded(_ added: [(from: String, to: String, kind: EdgeKind)]) {
+        let keys = Set(added.map { EdgeKey(from: $0.from, to: $0.to, kind: $0.kind) })
+        for k in edges.indices where keys.contains(EdgeKey(from: edges[k].from, to: edges[k].to, kind: edges[k].kind)) {
+            edges[k].isAdded = true
+        }
+    }
+}
+
+extension Scene {
+    /// This scene and `other` drawn as one (two versions of a model in one picture): nodes and
+    /// edges present in both merge as paths do (highlighted, removed, added or blocked when
+    /// either says so; eligible-only, faded or inactive only when both do); ids sorted.
+    /// - Complexity: O((n + e) log(n + e)) for n nodes and e edges in all.
+    public func union(_ other: Scene) -> Scene {
+        var nodesByID: [String: Node] = [:]
+        for node in nodes + other.nodes {
+            guard var existing = nodesByID[node.id] else {
+                nodesByID[node.id] = node
+                continue
+            }
+            existing.isSource = existing.isSource || node.isSource
+            existing.isHighlighted = existing.isHighlighted || node.isHighlighted
+            existing.isBlocked = existing.isBlocked || node.isBlocked
+            existing.isEligibleOnly = existing.isEligibleOnly && node.isEligibleOnly
+            existing.isFaded = existing.isFaded && node.isFaded
+            nodesByID[node.id] = existing
+        }
+        var edgesByKey: [EdgeKey: Edge] = [:]
+        for edge in edges + other.edges {
+            let key = EdgeKey(from: edge.from, to: edge.to, kind: edge.kind)
+            guard var existing = edgesByKey[key] else {
+                edgesByKey[key] = edge
+                continue
+            }
+            existing.isHighlighted = existing.isHighlighted || edge.isHighlighted
+            existing.isRemoved = existing.isRemoved || edge.isRemoved
+            existing.isAdded = existing.isAdded || edge.isAdded
+            existing.isBlocked = existing.isBlocked || edge.isBlocked
+            existing.isFaded = existing.isFaded && edge.isFaded
+            existing.isInactive = existing.isInactive && edge.isInactive
+            if existing.label.isEmpty { existing.label = edge.label }
+            edgesByKey[key] = existing
+        }
+        var clusterLabels: [String: String] = [:]
+        for cluster in clusters + other.clusters where clusterLabels[cluster.key] == nil { clusterLabels[cluster.key] = cluster.label }
+        let sortedEdges = edgesByKey.sorted { a, b in
+            (a.key.from, a.key.to, a.key.kind.rawValue) < (b.key.from, b.key.to, b.key.kind.rawValue)
+        }
+        return Scene(
+            title: title, nodes: nodesByID.keys.sorted().compactMap { nodesByID[$0] }, edges: sortedEdges.map(\.value),
+            clusters: clusterLabels.keys.sorted().map { Cluster(key: $0, label: clusterLabels[$0] ?? $0) }, showsLegend: showsLegend)
     }
 }

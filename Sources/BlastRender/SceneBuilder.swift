@@ -1,55 +1,94 @@
 import BlastCore
 
 /// Turns answers (explanation paths) and whole models into scenes. It decides nothing about
-/// access: what is highlighted, dashed or eligible-only is told to it.
+/// access: what is highlighted, dashed, eligible-only, cut or blocked is told to it; it only
+/// reads the facts every step carries (its terms, technique, actions) into short labels.
 public struct SceneBuilder {
     /// One explanation path and how to show it.
     public struct PathSpec: Sendable {
         public var steps: [PathStep]
         /// Bold: the paths that matter most (to critical resources, to the queried target).
         public var isHighlighted: Bool
-        /// Reachable only once approvals are given: nodes it adds are drawn dashed.
+        /// Reachable only once approvals are given: the nodes past its first approval-gated step
+        /// are drawn dashed (those before it are reached without approval).
         public var isEligibleOnly: Bool
+        /// The actions allowed at the end of the path, printed on its last edge.
+        public var actions: [String]
 
-        public init(steps: [PathStep], isHighlighted: Bool, isEligibleOnly: Bool = false) {
+        public init(steps: [PathStep], isHighlighted: Bool, isEligibleOnly: Bool = false, actions: [String] = []) {
             self.steps = steps
             self.isHighlighted = isHighlighted
             self.isEligibleOnly = isEligibleOnly
+            self.actions = actions
         }
     }
 
+    /// An edge a change removes, as the answer names it.
+    public typealias RemovedEdge = (from: String, to: String, kind: EdgeKind)
+
     public let graph: AccessGraph
+    /// The answer's instant: steps whose terms are not in force then are drawn inactive.
+    public let at: Instant?
     private var nodes: [String: Scene.Node] = [:]
+    /// The nodes some path reached (the others are the source and extra nodes only).
+    private var reachedByPath: Set<String> = []
     private var nodeOrder: [String] = []
     private var edges: [String: Scene.Edge] = [:]
     private var edgeOrder: [String] = []
 
-    public init(graph: AccessGraph) {
+    public init(graph: AccessGraph, at: Instant? = nil) {
         self.graph = graph
+        self.at = at
     }
 
     /// A scene of the union of `paths`, with `source` emphasised.
-    /// - Complexity: O(total path length).
-    public static func scene(graph: AccessGraph, title: String, source: String?, paths: [PathSpec], extraNodes: [String] = []) -> Scene {
-        var b = SceneBuilder(graph: graph)
-        if let source { b.addNode(source, isSource: true) }
-        for id in extraNodes { b.addNode(id) }
+    ///
+    /// A node or edge is eligible-only, or faded, only when every path through it says so:
+    /// one standing path is enough to draw it standing. On each path, the first step `removed`
+    /// names is drawn removed and everything after it faded (the part the change cuts off).
+    ///
+    /// - Parameters:
+    ///   - at: the answer's instant; steps whose terms are not in force then are drawn inactive.
+    ///   - removed: the edges a change removes.
+    /// - Complexity: O(total path length + removed).
+    public static func scene(
+        graph: AccessGraph, title: String, source: String?, paths: [PathSpec], extraNodes: [String] = [], at: Instant? = nil,
+        removed: [RemovedEdge] = []
+    ) -> Scene {
+        var b = SceneBuilder(graph: graph, at: at)
+        let removedKeys = Set(removed.map { EdgeKey(from: $0.from, to: $0.to, kind: $0.kind) })
+        if let source { b.addNode(source, isSource: true, onPath: false) }
+        for id in extraNodes { b.addNode(id, onPath: false) }
         for p in paths {
-            if let first = p.steps.first { b.addNode(first.from, highlighted: p.isHighlighted, eligibleOnly: p.isEligibleOnly) }
-            for s in p.steps {
-                b.addNode(s.to, highlighted: p.isHighlighted, eligibleOnly: p.isEligibleOnly)
-                b.addEdge(s, highlighted: p.isHighlighted)
+            // Past the first approval-gated step only approval reaches; past a removed step nothing does.
+            // Past a step not in force at `at` (an expired grant shown as evidence) nothing is bold.
+            var gated = false
+            var cut = false
+            var lapsed = false
+            if let first = p.steps.first { b.addNode(first.from, highlighted: p.isHighlighted, eligibleOnly: false) }
+            for (k, s) in p.steps.enumerated() {
+                let isRemoved = !cut && removedKeys.contains(EdgeKey(from: s.from, to: s.to, kind: s.edge))
+                if p.isEligibleOnly && s.terms?.approval == true { gated = true }
+                if let terms = s.terms, let at, !terms.isActive(at: at) { lapsed = true }
+                let faded = cut
+                if isRemoved { cut = true }
+                let bold = p.isHighlighted && !cut && !lapsed
+                b.addNode(s.to, highlighted: bold, eligibleOnly: p.isEligibleOnly && gated, faded: cut)
+                b.addEdge(
+                    s, highlighted: bold && !isRemoved, faded: faded, removed: isRemoved, actions: k == p.steps.count - 1 ? p.actions : [])
             }
         }
         return b.build(title: title)
     }
 
     /// The whole model: every element, membership, grant, assume, credential, credential copy
-    /// (as a pivot edge), identity resource (as a takeover edge), and allow edges from each role
-    /// to the top of every run of resources a statement covers.
+    /// (as a pivot edge), identity resource (as a takeover edge), and allow edges, labelled with
+    /// the statement's actions, from each role to the top of every run of resources it covers.
     /// - Complexity: O(V + E + statements · runs).
-    public static func model(graph g: AccessGraph, title: String) -> Scene {
-        var b = SceneBuilder(graph: g)
+    /// - Parameter at: the instant the model is drawn at: grants and assumes not in force then
+    ///   are drawn inactive.
+    public static func model(graph g: AccessGraph, title: String, at: Instant? = nil) -> Scene {
+        var b = SceneBuilder(graph: g, at: at)
         for i in g.identities { b.addNode(i.id) }
         for c in g.credentials { b.addNode(c.id) }
         for x in g.groups { b.addNode(x.id) }
@@ -87,7 +126,7 @@ public struct SceneBuilder {
                 b.addEdge(
                     PathStep(
                         from: g.roles[s.role.index].id, fromKind: .role, to: g.resources[Int(run.lowerBound)].id,
-                        toKind: .resource, edge: .allow, origin: s.origin), highlighted: false)
+                        toKind: .resource, edge: .allow, origin: s.origin), highlighted: false, actions: s.actionTexts)
             }
         }
         for copy in g.copies {
@@ -115,18 +154,35 @@ public struct SceneBuilder {
         return b.build(title: title)
     }
 
-    mutating func addNode(_ id: String, isSource: Bool = false, highlighted: Bool = false, eligibleOnly: Bool = false) {
+    /// Adds the node `id`, or merges what one more path says about it: highlighted when any
+    /// path highlights it, eligible-only and faded only when every path says so.
+    ///
+    /// - Parameter onPath: false for the source and extra nodes, which are drawn whether or not
+    ///   a path reaches them and so say nothing about how the paths reach them.
+    mutating func addNode(
+        _ id: String, isSource: Bool = false, highlighted: Bool = false, eligibleOnly: Bool = false, faded: Bool = false,
+        onPath: Bool = true
+    ) {
         if var existing = nodes[id] {
             existing.isSource = existing.isSource || isSource
             existing.isHighlighted = existing.isHighlighted || highlighted
-            existing.isEligibleOnly = existing.isEligibleOnly && eligibleOnly
+            if onPath {
+                if reachedByPath.insert(id).inserted {
+                    existing.isEligibleOnly = eligibleOnly
+                    existing.isFaded = faded && !existing.isSource
+                } else {
+                    existing.isEligibleOnly = existing.isEligibleOnly && eligibleOnly
+                    existing.isFaded = existing.isFaded && faded
+                }
+            }
             nodes[id] = existing
             return
         }
+        if onPath { reachedByPath.insert(id) }
         guard let element = graph.element(named: id) else { return }
         var node = Scene.Node(
             id: id, label: id, kind: .resource, isSource: isSource, isHighlighted: highlighted || isSource,
-            isEligibleOnly: eligibleOnly)
+            isEligibleOnly: eligibleOnly, isFaded: faded && !isSource)
         switch element {
         case .identity(let i):
             let x = graph.identities[i.index]
@@ -140,6 +196,9 @@ public struct SceneBuilder {
             if let e = x.expires { lines.append("expires \(e.iso8601)") }
             if let u = x.lastUsed { lines.append("last used \(u.iso8601)") }
             node.tooltip = lines.joined(separator: "\n")
+            if let e = x.expires {
+                node.detail = at.map { e <= $0 } == true ? "expired \(e.isoDate)" : "until \(e.isoDate)"
+            }
         case .group:
             node.kind = .group
             node.tooltip = "group \(id)"
@@ -153,19 +212,29 @@ public struct SceneBuilder {
             let x = graph.resources[r.index]
             node.kind = .resource
             node.criticality = x.criticality
-            node.cluster = String(id.split(separator: "/", omittingEmptySubsequences: false).first ?? Substring(id))
+            node.cluster = SceneLabels.clusterKey(ofResource: id)
             node.tooltip = "resource \(id) (\(x.criticality.rawValue))"
         }
+        node.label = SceneLabels.label(of: id, in: node.cluster)
         nodes[id] = node
         nodeOrder.append(id)
     }
 
-    mutating func addEdge(_ s: PathStep, highlighted: Bool) {
-        addNode(s.from)
-        addNode(s.to)
+    /// Adds the edge of step `s` (and its ends, when not yet in the scene, as plain nodes: the
+    /// caller adds path nodes first, with their eligibility, so an edge never changes it).
+    mutating func addEdge(
+        _ s: PathStep, highlighted: Bool, faded: Bool = false, removed: Bool = false, actions: [String] = []
+    ) {
+        if nodes[s.from] == nil { addNode(s.from, faded: faded) }
+        if nodes[s.to] == nil { addNode(s.to, faded: faded) }
         let key = "\(s.from)\u{0}\(s.to)\u{0}\(s.edge.rawValue)"
+        let inactive = s.terms.map { t in at.map { !t.isActive(at: $0) } ?? false } ?? false
+        let label = SceneLabels.edgeLabel(of: s, actions: actions, at: at)
         if var existing = edges[key] {
-            existing.isHighlighted = existing.isHighlighted || highlighted
+            existing.isHighlighted = (existing.isHighlighted || highlighted) && !existing.isInactive
+            existing.isFaded = existing.isFaded && faded
+            existing.isRemoved = existing.isRemoved || removed
+            if existing.label.isEmpty { existing.label = label }
             edges[key] = existing
             return
         }
@@ -178,11 +247,14 @@ public struct SceneBuilder {
             if let e = t.expires { terms.append("expires \(e.iso8601)") }
             if t.approval { terms.append("needs approval") }
             if t.mfa { terms.append("needs MFA") }
+            if let c = t.condition { terms.append("only if \(c)") }
             if !terms.isEmpty { why.append(terms.joined(separator: ", ")) }
         }
+        if !actions.isEmpty { why.append("actions: \(actions.joined(separator: ", "))") }
         edges[key] = Scene.Edge(
             from: s.from, to: s.to, kind: s.edge, needsApproval: s.terms?.approval ?? false,
-            needsMFA: s.terms?.mfa ?? false, isHighlighted: highlighted, tooltip: why.joined(separator: "\n"))
+            needsMFA: s.terms?.mfa ?? false, isHighlighted: highlighted && !inactive, isConditional: s.terms?.condition != nil,
+            isInactive: inactive, isRemoved: removed, isFaded: faded, label: label, tooltip: why.joined(separator: "\n"))
         edgeOrder.append(key)
     }
 
@@ -193,20 +265,29 @@ public struct SceneBuilder {
         let clusterKeys = Set(sortedNodes.compactMap(\.cluster)).sorted()
         return Scene(
             title: title, nodes: sortedNodes, edges: sortedEdges,
-            clusters: clusterKeys.map { Scene.Cluster(key: $0, label: $0) })
+            clusters: clusterKeys.map { Scene.Cluster(key: $0, label: SceneLabels.clusterLabel(ofKey: $0)) })
     }
 }
 
+/// An edge's identity in a scene: its ends and kind.
+struct EdgeKey: Hashable {
+    var from: String
+    var to: String
+    var kind: EdgeKind
+}
+
 extension SceneBuilder {
-    /// How much of a radius a diagram draws before it summarises the rest.
+    /// How much of a radius a diagram draws before it summarises the rest. The limits only bound
+    /// the work of building the scene: the picture's size is `Scene.fitted(maxResources:maxNodes:)`'s
+    /// business (`--max-resources`, `--max-nodes`), which folds what is drawn.
     public struct RadiusLimits: Sendable {
         /// Explanation paths to resources drawn (shortest first, critical and high first).
-        public var resources = 250
+        public var resources = 20_000
         /// Paths to critical and high resources drawn in bold.
         public var highlighted = 25
         /// Paths to identities and to credentials drawn.
-        public var identities = 40
-        public var credentials = 20
+        public var identities = 5_000
+        public var credentials = 5_000
 
         public init() {}
     }
@@ -230,19 +311,21 @@ extension SceneBuilder {
         for x in chosen {
             let highlight = criticality(x) >= .high && bold < limits.highlighted
             if highlight { bold += 1 }
-            paths.append(.init(steps: r.path(x.proof), isHighlighted: highlight))
+            paths.append(.init(steps: r.path(x.proof), isHighlighted: highlight, actions: x.actions))
         }
         for x in r.identities.prefix(limits.identities) { paths.append(.init(steps: r.path(x.proof), isHighlighted: false)) }
         for x in r.credentials.prefix(limits.credentials) { paths.append(.init(steps: r.path(x.proof), isHighlighted: false)) }
         let eligible = r.eligible.prefix(max(0, limits.resources - chosen.count))
-        for x in eligible { paths.append(.init(steps: r.eligiblePath(x.proof), isHighlighted: false, isEligibleOnly: true)) }
+        for x in eligible {
+            paths.append(.init(steps: r.eligiblePath(x.proof), isHighlighted: false, isEligibleOnly: true, actions: x.actions))
+        }
         let critical = r.resources.filter { criticality($0) == .critical }.count
         var title =
-            "Blast radius of \(sourceID) at \(r.options.at.iso8601): \(r.resources.count) resources (\(critical) critical), \(r.eligible.count) more once approved"
+            "Blast radius of \(sourceID)\(r.options.mfa ? " with MFA" : "") at \(r.options.at.iso8601): \(r.resources.count) resources (\(critical) critical), \(r.eligible.count) more once approved"
         let hidden = (r.resources.count - chosen.count) + (r.eligible.count - eligible.count)
         let hiddenPeople = max(0, r.identities.count - limits.identities) + max(0, r.credentials.count - limits.credentials)
         if hidden + hiddenPeople > 0 { title += "; drawing the \(chosen.count) most critical and closest" }
-        var scene = scene(graph: g, title: title, source: sourceID, paths: paths)
+        var scene = scene(graph: g, title: title, source: sourceID, paths: paths, at: r.options.at)
         if hidden + hiddenPeople > 0 {
             var parts: [String] = []
             if hidden > 0 { parts.append("\(hidden) more resources") }

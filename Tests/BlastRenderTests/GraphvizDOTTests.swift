@@ -35,7 +35,7 @@ struct GraphvizDOTTests {
     @Test(
         "resources are filled by criticality",
         arguments: zip(
-            Criticality.allCases, ["#fca5a5", "#fdba74", "#fde68a", "#e5e7eb"]
+            Criticality.allCases, ["#b91c1c", "#fb923c", "#fde68a", "#f3f4f6"]
         ))
     func resourceFill(criticality: Criticality, fill: String) throws {
         let scene = Scene(
@@ -52,21 +52,23 @@ struct GraphvizDOTTests {
         )
         let node = try #require(try dot(scene).node("prod/logs/*"))
         #expect(node["shape"] == "folder")
-        #expect(node["fillcolor"] == "#fdba74")
+        #expect(node["fillcolor"] == "#fb923c")
         #expect(node["label"] == "+137 under prod/logs")
     }
 
-    @Test("the source has a double, bold border")
+    @Test("the source has a double, thick border")
     func sourceEmphasis() throws {
         let node = try #require(try dot(SceneFixtures.leakedDeployToken()).node("gh-token"))
         #expect(node["peripheries"] == "2")
-        #expect(node["penwidth"] == "2")
+        #expect(node["penwidth"] == "2.5")
         #expect(node["fontname"] == "Helvetica-Bold")
     }
 
-    @Test("eligible-only nodes have a dashed outline")
+    @Test("eligible-only nodes have a dashed outline and say \"once approved\"")
     func eligibleOnlyDashed() throws {
-        #expect(try dot(SceneFixtures.leakedDeployToken()).node("aws-key")?["style"] == "filled,dashed")
+        let node = try #require(try dot(SceneFixtures.leakedDeployToken()).node("aws-key"))
+        #expect(node["style"] == "filled,dashed")
+        #expect(node["label"] == #"aws-key\nonce approved"#)
     }
 
     @Test("node and edge tooltips come from the scene, line breaks escaped")
@@ -149,13 +151,13 @@ struct GraphvizDOTTests {
         #expect(parsed.edges(from: "a", to: "b").first?["color"] == "#1d4ed8")
     }
 
-    @Test("removed edges are grey, dotted, end in a bar and are marked ✕")
+    @Test("removed edges are a doubled red line ending in a bar, labelled ✕ removed")
     func removedEdges() throws {
         let edge = try #require(try dot(SceneFixtures.leakedDeployToken()).edges(from: "prod/logs", to: "aws-key").first)
-        #expect(edge["style"] == "dotted")
-        #expect(edge["color"] == "#9ca3af")
+        #expect(edge["color"] == "#b91c1c:#ffffff:#b91c1c")
+        #expect(edge["penwidth"] == "2")
         #expect(edge["arrowhead"] == "tee")
-        #expect(edge["xlabel"] == "✕")
+        #expect(edge["xlabel"] == "✕ removed")
     }
 
     @Test("every scene edge is drawn once")
@@ -228,17 +230,21 @@ struct GraphvizDOTTests {
 
     // MARK: Legend
 
-    @Test("the legend is a cluster with a sample of every shape, criticality and edge style")
+    @Test("the full legend is a cluster with a sample of every shape, criticality and edge style")
     func legend() throws {
-        let parsed = try dot(SceneFixtures.leakedDeployToken(showsLegend: true))
+        let parsed = ParsedDOT(try GraphvizRenderer.render(SceneFixtures.leakedDeployToken(showsLegend: true), as: .dot, legend: .full))
         #expect(parsed.subgraphs.contains("cluster_legend"))
         let samples = parsed.nodes.values.filter { $0.subgraph == "cluster_legend" }
         let shapes = Set(samples.compactMap { $0.attributes["shape"] })
         #expect(shapes.isSuperset(of: ["note", "ellipse", "box3d", "hexagon", "component", "tab", "octagon", "cylinder", "folder"]))
         let fills = Set(samples.compactMap { $0.attributes["fillcolor"] })
-        #expect(fills.isSuperset(of: ["#fca5a5", "#fdba74", "#fde68a", "#e5e7eb"]))
-        let captions = Set(parsed.edges.compactMap { $0.attributes["label"] })
-        #expect(captions.isSuperset(of: ["credential", "member", "grant", "assume", "allow", "needs approval", "needs MFA", "removed"]))
+        #expect(fills.isSuperset(of: ["#b91c1c", "#fb923c", "#fde68a", "#f3f4f6"]))
+        let captions = parsed.legendCaptions
+        #expect(
+            captions.isSuperset(of: [
+                "credential", "member", "grant", "assume", "allow (actions)", "needs approval", "needs MFA", "✕ removed by the change",
+                "+ added by the change", "✕ blocked: the missing approval", "expired / not yet in force", "cut off by the change",
+            ]))
     }
 
     @Test("no legend unless the scene asks for one")
@@ -250,7 +256,7 @@ struct GraphvizDOTTests {
 
     @Test("legend samples never take a scene node's name")
     func legendNamesAvoidSceneIDs() throws {
-        let scene = Scene(title: "t", nodes: [Scene.Node(id: "legend_credential", label: "mine", kind: .role)])
+        let scene = Scene(title: "t", nodes: [Scene.Node(id: "legend_credential", label: "mine", kind: .credential)])
         let parsed = try dot(scene)
         #expect(parsed.node("legend_credential")?["label"] == "mine")
         #expect(parsed.nodes["legend_credential"]?.subgraph == nil)

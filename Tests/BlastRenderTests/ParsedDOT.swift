@@ -122,3 +122,20 @@ struct ParsedDOT {
         return tokens
     }
 }
+
+extension ParsedDOT {
+    /// The captions of the legend's edge samples (plain-text nodes in `cluster_legend`).
+    var legendCaptions: Set<String> {
+        Set(
+            nodes.values.filter { $0.subgraph == "cluster_legend" && $0.attributes["shape"] == "plaintext" }.compactMap {
+                $0.attributes["label"]
+            })
+    }
+
+    /// The attributes of the legend's edge sample captioned `caption`.
+    func legendSample(_ caption: String) -> [String: String]? {
+        guard let name = nodes.first(where: { $0.value.attributes["shape"] == "plaintext" && $0.value.attributes["label"] == caption })?.key
+        else { return nil }
+        return edges.first { $0.tail == name }?.attributes
+    }
+}

@@ -7,7 +7,7 @@ import BlastRender
 struct RenderCommand: ParsableCommand, BlastRunnable {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Draw the whole model, or one radius, as DOT or SVG (format from --format or the -o extension).",
+        abstract: "Draw the whole model, or one radius, as DOT, SVG, PNG or PDF (format from --format or the -o extension).",
         discussion: "Example: blast render samples/acme.yaml --from deploy-token --at 2026-11-23 -o output/deploy-token.svg")
 
     @OptionGroup var files: ModelFiles
@@ -17,8 +17,8 @@ struct RenderCommand: ParsableCommand, BlastRunnable {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let f = output.format, f.diagram == nil {
-            throw ValidationError("render draws diagrams: use --format dot or --format svg")
+        if output.resolved(default: .svg).diagram == nil {
+            throw ValidationError("render draws diagrams: use --format dot, svg, png or pdf (or an -o file ending in one of them)")
         }
     }
 
@@ -29,7 +29,7 @@ struct RenderCommand: ParsableCommand, BlastRunnable {
             let start = try ModelInput.start(graph, from, mfa: query.mfa)
             scene = RadiusPresenter(graph.radius(from: start, options: query.options), source: from).scene()
         } else {
-            scene = ModelPresenter(graph).scene()
+            scene = ModelPresenter(graph, at: query.options.at).scene()
         }
         io.write(bytes: try output.draw(scene, as: output.resolved(default: .svg).diagram ?? .svg))
         try output.deliver(&io)

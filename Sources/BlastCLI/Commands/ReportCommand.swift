@@ -38,7 +38,8 @@ struct ReportCommand: ParsableCommand, BlastRunnable {
             written[name] = try OutputOptions.draw(scene, as: .svg, maxResources: maxResources)
             images[finding.fingerprint] = name
         }
-        written["overview.svg"] = try OutputOptions.draw(ModelPresenter(graph).scene(), as: .svg, maxResources: maxResources)
+        written["overview.svg"] = try OutputOptions.draw(
+            ModelPresenter(graph, at: context.settings.at).scene(), as: .svg, maxResources: maxResources)
         written["index.md"] = Array(answer.markdown(images: images, overview: "overview.svg").utf8)
 
         try ReportFolder(output).write(written)

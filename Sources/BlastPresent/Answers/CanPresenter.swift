@@ -52,12 +52,20 @@ public struct CanPresenter: AnswerPresenter {
             path: JSONStep.path(answer.reach?.path ?? []), onceApproved: answer.onceApproved.map { JSONStep.path($0.path) })
     }
 
+    /// The path that allows it in bold; for a "no", the way approval would open drawn
+    /// eligible-only, with the approval it lacks marked blocked and the target not reached.
     public func scene() -> Scene {
-        var paths = [SceneBuilder.PathSpec(steps: answer.reach?.path ?? [], isHighlighted: true)]
-        if let approved = answer.onceApproved?.path { paths.append(.init(steps: approved, isHighlighted: false, isEligibleOnly: true)) }
+        var paths = [SceneBuilder.PathSpec(steps: answer.reach?.path ?? [], isHighlighted: true, actions: [action])]
+        let approved = answer.reach == nil ? answer.onceApproved?.path : nil
+        if let approved { paths.append(.init(steps: approved, isHighlighted: false, isEligibleOnly: true, actions: [action])) }
         let verdict = answer.allowed ? "yes" : (answer.onceApproved != nil ? "no (yes once approved)" : "no")
-        return SceneBuilder.scene(
+        var scene = SceneBuilder.scene(
             graph: graph, title: "Can \(from) \(action) on \(on) at \(options.at.iso8601)? \(verdict)",
-            source: from, paths: paths, extraNodes: [on])
+            source: from, paths: paths, extraNodes: [on], at: options.at)
+        if !answer.allowed {
+            let gate = approved?.first { $0.terms?.approval == true }
+            scene.markBlocked(target: on, gate: gate.map { ($0.from, $0.to, $0.edge) })
+        }
+        return scene
     }
 }

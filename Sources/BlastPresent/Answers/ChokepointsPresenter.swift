@@ -69,17 +69,21 @@ public struct ChokepointsPresenter: AnswerPresenter {
             ranking: a.ranking.map { .init(change: $0.change.description, pairs: $0.pairs, removes: $0.removes) })
     }
 
+    /// Every start→target path, with the cut's edges in red and struck and everything past
+    /// them (what the cut makes unreachable) faded.
     public func scene() -> Scene {
         let a = answer
         let targets = Set(a.targets)
         var paths: [SceneBuilder.PathSpec] = []
         for r in a.radii {
-            for x in r.resources where targets.contains(x.resource) { paths.append(.init(steps: r.path(x.proof), isHighlighted: true)) }
+            for x in r.resources where targets.contains(x.resource) {
+                paths.append(.init(steps: r.path(x.proof), isHighlighted: true, actions: x.actions))
+            }
         }
         var scene = SceneBuilder.scene(
             graph: graph,
             title: "Chokepoints at \(a.options.at.iso8601): cut \(a.cut.cuts.map(\.change.description).joined(separator: " "))",
-            source: nil, paths: paths)
+            source: nil, paths: paths, at: a.options.at, removed: a.removedEdges)
         scene.markRemoved(a.removedEdges)
         return scene
     }

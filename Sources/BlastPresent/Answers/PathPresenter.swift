@@ -45,6 +45,6 @@ public struct PathPresenter: AnswerPresenter {
     public func scene() -> Scene {
         SceneBuilder.scene(
             graph: graph, title: "Path from \(from) to \(to) at \(options.at.iso8601)\(reach == nil ? ": none" : "")",
-            source: from, paths: [.init(steps: reach?.path ?? [], isHighlighted: true)], extraNodes: [to])
+            source: from, paths: [.init(steps: reach?.path ?? [], isHighlighted: true)], extraNodes: [to], at: options.at)
     }
 }

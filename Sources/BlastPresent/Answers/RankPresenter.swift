@@ -75,14 +75,22 @@ public struct RankPresenter: AnswerPresenter {
         var paths: [SceneBuilder.PathSpec] = []
         for r in ranking.radii(ofFirst: shownCount, in: graph) {
             for x in r.resources where graph.resource(x.resource).criticality >= .high {
-                paths.append(.init(steps: r.path(x.proof), isHighlighted: graph.resource(x.resource).criticality == .critical))
+                paths.append(
+                    .init(steps: r.path(x.proof), isHighlighted: graph.resource(x.resource).criticality == .critical, actions: x.actions))
             }
         }
-        let shown = ranking.entries.prefix(shownCount).map(\.id)
-        return SceneBuilder.scene(
+        let shown = ranking.entries.prefix(shownCount)
+        var scene = SceneBuilder.scene(
             graph: graph,
             title:
-                "Top \(shown.count) by \(ranking.order.rawValue) reach at \(ranking.options.at.iso8601): \(shown.joined(separator: ", "))",
-            source: nil, paths: paths, extraNodes: shown)
+                "Top \(shown.count) by \(ranking.order.rawValue) reach at \(ranking.options.at.iso8601): \(shown.map(\.id).joined(separator: ", "))",
+            source: nil, paths: paths, extraNodes: shown.map(\.id), at: ranking.options.at)
+        // Each ranked start says its rank and score on the picture.
+        for (k, entry) in shown.enumerated() {
+            guard let n = scene.nodes.firstIndex(where: { $0.id == entry.id }) else { continue }
+            scene.nodes[n].detail = "#\(k + 1): \(entry.resources) resources, \(entry.critical) critical"
+            scene.nodes[n].isHighlighted = true
+        }
+        return scene
     }
 }

@@ -56,19 +56,26 @@ public struct WhatIfPresenter: AnswerPresenter {
             identitiesLost: d.lostIdentities, identitiesGained: d.gainedIdentities)
     }
 
-    /// Before and after: what the change cuts drawn from the old paths, the surviving paths in
-    /// bold, and the removed edges struck through.
+    /// Before and after: the surviving paths in bold, the edges the change removes in red and
+    /// struck, and what they cut off (the old paths past the removed edge, the lost resources)
+    /// faded.
     public func scene() -> Scene {
         let d = answer.diff
-        var paths = d.lost.map { SceneBuilder.PathSpec(steps: d.before.path($0.proof), isHighlighted: false) }
-        paths += d.kept.map { SceneBuilder.PathSpec(steps: d.after.path($0.proof), isHighlighted: true) }
-        paths += d.gained.map { SceneBuilder.PathSpec(steps: d.after.path($0.proof), isHighlighted: true) }
+        var paths = d.lost.map { SceneBuilder.PathSpec(steps: d.before.path($0.proof), isHighlighted: false, actions: $0.actions) }
+        paths += d.kept.map { SceneBuilder.PathSpec(steps: d.after.path($0.proof), isHighlighted: true, actions: $0.actions) }
+        paths += d.gained.map { SceneBuilder.PathSpec(steps: d.after.path($0.proof), isHighlighted: true, actions: $0.actions) }
         let title =
             "What if \(answer.changes.map(\.description).joined(separator: " ")): \(d.lost.count) cut, \(d.kept.count) still reachable, \(d.gained.count) gained"
+        let graph = d.before.search.graph
         var scene = SceneBuilder.scene(
-            graph: d.before.search.graph, title: title, source: answer.startIDs.first, paths: paths,
-            extraNodes: Array(answer.startIDs.dropFirst()))
+            graph: graph, title: title, source: answer.startIDs.first, paths: paths,
+            extraNodes: Array(answer.startIDs.dropFirst()), at: d.before.options.at, removed: answer.removedEdges)
         scene.markRemoved(answer.removedEdges)
+        let lost = Set(d.lost.map { graph.resources[$0.resource.index].id })
+        for k in scene.nodes.indices where lost.contains(scene.nodes[k].id) {
+            scene.nodes[k].isFaded = true
+            scene.nodes[k].isHighlighted = false
+        }
         return scene
     }
 }

@@ -74,11 +74,12 @@ public struct WhoCanPresenter: AnswerPresenter {
 
     public func scene() -> Scene {
         let w = answer
+        let actions = w.action.map { [$0] } ?? []
         let paths =
-            w.identities.map { SceneBuilder.PathSpec(steps: w.path($0.entry), isHighlighted: true) }
-            + w.credentials.map { SceneBuilder.PathSpec(steps: w.path($0.entry), isHighlighted: true) }
+            w.identities.map { SceneBuilder.PathSpec(steps: w.path($0.entry), isHighlighted: true, actions: actions) }
+            + w.credentials.map { SceneBuilder.PathSpec(steps: w.path($0.entry), isHighlighted: true, actions: actions) }
         let title =
             "Who can reach \(resourceID)\(w.action.map { " with \($0)" } ?? "") at \(w.options.at.iso8601): \(w.identities.count) identities, \(w.credentials.count) credentials"
-        return SceneBuilder.scene(graph: graph, title: title, source: resourceID, paths: paths)
+        return SceneBuilder.scene(graph: graph, title: title, source: resourceID, paths: paths, at: w.options.at)
     }
 }

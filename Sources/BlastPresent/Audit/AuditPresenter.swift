@@ -60,7 +60,15 @@ extension AuditPresenter {
         result.findings.enumerated().compactMap { k, f in
             let paths = f.evidence.filter { !$0.steps.isEmpty }.map { SceneBuilder.PathSpec(steps: $0.steps, isHighlighted: true) }
             guard let first = paths.first?.steps.first else { return nil }
-            return (k, f, SceneBuilder.scene(graph: graph, title: "\(f.rule): \(f.title)", source: first.from, paths: paths))
+            // The title says what the finding is and what the drawn paths prove (Markdown's
+            // backticks left out: a picture is not Markdown).
+            let shown = f.evidence.filter { !$0.steps.isEmpty }.map(\.label)
+            let scene = SceneBuilder.scene(
+                graph: graph,
+                title: "\(f.rule): \(f.title)\nevidence: \(shown.joined(separator: "; "))".replacingOccurrences(of: "`", with: ""),
+                source: first.from,
+                paths: paths, at: context.settings.at)
+            return (k, f, scene)
         }
     }
 }
