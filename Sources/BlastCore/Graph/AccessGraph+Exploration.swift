@@ -19,7 +19,8 @@ extension AccessGraph {
     /// the same roles through `memo`. `skip` drops escalation moves into target sessions the
     /// caller no longer needs (a search's states settled at or below the current distance).
     public func moves(
-        from view: SessionView, shared: Bool = true, memo: inout EscalationMemo, skip: ((SearchState) -> Bool)? = nil
+        from view: SessionView, shared: Bool = true, memo: inout EscalationMemo, skip: ((SearchState) -> Bool)? = nil,
+        distance: UInt32? = nil
     ) -> [Move] {
         let from = view.session.state
         var out: [Move] = []
@@ -49,7 +50,7 @@ extension AccessGraph {
                         entitlement: Entitlement(held: held, statement: roleAllows[grants[held.grant.index].role.index].lowerBound)))
             }
         }
-        for (k, e) in usableEscalations(view, memo: &memo, skip: skip) {
+        for (k, e) in usableEscalations(view, memo: &memo, skip: skip, distance: distance) {
             let mfa = escalationIndex.escalationTerms[k].mfa && view.session.mfa
             let to = Session(identity: escalationIndex.escalationTo[k], mfa: mfa).state
             out.append(Move(target: .escalate(EscalationID(k)), from: from, to: to, weight: e.held.hops + 2, entitlement: e))

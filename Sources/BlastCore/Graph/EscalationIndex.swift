@@ -113,6 +113,13 @@ public struct EscalationMemo: Sendable {
     /// deny matches, ascending, each with the entitlement of its first requirement as (index into
     /// the view's grants, statement).
     var open: [[Int32]: [(escalation: Int32, held: Int32, statement: UInt32)]] = [:]
+    /// Per search (cleared when one starts): each signature with its held grants' hops and the
+    /// session's MFA, and the distance a session holding it was expanded at. A later session
+    /// with the same one, settled no nearer, has the same unrestricted escalation moves with the
+    /// same weights: none of them can improve a distance, so only escalations restricted to
+    /// holders (`from`) are tested for it — an account's hundreds of admin-equivalent sessions
+    /// cost one walk.
+    var expanded: [[Int32]: UInt32] = [:]
     public init() {}
 }
 
@@ -138,7 +145,7 @@ extension AccessGraph {
     ///   grants, d of the denies, and x escalations whose first requirement is met, of q
     ///   requirements each; O(h + x) when the memo already holds the view's roles and denies.
     func usableEscalations(
-        _ view: SessionView, memo: inout EscalationMemo, skip: ((SearchState) -> Bool)? = nil
+        _ view: SessionView, memo: inout EscalationMemo, skip: ((SearchState) -> Bool)? = nil, distance: UInt32? = nil
     ) -> [(escalation: Int, entitlement: Entitlement)] {
         let index = escalationIndex
         guard !index.isEmpty else { return [] }
@@ -165,9 +172,17 @@ extension AccessGraph {
             open = openEscalations(metKeys(view))
             memo.open[signature] = open
         }
+        var restrictedOnly = false
+        if let distance, !open.isEmpty {
+            var full = signature
+            full.append(view.session.mfa ? -3 : -4)
+            for held in view.grants { full.append(Int32(bitPattern: held.hops)) }
+            if let seen = memo.expanded[full], seen <= distance { restrictedOnly = true } else { memo.expanded[full] = distance }
+        }
         var out: [(escalation: Int, entitlement: Entitlement)] = []
         for x in open {
             let k = Int(x.escalation)
+            if restrictedOnly && index.escalationFrom[k] < 0 { continue }
             if let skip {
                 let mfa = index.escalationTerms[k].mfa && view.session.mfa
                 if skip(Session(identity: index.escalationTo[k], mfa: mfa).state) { continue }

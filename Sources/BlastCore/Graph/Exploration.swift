@@ -40,6 +40,7 @@ public struct Exploration: Sendable {
     /// Searches from several starts, sharing escalation work with other searches on the same
     /// graph through `memo` (an audit's one search per identity).
     public init(graph: AccessGraph, starts: [AccessGraph.Start], options: QueryOptions, memo: inout EscalationMemo) {
+        memo.expanded.removeAll(keepingCapacity: true)
         self.graph = graph
         self.options = options
         slots = StateSlots(pool: graph.statePool)
@@ -88,10 +89,11 @@ public struct Exploration: Sendable {
         // An escalation move weighs at least 2: into a state settled at or below `d` it cannot
         // improve anything, so it is not even tested.
         let slots = self.slots, distances = self.distances
-        return graph.moves(from: view, memo: &memo) { target in
+        let settled: (SearchState) -> Bool = { target in
             guard let s = slots.slot(target) else { return false }
             return distances[s] <= d
         }
+        return graph.moves(from: view, memo: &memo, skip: settled, distance: d)
     }
 
     /// The view of a reached session state, nil for other states.
