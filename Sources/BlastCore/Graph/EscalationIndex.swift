@@ -195,19 +195,22 @@ extension AccessGraph {
         return out
     }
 
+    /// The index of key `q` in `met` (ascending by key), if there.
+    private static func position(of q: UInt32, in met: [MetKey]) -> Int? {
+        var lo = 0, hi = met.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if met[mid].key < q { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < met.count && met[lo].key == q ? lo : nil
+    }
+
     /// The escalations whose every requirement is among `met` and not denied, ascending, with
     /// their first requirement's (held grant, statement).
     private func openEscalations(_ met: [MetKey]) -> [(escalation: Int32, held: Int32, statement: UInt32)] {
         guard !met.isEmpty else { return [] }
         let index = escalationIndex
-        func find(_ q: UInt32) -> Int? {
-            var lo = 0, hi = met.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if met[mid].key < q { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < met.count && met[lo].key == q ? lo : nil
-        }
+        func find(_ q: UInt32) -> Int? { Self.position(of: q, in: met) }
         let firstOffsets = index.escalationsByFirstKey.offsets, firsts = index.escalationsByFirstKey.targets
         let requireOffsets = index.escalationKeys.offsets, requires = index.escalationKeys.targets
         var out: [(escalation: Int32, held: Int32, statement: UInt32)] = []
@@ -254,14 +257,7 @@ extension AccessGraph {
             unique += 1
         }
         met.removeSubrange(unique...)
-        func find(_ q: UInt32) -> Int? {
-            var lo = 0, hi = met.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if met[mid].key < q { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < met.count && met[lo].key == q ? lo : nil
-        }
+        func find(_ q: UInt32) -> Int? { Self.position(of: q, in: met) }
         for (s, g) in view.denies {
             let scope = grants[g.index].scope
             for i in Int(keyOffsets[s.index])..<Int(keyOffsets[s.index + 1]) {
