@@ -15,8 +15,8 @@ public struct WhoCan: Sendable {
     /// Valid credentials, sorted by (hops, id).
     public let credentials: [(credential: CredentialID, entry: Entry)]
     let graph: AccessGraph
-    /// Every move of the search, and per state the index of the move towards the resource (-1
-    /// at a state that acts on it directly, or unreached).
+    /// The moves on the answer's paths, and per state the index among them of the move towards
+    /// the resource (-1 at a state that acts on it directly, or unreached).
     let allMoves: [Move]
     let next: [Int32]
     let terminal: [SearchState: PathTail]
@@ -51,24 +51,30 @@ extension AccessGraph {
             var terminals: [(state: SearchState, entitlement: Entitlement)] = []
             var memo = EscalationMemo()
         }
-        let parts = forEverySession(options: options, empty: Part()) { v, part in
+        var parts = forEverySession(options: options, empty: Part()) { v, part in
             part.moves.append(contentsOf: moves(from: v, memo: &part.memo))
             let entitlement =
                 if let action { self.entitlement(v, action: action, on: resource) } else { access(v, at: resource)?.entitlement }
             if let entitlement { part.terminals.append((v.session.state, entitlement)) }
         }
-        var all: [Move] = []
-        all.reserveCapacity(parts.reduce(0) { $0 + $1.moves.count } + credentials.count)
-        for p in parts { all.append(contentsOf: p.moves) }
-        forEveryCredentialAndGrantState(at: options.at) { _, moves in all.append(contentsOf: moves) }
+        // The parts' move arrays are used in place (one global index over them), not copied.
+        var all = MoveChunks()
+        for k in parts.indices {
+            all.append(parts[k].moves)
+            parts[k].moves = []
+            parts[k].memo = EscalationMemo()
+        }
+        var extra: [Move] = []
+        forEveryCredentialAndGrantState(at: options.at) { _, moves in extra.append(contentsOf: moves) }
+        all.append(extra)
         // Moves indexed by target (a stable counting sort keeps the order above within a target).
         let stateCount = self.stateCount
         var start = [Int32](repeating: 0, count: stateCount + 1)
-        for m in all { start[m.to.index + 1] += 1 }
+        all.forEach { _, m in start[m.to.index + 1] += 1 }
         for k in 0..<stateCount { start[k + 1] += start[k] }
         var fill = start
         var byTarget = [Int32](repeating: 0, count: all.count)
-        for (k, m) in all.enumerated() {
+        all.forEach { k, m in
             byTarget[Int(fill[m.to.index])] = Int32(k)
             fill[m.to.index] += 1
         }
@@ -96,6 +102,15 @@ extension AccessGraph {
                 queue.push(m.from, distance: nd)
             }
         }
+        // Only the moves on the answer's paths are kept.
+        var pathMoves: [Move] = []
+        for s in 0..<stateCount where next[s] >= 0 {
+            let m = all[Int(next[s])]
+            next[s] = Int32(pathMoves.count)
+            pathMoves.append(m)
+        }
+        all = MoveChunks()
+        byTarget = []
         var ids: [(identity: IdentityID, entry: WhoCan.Entry)] = []
         for i in 0..<identityCount {
             let s = Session(identity: IdentityID(i), mfa: options.mfa).state
@@ -114,6 +129,38 @@ extension AccessGraph {
         creds.sort { ($0.entry.hops, credentials[$0.credential.index].id) < ($1.entry.hops, credentials[$1.credential.index].id) }
         return WhoCan(
             resource: resource, action: action, options: options, identities: ids, credentials: creds,
-            graph: self, allMoves: all, next: next, terminal: terminal)
+            graph: self, allMoves: pathMoves, next: next, terminal: terminal)
+    }
+}
+
+/// Move arrays addressed by one index across them, so that per-chunk results are searched
+/// without concatenating them.
+private struct MoveChunks {
+    private var chunks: [[Move]] = []
+    private var offsets: [Int] = [0]
+
+    mutating func append(_ moves: [Move]) {
+        chunks.append(moves)
+        offsets.append(offsets[offsets.count - 1] + moves.count)
+    }
+
+    var count: Int { offsets[offsets.count - 1] }
+
+    /// - Complexity: O(c) for c chunks (a handful: one per chunk of identities, plus one).
+    subscript(i: Int) -> Move {
+        var c = 0
+        while offsets[c + 1] <= i { c += 1 }
+        return chunks[c][i - offsets[c]]
+    }
+
+    /// Every move with its index, in index order.
+    func forEach(_ body: (Int, Move) -> Void) {
+        var k = 0
+        for chunk in chunks {
+            for m in chunk {
+                body(k, m)
+                k += 1
+            }
+        }
     }
 }
