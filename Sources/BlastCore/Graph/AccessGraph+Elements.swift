@@ -145,7 +145,8 @@ extension AccessGraph {
     public func reachedPositions(from start: Start, options: QueryOptions) -> IntervalSet {
         let search = Exploration(graph: self, start: start, options: options)
         var runs: [Range<UInt32>] = []
-        for v in search.sessions { for segment in access(v).segments { runs.append(segment.positions) } }
+        var memo = AccessMemo()
+        for v in search.sessions { for segment in access(v, memo: &memo).segments { runs.append(segment.positions) } }
         return IntervalSet(runs: runs)
     }
 }

@@ -197,10 +197,11 @@ extension AccessGraph {
             struct Part: Sendable {
                 var sessions: [(state: SearchState, direct: IntervalSet, successors: [UInt32])] = []
                 var memo = EscalationMemo()
+                var access = AccessMemo()
             }
             var parts = forEverySession(options: options, empty: Part()) { v, part in
                 part.sessions.append(
-                    (v.session.state, IntervalSet(runs: access(v).segments.map(\.positions)), moves(from: v, memo: &part.memo).map(\.to.rawValue)))
+                    (v.session.state, IntervalSet(runs: access(v, memo: &part.access).segments.map(\.positions)), moves(from: v, memo: &part.memo).map(\.to.rawValue)))
             }
             for k in parts.indices {
                 for (s, d, next) in parts[k].sessions {
