@@ -27,11 +27,11 @@ public struct AuditContext: Sendable {
         workspace = Workspace()
         let options = QueryOptions(at: settings.at)
         let ids = graph.identityIDs
-        let chunk = 64
+        let chunk = 256
         let chunks = (ids.count + chunk - 1) / chunk
         let results = Mutex<[[Radius]]>(Array(repeating: [], count: chunks))
         DispatchQueue.concurrentPerform(iterations: chunks) { k in
-            var space = RadiusWorkspace()
+            var space = RadiusWorkspace(keepingSessions: true)
             var part: [Radius] = []
             for i in ids[k * chunk..<min(ids.count, (k + 1) * chunk)] {
                 part.append(
@@ -56,6 +56,6 @@ public struct AuditContext: Sendable {
     public func radius(of identity: IdentityID) -> Radius { identityRadii[identity.index] }
 
     private final class Workspace: Sendable {
-        let space = Mutex(RadiusWorkspace())
+        let space = Mutex(RadiusWorkspace(keepingSessions: true))
     }
 }

@@ -97,7 +97,28 @@ public struct Radius: Sendable {
 public struct RadiusWorkspace: Sendable {
     var access = AccessGraph.AccessMemo()
     var escalations = EscalationMemo()
-    public init() {}
+
+    /// With `keepingSessions`, session views and their access are kept for the next radii too:
+    /// for many radii on one graph under the same options (memory grows with the sessions seen).
+    public init(keepingSessions: Bool = false) {
+        access.keepsSessions = keepingSessions
+        escalations.keepsViews = keepingSessions
+    }
+}
+
+extension AccessGraph {
+    /// `access(_:memo:)`, kept per session state in `memo` when it keeps sessions.
+    func sessionAccess(_ v: SessionView, memo: inout AccessMemo) -> (segments: [AccessSegment], unmatched: [Entitlement]) {
+        guard memo.keepsSessions else { return access(v, memo: &memo) }
+        if memo.sessionOptions == v.options, let known = memo.sessions[v.session.state] { return known }
+        if memo.sessionOptions != v.options {
+            memo.sessions.removeAll()
+            memo.sessionOptions = v.options
+        }
+        let result = access(v, memo: &memo)
+        memo.sessions[v.session.state] = result
+        return result
+    }
 }
 
 extension AccessGraph {
@@ -183,7 +204,7 @@ extension AccessGraph {
         var unmatched: [String: Radius.Unmatched] = [:]
         for (k, v) in search.sessions.enumerated() {
             let base = search.distance(to: v.session.state)
-            let (segs, nothing) = access(v, memo: &memo)
+            let (segs, nothing) = sessionAccess(v, memo: &memo)
             for s in segs {
                 segments.append(s)
                 segmentSession.append(Int32(k))

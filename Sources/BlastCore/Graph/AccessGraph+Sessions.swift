@@ -150,6 +150,11 @@ extension AccessGraph {
         /// List id → whether it holds `*`, and the list without covered patterns once asked.
         var hasEverything: [Bool] = []
         private var reducedLists: [[String]?] = []
+        /// With `keepsSessions`: each session's segments and unmatched statements, by state, for
+        /// later radii (views are the same under the same options; the audit's radii share them).
+        var keepsSessions = false
+        var sessions: [SearchState: (segments: [AccessSegment], unmatched: [Entitlement])] = [:]
+        var sessionOptions: QueryOptions?
         public init() {}
 
         mutating func listID(_ actions: [String]) -> Int32 {

@@ -120,6 +120,11 @@ public struct EscalationMemo: Sendable {
     /// holders (`from`) are tested for it — an account's hundreds of admin-equivalent sessions
     /// cost one walk.
     var expanded: [[Int32]: UInt32] = [:]
+    /// With `keepsViews`: each settled session's view, for later searches under the same options
+    /// (an audit builds every session's view once instead of once per identity's search).
+    var keepsViews = false
+    var views: [SearchState: SessionView] = [:]
+    var viewOptions: QueryOptions?
     public init() {}
 }
 

@@ -82,8 +82,19 @@ public struct Exploration: Sendable {
             credentials.append(c)
             return graph.moves(fromCredential: c)
         }
-        let session = graph.session(ofState: state)
-        let view = graph.view(of: session, options: options)
+        let view: SessionView
+        if memo.keepsViews, memo.viewOptions == options, let known = memo.views[state] {
+            view = known
+        } else {
+            view = graph.view(of: graph.session(ofState: state), options: options)
+            if memo.keepsViews {
+                if memo.viewOptions != options {
+                    memo.views.removeAll()
+                    memo.viewOptions = options
+                }
+                memo.views[state] = view
+            }
+        }
         viewIndex[slot] = Int32(sessions.count)
         sessions.append(view)
         // An escalation move weighs at least 2: into a state settled at or below `d` it cannot
