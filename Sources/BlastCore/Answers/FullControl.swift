@@ -1,6 +1,6 @@
 /// The part of a radius one reached session controls completely: a session that may do every
-/// action (`*`) on many resources — an account's administrator, a cluster-admin — with the
-/// resources whose shortest proof ends in it, and what the start reaches only through it.
+/// action (`*`, no deny) on many resources — an account's administrator, a cluster-admin — with
+/// the resources it is the nearest such session for, and what the start reaches only through it.
 /// Answers print it as one line instead of one line per resource: once an escalation makes the
 /// start an administrator, listing each resource (and each identity the administrator can then
 /// become) is what nobody reads.
@@ -24,8 +24,9 @@ extension Radius {
     /// The smallest number of resources a session must control before answers fold them.
     public static let fullControlMinimum = 50
 
-    /// The reached session whose `*` proofs cover the most resources, when they are at least
-    /// `minimum`; ties go to the fewest hops, then to the lowest state.
+    /// The reached session that is the nearest one with every action (`ReachedResource.control`)
+    /// for the most resources, when they are at least `minimum`; ties go to the fewest hops, then
+    /// to the lowest state.
     /// - Complexity: O(R + (I + C + U) · d) for R resources, I identities, C credentials and U
     ///   unmatched statements, with proof paths of at most d moves.
     public func fullControl(minimum: Int = Radius.fullControlMinimum) -> FullControl? {
