@@ -12,7 +12,7 @@ struct FullControlTests {
         let f = try #require(r.fullControl())
         #expect(g.identities[f.identity.index].id == "admin")
         #expect(f.hops == 1)
-        #expect(f.resources.count == 61)
+        #expect(f.resources.count == 62)
         #expect(f.resources.allSatisfy { r.resources[$0].control?.hops == 3 })
         #expect(f.identities.map { g.identities[r.identities[$0].identity.index].id } == ["bot"])
         #expect(f.unmatched.count == 1)

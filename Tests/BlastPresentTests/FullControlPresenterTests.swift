@@ -10,16 +10,19 @@ struct FullControlPresenterTests {
     func textFolds() {
         let g = Fixtures.compile(Fixtures.fullControl(children: 60))
         let text = RadiusPresenter(g.radius(from: g.startFor("dev"), options: Fixtures.options()), source: "dev").text(.plain)
-        #expect(text.contains("Full control\n  admin [service] 1 hop may do every action (*) on 61 resources (1 critical, 1 high)\n"))
+        #expect(text.contains("Full control\n  admin [service] 1 hop may do every action (*) on 62 resources (1 critical, 1 high)\n"))
         #expect(text.contains("through it also 1 identity, 1 unmatched statement, not listed (--detail lists everything)"))
         #expect(text.contains("prod/r0  [*]"))
         #expect(text.contains("prod/r1  [*]"))
         #expect(text.contains("docs  [read]"))
         #expect(!text.contains("prod/r2 "))
         #expect(!text.contains("  bot [service]"))
+        // Reached through the controller without using its power, or not through it: listed.
+        #expect(text.contains("  peer [service]"))
+        #expect(text.contains("  helper [service]"))
         #expect(!text.contains("Unmatched statements"))
         // The summary still counts everything.
-        #expect(text.contains("3 identities, 0 credentials, 62 resources (1 critical)"))
+        #expect(text.contains("5 identities, 0 credentials, 63 resources (1 critical)"))
     }
 
     @Test("with detail nothing is folded, and JSON keeps every list complete with a full_control summary")

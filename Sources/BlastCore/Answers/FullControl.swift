@@ -13,8 +13,10 @@ public struct FullControl: Sendable {
     /// nearest session that may do every action there.
     public let resources: [Int]
     /// Positions in `Radius.identities`, `credentials` and `unmatched` of what the start
-    /// reaches only through the session (their shortest proof passes it); the session itself is
-    /// not among them.
+    /// reaches through the session's power (their shortest proof leaves the session by a move a
+    /// statement granting every action allows: an escalation, a takeover, a read of a stored
+    /// copy); unmatched statements of the session itself count too; the session itself is not
+    /// among the identities.
     public let identities: [Int]
     public let credentials: [Int]
     public let unmatched: [Int]
@@ -41,12 +43,24 @@ extension Radius {
         guard let best else { return nil }
         let graph = search.graph
         let identity = graph.session(ofState: best.state).identity
-        // Whether the shortest proof to a state passes the controlling session.
+        // Whether the shortest proof to a state leaves the controlling session by using its power:
+        // the move out of it (past a shared grant state) is allowed by a statement granting every
+        // action. What the session merely passes on (a group's wiki read, a trust) is not folded.
+        func isEverything(_ e: Entitlement?) -> Bool {
+            guard let e else { return false }
+            let st = graph.statement(e.statement)
+            return st.exceptActions.isEmpty && st.actions.contains { $0.text == "*" }
+        }
         var through: [SearchState: Bool] = [best.state: true]
         func passes(_ state: SearchState) -> Bool {
             if let known = through[state] { return known }
             let moves = search.moves(to: state)
-            let answer = moves.contains { $0.from == best.state }
+            var answer = false
+            if let k = moves.firstIndex(where: { $0.from == best.state }) {
+                var m = moves[k]
+                if case .grant = m.target, k + 1 < moves.count { m = moves[k + 1] }
+                answer = isEverything(m.entitlement)
+            }
             through[state] = answer
             return answer
         }
