@@ -7,12 +7,7 @@ import Testing
 struct AnswerTests {
     @Test("a chokepoint report ranks the shared membership first, and verifies its cut by recompiling")
     func chokepointReport() throws {
-        let model = Fixtures.funnel()
-        let g = Fixtures.compile(model)
-        let report = try ChokepointReport(
-            model: model, graph: g, startIDs: ["ann-key", "ben-key"],
-            starts: [g.startFor("ann-key"), g.startFor("ben-key")], targets: [g.resourceFor("prod/db")],
-            options: Fixtures.options(), costs: [:], top: 3)
+        let (_, report) = try Fixtures.funnelChokepoints()
         #expect(report.verified)
         #expect(report.pairs == 2)
         #expect(report.cut.cuts.map(\.change) == [.removeMember(group: "platform", member: "dba")])

@@ -7,16 +7,7 @@ import Testing
 struct AWSBadInputTests {
     typealias F = AWSAccountFixture
 
-    func error(_ files: [SourceFile]) -> ImportError? {
-        do {
-            _ = try AWSTest.load(files)
-            return nil
-        } catch let e as ImportError {
-            return e
-        } catch {
-            return nil
-        }
-    }
+    func error(_ files: [SourceFile]) -> ImportError? { AWSTest.importError(files) }
 
     @Test("a truncated export is a syntax error naming the file")
     func truncated() throws {

@@ -127,6 +127,18 @@ enum AWSTest {
         return (model, context.notes)
     }
 
+    /// The import error the files give, nil when they import (or fail otherwise).
+    static func importError(_ files: [SourceFile]) -> ImportError? {
+        do {
+            _ = try load(files)
+            return nil
+        } catch let e as ImportError {
+            return e
+        } catch {
+            return nil
+        }
+    }
+
     static func graph(_ model: Model) throws -> AccessGraph { try AccessGraph.compile(model) }
 
     /// The path from `start` (identity or credential id) to the identity `target`, or nil.

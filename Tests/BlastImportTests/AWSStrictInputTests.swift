@@ -9,16 +9,7 @@ import Testing
 struct AWSStrictInputTests {
     typealias F = AWSAccountFixture
 
-    func error(_ files: [SourceFile]) -> ImportError? {
-        do {
-            _ = try AWSTest.load(files)
-            return nil
-        } catch let e as ImportError {
-            return e
-        } catch {
-            return nil
-        }
-    }
+    func error(_ files: [SourceFile]) -> ImportError? { AWSTest.importError(files) }
 
     /// An account with user dev, whose report row has an active first access key.
     var account: F {

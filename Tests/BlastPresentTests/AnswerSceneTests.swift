@@ -37,12 +37,7 @@ struct AnswerSceneTests {
 
     @Test("what-if: the removed edge is red, and what it cuts off (the lost resources) is faded")
     func whatIfFadesTheCut() throws {
-        let model = Fixtures.wikiLeaksDeployToken()
-        let g = Fixtures.compile(model)
-        let change = ModelChange.revokeGrant(to: "engineering", role: "wiki-reader")
-        let w = WhatIf(
-            model: model, before: g, startIDs: ["dave"], starts: [g.startFor("dave")], changes: [change],
-            after: Fixtures.compile(try model.applying([change])), options: Fixtures.options())
+        let w = try Fixtures.wikiRevokeWhatIf()
         let scene = WhatIfPresenter(w).scene()
         #expect(scene.edges.filter(\.isRemoved).map { "\($0.from)->\($0.to)" } == ["engineering->wiki-reader"])
         for id in ["wiki-reader", "wiki/runbooks/deploy", "deploy-token", "prod/app"] {
@@ -55,12 +50,7 @@ struct AnswerSceneTests {
 
     @Test("chokepoints: the cut is red and everything past it faded")
     func chokepointsFadeTheCut() throws {
-        let model = Fixtures.funnel()
-        let g = Fixtures.compile(model)
-        let report = try ChokepointReport(
-            model: model, graph: g, startIDs: ["ann-key", "ben-key"],
-            starts: [g.startFor("ann-key"), g.startFor("ben-key")], targets: [g.resourceFor("prod/db")],
-            options: Fixtures.options(), costs: [:], top: 3)
+        let (g, report) = try Fixtures.funnelChokepoints()
         let scene = ChokepointsPresenter(report, graph: g).scene()
         #expect(!scene.edges.filter(\.isRemoved).isEmpty)
         #expect(scene.nodes.first { $0.id == "prod/db" }?.isFaded == true)

@@ -49,12 +49,7 @@ struct PresenterTests {
 
     @Test("what-if strikes through the edges its change removes, and they are no longer highlighted")
     func whatIfMarksRemoved() throws {
-        let model = Fixtures.wikiLeaksDeployToken()
-        let g = Fixtures.compile(model)
-        let change = ModelChange.revokeGrant(to: "engineering", role: "wiki-reader")
-        let w = WhatIf(
-            model: model, before: g, startIDs: ["dave"], starts: [g.startFor("dave")], changes: [change],
-            after: Fixtures.compile(try model.applying([change])), options: Fixtures.options())
+        let w = try Fixtures.wikiRevokeWhatIf()
         let scene = WhatIfPresenter(w).scene()
         let removed = scene.edges.filter(\.isRemoved)
         #expect(removed.map { "\($0.from)->\($0.to)" } == ["engineering->wiki-reader"])
