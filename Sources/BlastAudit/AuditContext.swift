@@ -36,7 +36,7 @@ public struct AuditContext: Sendable {
             for i in ids[k * chunk..<min(ids.count, (k + 1) * chunk)] {
                 part.append(
                     graph.radius(
-                        from: [.session(Session(identity: i, mfa: false))], options: options, eligible: false, workspace: &space))
+                        from: [.session(Session(identity: i, mfa: false))], options: options, eligible: false, unmatched: false, workspace: &space))
             }
             results.withLock { $0[k] = part }
         }
@@ -49,7 +49,7 @@ public struct AuditContext: Sendable {
     /// The standing radius of a credential (what approvals would add is not searched).
     /// - Complexity: one radius search.
     public func radius(of credential: CredentialID) -> Radius {
-        workspace.space.withLock { graph.radius(from: [.credential(credential)], options: options, eligible: false, workspace: &$0) }
+        workspace.space.withLock { graph.radius(from: [.credential(credential)], options: options, eligible: false, unmatched: false, workspace: &$0) }
     }
 
     /// The radius of an identity (no MFA).

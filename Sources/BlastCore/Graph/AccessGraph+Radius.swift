@@ -74,6 +74,7 @@ public struct Radius: Sendable {
     /// Reachable only once approval-gated grants or assumes are approved; proofs refer to
     /// `eligibleSearch`. Empty when the query already follows approvals.
     public let eligible: [ReachedResource]
+    /// Sorted by identity id; empty when the radius was asked without them (`unmatched: false`).
     public let unmatched: [Unmatched]
     public let search: Exploration
     public let eligibleSearch: Exploration?
@@ -142,11 +143,12 @@ extension AccessGraph {
 
     /// A radius that shares its per-policy work with other radii on this graph through
     /// `workspace`; with `eligible` false it skips the second search (what approvals would add),
-    /// and `eligible` stays empty.
+    /// and `eligible` stays empty; with `unmatched` false it skips the statements that cover
+    /// nothing declared, and `unmatched` stays empty (an audit's radii: no rule reads them).
     /// - Complexity: as `radius(from:options:detail:)`, less the work `workspace` already holds.
     public func radius(
         from starts: [Start], options: QueryOptions, detail: Bool = false, eligible followApprovals: Bool = true,
-        workspace: inout RadiusWorkspace
+        unmatched wantsUnmatched: Bool = true, workspace: inout RadiusWorkspace
     ) -> Radius {
         let standing = Exploration(graph: self, starts: starts, options: options, memo: &workspace.escalations)
         var problems: [String] = []
@@ -156,7 +158,7 @@ extension AccessGraph {
                 "credential '\(cred.id)' expired at \(cred.expires?.iso8601 ?? "?"); it cannot start a path at \(options.at.iso8601)")
         }
         let startProblem = problems.isEmpty ? nil : problems.joined(separator: "; ")
-        let reached = reachedResources(standing, detail: detail, memo: &workspace.access)
+        let reached = reachedResources(standing, detail: detail, unmatched: wantsUnmatched, memo: &workspace.access)
         var eligible: [Radius.ReachedResource] = []
         var eligibleSearch: Exploration?
         if !options.withApprovals && followApprovals {
@@ -164,7 +166,7 @@ extension AccessGraph {
             approved.withApprovals = true
             let search = Exploration(graph: self, starts: starts, options: approved, memo: &workspace.escalations)
             let standingSet = Set(reached.resources.map(\.resource))
-            eligible = reachedResources(search, detail: detail, memo: &workspace.access).resources.filter { !standingSet.contains($0.resource) }
+            eligible = reachedResources(search, detail: detail, unmatched: false, memo: &workspace.access).resources.filter { !standingSet.contains($0.resource) }
             eligibleSearch = search
         }
 
@@ -195,21 +197,39 @@ extension AccessGraph {
 
     /// Resources reached by a search's sessions, and the statements of those sessions that
     /// cover no declared resource. With `detail`, each resource's per-identity access list.
+    ///
+    /// Without `detail`, a segment allowing every action on every resource with no deny (an
+    /// account administrator's) decides each resource's actions (`*`), and proof and control
+    /// (its hops, unless a segment found earlier is as short): segments with a longer proof are
+    /// dropped before the sweep, and with `unmatched` false the sessions settled after it are
+    /// not even read — a search that reaches an administrator pays for what precedes it.
     func reachedResources(
-        _ search: Exploration, detail: Bool, memo: inout AccessMemo
+        _ search: Exploration, detail: Bool, unmatched wantsUnmatched: Bool = true, memo: inout AccessMemo
     ) -> (resources: [Radius.ReachedResource], unmatched: [Radius.Unmatched]) {
         var segments: [AccessSegment] = []
         var segmentSession: [Int32] = []
         var segmentHops: [UInt32] = []
         var unmatched: [String: Radius.Unmatched] = [:]
+        let everywhere = UInt32(0)..<UInt32(resources.count)
+        // The (hops, index) of the shortest segment allowing everything everywhere, if any.
+        var umbrella: (hops: UInt32, index: Int32)?
         for (k, v) in search.sessions.enumerated() {
             let base = search.distance(to: v.session.state)
+            // Sessions come in settlement order: every later segment is at least `base + 1` long.
+            if !detail, !wantsUnmatched, let u = umbrella, base + 1 >= u.hops { break }
             let (segs, nothing) = sessionAccess(v, memo: &memo)
             for s in segs {
+                let hops = base + s.entitlement.held.hops + 1
+                if !detail, s.denied.isEmpty, memo.hasEverything[Int(s.listID)], s.positions == everywhere,
+                    umbrella.map({ hops < $0.hops }) ?? true
+                {
+                    umbrella = (hops, Int32(segments.count))
+                }
                 segments.append(s)
                 segmentSession.append(Int32(k))
-                segmentHops.append(base + s.entitlement.held.hops + 1)
+                segmentHops.append(hops)
             }
+            guard wantsUnmatched else { continue }
             for e in nothing {
                 let st = statements[e.statement.index]
                 let scope = grants[e.held.grant.index].model.scope
@@ -221,6 +241,19 @@ extension AccessGraph {
                     resources: st.resourcePatterns, scope: scope, hops: hops,
                     proof: Proof(state: v.session.state, tail: .role(e.held)))
             }
+        }
+        if let u = umbrella {
+            // Longer (or as long and later) segments change no resource's actions, proof or control.
+            var keep = 0
+            for k in segments.indices where (segmentHops[k], Int32(k)) <= (u.hops, u.index) {
+                segments[keep] = segments[k]
+                segmentSession[keep] = segmentSession[k]
+                segmentHops[keep] = segmentHops[k]
+                keep += 1
+            }
+            segments.removeSubrange(keep...)
+            segmentSession.removeSubrange(keep...)
+            segmentHops.removeSubrange(keep...)
         }
         var out: [Radius.ReachedResource] = []
         if !segments.isEmpty {
