@@ -163,9 +163,16 @@ extension AccessGraph {
 
         init(_ model: Model, keys: [[UInt8]]) {
             var coverageCache: [String: IntervalSet] = [:]
+            var suffixIndex: SuffixIndex?
+            func suffixes() -> SuffixIndex {
+                if let suffixIndex { return suffixIndex }
+                let index = SuffixIndex(keys: keys)
+                suffixIndex = index
+                return index
+            }
             func coverage(_ pattern: String) -> IntervalSet {
                 if let c = coverageCache[pattern] { return c }
-                let c = AccessGraph.coverage(of: Pattern(pattern), keys: keys)
+                let c = AccessGraph.coverage(of: Pattern(pattern), keys: keys, suffixes: suffixes)
                 coverageCache[pattern] = c
                 return c
             }

@@ -226,7 +226,11 @@ public struct AccessGraph: Sendable {
 
     /// The declared resources a resource pattern covers: those it matches, and everything below
     /// an id it matches (declared or only implied by a deeper id).
-    static func coverage(of pattern: Pattern, keys: [[UInt8]]) -> IntervalSet {
+    /// - Parameter suffixes: the keys' `SuffixIndex`, asked for (and built by the caller, once)
+    ///   only when a pattern ending in a literal has many candidates: `arn:aws:iam::*:user/alice`,
+    ///   one per user of a policy with `${aws:username}`, then costs O(log R) instead of a scan of
+    ///   every IAM key.
+    static func coverage(of pattern: Pattern, keys: [[UInt8]], suffixes: (() -> SuffixIndex)? = nil) -> IntervalSet {
         if pattern.isLiteral { return IntervalSet(runs: [subtreeRange(of: pattern.text, keys: keys)]) }
         let prefix = pattern.literalPrefix.map { $0 == 47 ? 0 : $0 }
         let candidates = prefixRange(prefix, keys: keys)
@@ -237,6 +241,23 @@ public struct AccessGraph: Sendable {
         // The pattern in the keys' alphabet ('/' is 0 there; `?` still takes one character), so
         // that keys are matched in place.
         let mapped = pattern.bytes.map { $0 == 47 ? 0 : $0 }
+        let suffix = mapped[((mapped.lastIndex { $0 == 42 || $0 == 63 } ?? -1) + 1)...]
+        if let suffixes, !suffix.isEmpty, candidates.count > 64 {
+            // Every id the pattern matches (a key or an ancestor of one) ends with its literal
+            // suffix: only those are tested. The same union of subtrees as the scan below.
+            let index = suffixes()
+            var runs: [Range<UInt32>] = []
+            mapped.withUnsafeBufferPointer { p in
+                for (key, length) in index.prefixes(endingWith: Array(suffix)) where length >= prefix.count {
+                    keys[key].withUnsafeBufferPointer { k in
+                        guard Pattern.glob(p, UnsafeBufferPointer(rebasing: k[0..<length])) else { return }
+                        let id = Array(k[0..<length])
+                        runs.append(UInt32(lowerBound(keys, id))..<UInt32(lowerBound(keys, id + [1])))
+                    }
+                }
+            }
+            return IntervalSet(runs: runs)
+        }
         var runs: [Range<UInt32>] = []
         var position = candidates.lowerBound
         let end = candidates.upperBound
@@ -268,5 +289,38 @@ public struct AccessGraph: Sendable {
             }
         }
         return IntervalSet(runs: runs)
+    }
+}
+
+/// Every id the sorted hierarchy keys name — each key and each of its ancestors (cut at `/`) —
+/// reversed and sorted, so that the ids ending with a given suffix are one binary search away.
+struct SuffixIndex: Sendable {
+    /// Reversed ids, ascending, without repeats.
+    private let reversed: [[UInt8]]
+    /// Per entry: a key the id is (an ancestor of), and the id's length.
+    private let key: [Int]
+    private let length: [Int]
+
+    /// - Complexity: O(A log A) for the A ids (keys and their ancestors).
+    init(keys: [[UInt8]]) {
+        var entries: [(reversed: [UInt8], key: Int, length: Int)] = []
+        for (k, bytes) in keys.enumerated() {
+            entries.append((bytes.reversed(), k, bytes.count))
+            for (j, b) in bytes.enumerated() where b == 0 && j > 0 { entries.append((bytes[..<j].reversed(), k, j)) }
+        }
+        entries.sort { $0.reversed.lexicographicallyPrecedes($1.reversed) }
+        var r: [[UInt8]] = [], k: [Int] = [], l: [Int] = []
+        for e in entries where r.last != e.reversed {
+            r.append(e.reversed)
+            k.append(e.key)
+            l.append(e.length)
+        }
+        (reversed, key, length) = (r, k, l)
+    }
+
+    /// The ids ending with `suffix`, each as (a key it is a prefix of, its length).
+    /// - Complexity: O(log A + m) for m ids.
+    func prefixes(endingWith suffix: [UInt8]) -> [(key: Int, length: Int)] {
+        AccessGraph.prefixRange(suffix.reversed(), keys: reversed).map { (key[$0], length[$0]) }
     }
 }
