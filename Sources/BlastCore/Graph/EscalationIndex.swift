@@ -108,11 +108,18 @@ struct EscalationIndex: Sendable {
 /// grant scopes) and denies. Sessions holding the same permissions — an account's
 /// admin-equivalents, every holder of one managed policy set — share one walk of their
 /// statements' keys instead of repeating it.
+/// The escalations a set of held roles and denies opens (see `EscalationMemo.open`), and those
+/// of them restricted to a holder (`from`).
+struct OpenEscalations: Sendable {
+    let all: [(escalation: Int32, held: Int32, statement: UInt32)]
+    let restricted: [(escalation: Int32, held: Int32, statement: UInt32)]
+}
+
 public struct EscalationMemo: Sendable {
     /// Per signature: the escalations every requirement of which a held statement allows and no
     /// deny matches, ascending, each with the entitlement of its first requirement as (index into
     /// the view's grants, statement).
-    var open: [[Int32]: [(escalation: Int32, held: Int32, statement: UInt32)]] = [:]
+    var open: [[Int32]: OpenEscalations] = [:]
     /// Per search (cleared when one starts): each signature with its held grants' hops and the
     /// session's MFA, and the distance a session holding it was expanded at. A later session
     /// with the same one, settled no nearer, has the same unrestricted escalation moves with the
@@ -170,24 +177,26 @@ extension AccessGraph {
             signature.append(Int32(bitPattern: s.rawValue))
             scope(g)
         }
-        let open: [(escalation: Int32, held: Int32, statement: UInt32)]
-        if let known = memo.open[signature] {
-            open = known
+        let known: OpenEscalations
+        if let found = memo.open[signature] {
+            known = found
         } else {
-            open = openEscalations(metKeys(view))
-            memo.open[signature] = open
+            let all = openEscalations(metKeys(view))
+            known = OpenEscalations(all: all, restricted: all.filter { index.escalationFrom[Int($0.escalation)] >= 0 })
+            memo.open[signature] = known
         }
         var restrictedOnly = false
-        if let distance, !open.isEmpty {
+        if let distance, !known.all.isEmpty {
             var full = signature
             full.append(view.session.mfa ? -3 : -4)
             for held in view.grants { full.append(Int32(bitPattern: held.hops)) }
             if let seen = memo.expanded[full], seen <= distance { restrictedOnly = true } else { memo.expanded[full] = distance }
         }
         var out: [(escalation: Int, entitlement: Entitlement)] = []
-        for x in open {
+        // A dominated session walks only the escalations restricted to holders, not the account's
+        // thousands of open ones its twin already pushed.
+        for x in restrictedOnly ? known.restricted : known.all {
             let k = Int(x.escalation)
-            if restrictedOnly && index.escalationFrom[k] < 0 { continue }
             if let skip {
                 let mfa = index.escalationTerms[k].mfa && view.session.mfa
                 if skip(Session(identity: index.escalationTo[k], mfa: mfa).state) { continue }

@@ -50,6 +50,29 @@ extension AWSMapper {
         }
         func reqs(_ id: String, on resource: String) -> [(String, String)] { technique(id).actions.map { ($0, resource) } }
 
+        // Joining another group (iam-013) is asked of every user and group of an account: the
+        // groups' holder lists are intersected once, and a user is tried only on the groups whose
+        // list holds it (exactly the pairs `emit` would not drop as held by nobody).
+        let sortedGroups = groupIndex.keys.sorted()
+        let groupAccounts = sortedGroups.map { Self.account(of: $0) }
+        var joinHolders: [[Int32]?] = Array(repeating: nil, count: sortedGroups.count)
+        func mayJoin(_ position: Int32, _ k: Int) -> Bool {
+            if joinHolders[k] == nil {
+                var held: [Int32]?
+                for r in reqs("iam-013", on: Self.principalResource(sortedGroups[k])) {
+                    let h = index.holders(of: r.0, on: r.1)
+                    held = held.map { HoldingIndex.intersection($0, h) } ?? h
+                }
+                joinHolders[k] = held ?? []
+            }
+            var lo = 0, hi = joinHolders[k]!.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if joinHolders[k]![mid] < position { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < joinHolders[k]!.count && joinHolders[k]![lo] == position
+        }
+
         // Self-escalation: a principal rewriting its own permissions.
         for arn in principalOrder {
             guard let p = principals[arn] else { continue }
@@ -61,8 +84,11 @@ extension AWSMapper {
                     emit("iam-010", reqs("iam-010", on: Self.principalResource(g)), yield: .adminOf(arn), from: arn)
                     emit("iam-011", reqs("iam-011", on: Self.principalResource(g)), yield: .adminOf(arn), from: arn)
                 }
-                for g in groupIndex.keys.sorted() where !p.groups.contains(g) && Self.account(of: g) == p.account {
-                    emit("iam-013", reqs("iam-013", on: Self.principalResource(g)), yield: .memberOf(g), from: arn)
+                if let position = index.position[arn] {
+                    for (k, g) in sortedGroups.enumerated()
+                    where groupAccounts[k] == p.account && !p.groups.contains(g) && mayJoin(position, k) {
+                        emit("iam-013", reqs("iam-013", on: Self.principalResource(g)), yield: .memberOf(g), from: arn)
+                    }
                 }
             } else {
                 emit("iam-005", reqs("iam-005", on: me), yield: .adminOf(arn), from: arn)
