@@ -81,6 +81,10 @@ enum KubernetesCatalog {
         ("apps", "statefulsets"), ("apps", "replicasets"), ("batch", "jobs"), ("batch", "cronjobs"),
     ]
 
+    /// Controllers whose pod template `update` or `patch` may rewrite: the controller then runs
+    /// pods of the new template. Not Jobs: a Job's pod template is immutable.
+    static let rewritableTypes: [(group: String, name: String)] = podCreatingTypes.filter { $0.name != "pods" && $0.name != "jobs" }
+
     /// Namespaced types declared as collections in every namespace (the resources escalation
     /// techniques require, such as `create` on a namespace's pods).
     static let namespaceCollections = [

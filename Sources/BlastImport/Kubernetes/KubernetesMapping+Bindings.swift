@@ -2,6 +2,21 @@ import BlastCore
 
 /// RoleBindings and ClusterRoleBindings as grants; their subjects as identities and groups.
 extension KubernetesMapping {
+    /// One binding, as the escalations need it.
+    struct BindingInfo {
+        /// The RoleBinding's namespace; nil for a ClusterRoleBinding.
+        let namespace: String?
+        let name: String
+        /// `Role` or `ClusterRole`, and its name.
+        let roleKind: String
+        let roleName: String
+        /// The subjects' identity or group ids.
+        let subjects: [String]
+        let origin: SourceLocation
+
+        var isClusterAdmin: Bool { roleKind == "ClusterRole" && roleName == "cluster-admin" }
+    }
+
     mutating func mapBindings(_ roles: [String: RoleInfo]) throws(ImportError) {
         for o in objects {
             guard case .binding(let b) = o.body, let name = o.metadata.name?.text else { continue }
@@ -20,16 +35,18 @@ extension KubernetesMapping {
             default:
                 throw ImportError(.badValue, "roleRef kind \(quoted(b.roleKind.text)) is not Role or ClusterRole", at: b.roleKind.at)
             }
-            if b.roleKind.text == "ClusterRole" && b.roleName.text == "cluster-admin" {
-                clusterAdminBindings.append((ns, name, o.at))
-            }
             if roles[roleID] == nil && !roleIndex.contains(roleID) {
                 danglingRole(roleID, kind: b.roleKind.text, name: b.roleName.text, namespace: ns, binding: name, at: b.roleRefAt)
             }
+            var subjects: [String] = []
             for s in b.subjects {
                 guard let subject = subjectID(s, bindingNamespace: ns) else { continue }
+                subjects.append(subject)
                 out.grants.append(Grant(to: subject, role: roleID, scope: ns.map(ids.namespaceRoot), origin: s.at))
             }
+            bindings.append(
+                BindingInfo(
+                    namespace: ns, name: name, roleKind: b.roleKind.text, roleName: b.roleName.text, subjects: subjects, origin: o.at))
         }
     }
 

@@ -118,6 +118,12 @@ extension KubernetesMapping {
             if (base == "clusterroles" || base == "*" && groups.contains(KubernetesCatalog.rbacGroup)) && !groups.contains("*") {
                 bases.append("\(nsPrefix)/clusterroles")
             }
+            // A request on the Namespace object N (`/api/v1/namespaces/N`) carries namespace N, so
+            // Roles and RoleBindings in N reach it: it is also `…/ns/N/namespaces/N`.
+            if (base == "namespaces" || base == "*" && groups.contains("")) && !groups.contains("*") {
+                bases.append("\(nsPrefix)/namespaces")
+            }
+            recordNamedTargets(entry: base, groups: groups, verbs: verbs, names: names)
             if bases.isEmpty {
                 note(entry.at, "'\(entry.text)' is cluster-scoped; a Role cannot grant it, so this entry has no effect")
                 continue
@@ -133,6 +139,22 @@ extension KubernetesMapping {
             out.append(Statement(actions: actions, resources: patterns, origin: entry.at))
         }
         return out
+    }
+
+    /// Remembers the roles a rule lets one `bind` and the users it lets one `impersonate` by name,
+    /// so that the moves through them are emitted for those names (unnamed, the collection-wide
+    /// moves through `cluster-admin` and any user cover them).
+    private mutating func recordNamedTargets(entry: String, groups: [String], verbs: [String], names: [String]) {
+        guard !names.isEmpty else { return }
+        let anyGroup = groups.contains("*")
+        if verbs.contains("bind") || verbs.contains("*"), entry == "clusterroles" || entry == "*",
+            anyGroup || groups.contains(KubernetesCatalog.rbacGroup)
+        {
+            for n in names where bindableClusterRoles.insert(n).inserted { bindableClusterRoleOrder.append(n) }
+        }
+        if verbs.contains("impersonate") || verbs.contains("*"), entry == "users" || entry == "*", anyGroup || groups.contains("") {
+            for n in names where impersonableUsers.insert(n).inserted { impersonableUserOrder.append(n) }
+        }
     }
 
     /// Every verb on everything: `cluster-admin` and `system:masters`.

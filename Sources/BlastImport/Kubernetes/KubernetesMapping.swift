@@ -36,8 +36,18 @@ struct KubernetesMapping {
     /// Service account identity → the pods mounting its token (its namespace, name, first pod).
     var mountedTokens: [String: (namespace: String, name: String, origin: SourceLocation, pods: [String])] = [:]
     var mountedOrder: [String] = []
-    /// Bindings of `cluster-admin`: (namespace of a RoleBinding, name, origin).
-    var clusterAdminBindings: [(namespace: String?, name: String, origin: SourceLocation)] = []
+    /// Every binding with a role: its namespace (nil for a ClusterRoleBinding), role and subjects.
+    var bindings: [BindingInfo] = []
+    /// ClusterRoles that rules let one `bind` by name, in first-seen order.
+    var bindableClusterRoles: Set<String> = []
+    var bindableClusterRoleOrder: [String] = []
+    /// User names that rules let one `impersonate` by name, in first-seen order.
+    var impersonableUsers: Set<String> = []
+    var impersonableUserOrder: [String] = []
+    /// Controllers whose pod template may be rewritten (not Jobs: their template is immutable).
+    var workloads: [(namespace: String, group: String, type: String, name: String, origin: SourceLocation)] = []
+    /// The synthetic holders of one role within one namespace (or cluster-wide), by id.
+    var holders: Set<String> = []
     /// Built-in types rules name, with the Role's namespace (nil for a ClusterRole): their
     /// collections are declared so such rules reach a listed resource.
     var namedTypes: [(type: KubernetesCatalog.ResourceType, namespace: String?)] = []
@@ -149,6 +159,9 @@ struct KubernetesMapping {
                 let ns = namespace(of: o)
                 namespaces.insert(ns)
                 resource(ids.namespaced(ns, type, name), criticality(type: type, namespace: ns), o.at)
+                if let w = KubernetesCatalog.rewritableTypes.first(where: { $0.name == type }) {
+                    workloads.append((ns, w.group, type, name, o.at))
+                }
             } else {
                 if type == "namespaces" { namespaces.insert(name) }
                 let c = type == "namespaces" ? criticality(type: type, namespace: name) : criticality(type: type, namespace: nil)
@@ -162,6 +175,7 @@ struct KubernetesMapping {
         for t in KubernetesCatalog.namespaceCollections {
             resource(ids.namespaced(ns, t), criticality(type: t, namespace: ns), nil)
         }
+        resource(ids.namespaceObject(ns), criticality(type: "namespaces", namespace: ns), nil)
     }
 
     // MARK: Subjects
