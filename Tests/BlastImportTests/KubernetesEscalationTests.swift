@@ -314,7 +314,7 @@ struct KubernetesEscalationTests {
     )
     func csrSubjectRestriction() throws {
         let rules = [
-            "{apiGroups: [certificates.k8s.io], resources: [certificatesigningrequests], verbs: [create]}",
+            "{apiGroups: [certificates.k8s.io], resources: [certificatesigningrequests], verbs: [create, watch]}",
             "{apiGroups: [certificates.k8s.io], resources: [certificatesigningrequests/approval], verbs: [update]}",
             "{apiGroups: [certificates.k8s.io], resources: [signers], resourceNames: [kubernetes.io/kube-apiserver-client], verbs: [approve]}",
         ]
@@ -327,6 +327,17 @@ struct KubernetesEscalationTests {
         #expect(step.terms?.condition?.contains("CertificateSubjectRestriction refuses system:masters") == true)
         let mastersOnly = try attacker(rules, cluster: true, masters)
         #expect(try !mastersOnly.reaches(me, "k8s:cluster:cluster-admin"))
+    }
+
+    @Test("near miss: approving a CSR one cannot read back (no get, list or watch) yields no certificate")
+    func csrWithoutRead() throws {
+        let c = try attacker(
+            [
+                "{apiGroups: [certificates.k8s.io], resources: [certificatesigningrequests], verbs: [create]}",
+                "{apiGroups: [certificates.k8s.io], resources: [certificatesigningrequests/approval], verbs: [update]}",
+                "{apiGroups: [certificates.k8s.io], resources: [signers], resourceNames: [kubernetes.io/kube-apiserver-client], verbs: [approve]}",
+            ], cluster: true, Y.binding(nil, "legacy-admin", role: "cluster-admin", [Y.saSubject("kube-system", "legacy-admin")]))
+        #expect(try !c.reaches(me, "k8s:cluster:cluster-admin"))
     }
 
     // MARK: Cross-cloud

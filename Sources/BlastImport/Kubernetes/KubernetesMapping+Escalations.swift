@@ -124,20 +124,25 @@ extension KubernetesMapping {
         }
         // CertificateSubjectRestriction (on by default) refuses `system:masters` for this signer:
         // the certificate names another subject bound to cluster-admin, if the export has one.
+        // The signer writes the certificate into the CSR's status after approval: reading it back
+        // needs get, list or watch.
         let masters = ids.group(KubernetesIDs.masters)
         if let b = bindings.first(where: { $0.namespace == nil && $0.isClusterAdmin && $0.subjects.contains { $0 != masters } }),
             let subject = b.subjects.first(where: { $0 != masters })
         {
-            escalate(
-                .csrApproveClientCertificate,
-                [
-                    .init(action: act(certs, "certificatesigningrequests", "create"), resource: csrs),
-                    .init(action: act(certs, "certificatesigningrequests/approval", "update"), resource: csrs),
-                    .init(action: act(certs, "signers", "approve"), resource: signer),
-                ], to: ids.clusterAdmin,
-                condition:
-                    "the certificate names \(subject), bound to cluster-admin by '\(b.name)' (CertificateSubjectRestriction refuses system:masters)",
-                origin: b.origin)
+            for reader in ["get", "list", "watch"] {
+                escalate(
+                    .csrApproveClientCertificate,
+                    [
+                        .init(action: act(certs, "certificatesigningrequests", "create"), resource: csrs),
+                        .init(action: act(certs, "certificatesigningrequests/approval", "update"), resource: csrs),
+                        .init(action: act(certs, "signers", "approve"), resource: signer),
+                        .init(action: act(certs, "certificatesigningrequests", reader), resource: csrs),
+                    ], to: ids.clusterAdmin,
+                    condition:
+                        "the certificate names \(subject), bound to cluster-admin by '\(b.name)' (CertificateSubjectRestriction refuses system:masters)",
+                    origin: b.origin)
+            }
         }
     }
 
