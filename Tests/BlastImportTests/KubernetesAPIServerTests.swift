@@ -168,6 +168,35 @@ struct KubernetesAPIServerTests {
         #expect(try !c.reaches(me, "k8s:cluster:member-of:developers"))
     }
 
+    @Test("a service account is a user too: impersonate on one account and on a group yields the group")
+    func impersonateGroupAsServiceAccount() throws {
+        // Expected: yes, whether the account is in the export (a/robot) or not (b/robot):
+        // impersonation (username system:serviceaccount:<ns>:<name>) checks the permission, not
+        // that the account exists. A token for the account is no impersonation: it acts as the
+        // account, without extra groups.
+        func impersonator(in ns: String, _ rule: String) throws -> C {
+            try C(
+                Y.file(
+                    Y.role(ns, "sa-impersonator", [rule]),
+                    Y.binding(ns, "sa-impersonator", roleKind: "Role", role: "sa-impersonator", [Y.saSubject("a", "attacker")]),
+                    Y.role(
+                        nil, "group-impersonator",
+                        ["{apiGroups: [\"\"], resources: [groups], verbs: [impersonate], resourceNames: [developers]}"]),
+                    Y.binding(nil, "group-impersonator", role: "group-impersonator", [Y.saSubject("a", "attacker")]),
+                    Y.binding(nil, "devs", role: "group-impersonator", ["{kind: Group, name: developers}"]),
+                    Y.serviceAccount("a", "robot")))
+        }
+        let impersonate = "{apiGroups: [\"\"], resources: [serviceaccounts], verbs: [impersonate], resourceNames: [robot]}"
+        for ns in ["a", "b"] {
+            #expect(
+                try impersonator(in: ns, impersonate).techniques(me, to: "k8s:cluster:member-of:developers") == ["k8s.impersonate-group"])
+        }
+        let token = "{apiGroups: [\"\"], resources: [serviceaccounts/token], verbs: [create], resourceNames: [robot]}"
+        let tokens = try impersonator(in: "a", token)
+        #expect(try tokens.reaches(me, C.sa("a", "robot")))
+        #expect(try !tokens.reaches(me, "k8s:cluster:member-of:developers"))
+    }
+
     // MARK: 4. escalate on one's own role
 
     @Test("update (or patch) + escalate on the Role one is bound to: admin of its namespace, at once")

@@ -352,14 +352,33 @@ extension KubernetesMapping {
         }
     }
 
-    /// Groups: impersonating a user (any user, or one a rule names) with extra groups yields any
-    /// group's permissions.
+    /// Groups: impersonating a user (any user, one a rule names, or a service account, whose
+    /// username is `system:serviceaccount:<ns>:<name>`) with extra groups yields any group's
+    /// permissions.
     private mutating func addGroupEscalations() {
-        var users = [ids.clusterScoped("users")]
+        var users: [Escalation.Requirement] = [.init(action: Self.act("", "users", "impersonate"), resource: ids.clusterScoped("users"))]
         for name in impersonableUserOrder {
             let id = ids.clusterScoped("users", name)
             resource(id, .medium, nil)
-            users.append(id)
+            users.append(.init(action: Self.act("", "users", "impersonate"), resource: id))
+        }
+        var accounts: [String] = []
+        for (ns, names) in impersonableServiceAccounts {
+            for n in ns.map({ [$0] }) ?? namespaces.sorted() {
+                if names.isEmpty {
+                    accounts.append(ids.namespaced(n, "serviceaccounts"))
+                } else {
+                    // A Role's names are its namespace's accounts; a ClusterRole's, any namespace's
+                    // account of that name in the export.
+                    let known = serviceAccounts[n] ?? []
+                    accounts += names.filter { ns != nil || known.contains($0) }.map { ids.namespaced(n, "serviceaccounts", $0) }
+                }
+            }
+        }
+        var seenAccounts: Set<String> = []
+        for a in accounts where seenAccounts.insert(a).inserted {
+            resource(a, .medium, nil)
+            users.append(.init(action: Self.act("", "serviceaccounts", "impersonate"), resource: a))
         }
         for g in groupOrder {
             let name = String(g.dropFirst("k8s:\(ids.cluster):group:".count))
@@ -380,11 +399,8 @@ extension KubernetesMapping {
             resource(groupResource, .medium, nil)
             for user in users {
                 escalate(
-                    .impersonateGroup,
-                    [
-                        .init(action: Self.act("", "users", "impersonate"), resource: user),
-                        .init(action: Self.act("", "groups", "impersonate"), resource: groupResource),
-                    ], to: target, origin: groupOrigin[g])
+                    .impersonateGroup, [user, .init(action: Self.act("", "groups", "impersonate"), resource: groupResource)],
+                    to: target, origin: groupOrigin[g])
             }
         }
     }

@@ -123,7 +123,7 @@ extension KubernetesMapping {
             if (base == "namespaces" || base == "*" && groups.contains("")) && !groups.contains("*") {
                 bases.append("\(nsPrefix)/namespaces")
             }
-            recordNamedTargets(entry: base, groups: groups, verbs: verbs, names: names)
+            recordNamedTargets(entry: entry.text, groups: groups, verbs: verbs, names: names, namespace: namespace)
             if bases.isEmpty {
                 note(entry.at, "'\(entry.text)' is cluster-scoped; a Role cannot grant it, so this entry has no effect")
                 continue
@@ -142,17 +142,22 @@ extension KubernetesMapping {
     }
 
     /// Remembers the roles a rule lets one `bind` and the users it lets one `impersonate` by name,
-    /// so that the moves through them are emitted for those names (unnamed, the collection-wide
-    /// moves through `cluster-admin` and any user cover them).
-    private mutating func recordNamedTargets(entry: String, groups: [String], verbs: [String], names: [String]) {
-        guard !names.isEmpty else { return }
+    /// and the service accounts it lets one impersonate (`namespace` is the Role's, nil for a
+    /// ClusterRole), so that the moves through them are emitted for those names (unnamed, the
+    /// collection-wide moves through `cluster-admin` and any user cover bind and users).
+    private mutating func recordNamedTargets(entry: String, groups: [String], verbs: [String], names: [String], namespace: String?) {
         let anyGroup = groups.contains("*")
+        let impersonates = verbs.contains("impersonate") || verbs.contains("*")
+        if impersonates, entry == "serviceaccounts" || entry == "*", anyGroup || groups.contains("") {
+            impersonableServiceAccounts.append((namespace, names))
+        }
+        guard !names.isEmpty else { return }
         if verbs.contains("bind") || verbs.contains("*"), entry == "clusterroles" || entry == "*",
             anyGroup || groups.contains(KubernetesCatalog.rbacGroup)
         {
             for n in names where bindableClusterRoles.insert(n).inserted { bindableClusterRoleOrder.append(n) }
         }
-        if verbs.contains("impersonate") || verbs.contains("*"), entry == "users" || entry == "*", anyGroup || groups.contains("") {
+        if impersonates, entry == "users" || entry == "*", anyGroup || groups.contains("") {
             for n in names where impersonableUsers.insert(n).inserted { impersonableUserOrder.append(n) }
         }
     }

@@ -44,6 +44,9 @@ struct KubernetesMapping {
     /// User names that rules let one `impersonate` by name, in first-seen order.
     var impersonableUsers: Set<String> = []
     var impersonableUserOrder: [String] = []
+    /// Rules that let one impersonate service accounts: the Role's namespace (nil for a
+    /// ClusterRole) and the names (none: every account there).
+    var impersonableServiceAccounts: [(namespace: String?, names: [String])] = []
     /// Controllers whose pod template may be rewritten (not Jobs: their template is immutable).
     var workloads: [(namespace: String, group: String, type: String, name: String, origin: SourceLocation)] = []
     /// The synthetic holders of one role within one namespace (or cluster-wide), by id.
@@ -59,9 +62,12 @@ struct KubernetesMapping {
 
     /// The model of all objects.
     /// - Complexity: O(n + r · g · v + a · c) for n objects, r rule entries over g API groups and
-    ///   v verbs, and a aggregated among c ClusterRoles. It emits two escalations per service
-    ///   account, two per node, about thirty per namespace and one per bound group; the engine
-    ///   checks each against every session a radius reaches.
+    ///   v verbs, and a aggregated among c ClusterRoles. It emits four escalations per service
+    ///   account, two per node, two per named workload, two per binding and two per subject of
+    ///   each, up to about sixty per namespace (plus one per bindable role), and per bound group
+    ///   one for every user or service-account collection a rule lets one impersonate; the engine
+    ///   checks each against every session a radius reaches whose statements allow its first
+    ///   requirement.
     mutating func model() throws(ImportError) -> Model {
         ids = KubernetesIDs(cluster: try clusterName())
         noteUnknownKinds()
