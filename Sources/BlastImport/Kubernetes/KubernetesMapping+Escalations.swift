@@ -39,6 +39,25 @@ extension KubernetesMapping {
                 terms: condition.map { Terms(condition: $0) } ?? .standing, origin: origin))
     }
 
+    /// Creating a role one holds, binding it, then rewriting it (`update` or `patch`) with
+    /// `escalate`: `roles` and `bindings` are the types and the collections they are created in.
+    private mutating func escalateByRewritingNewRole(
+        _ technique: KubernetesTechnique, roles: (type: String, collection: String), bindings: (type: String, collection: String),
+        to target: String, origin: SourceLocation? = nil
+    ) {
+        let rbac = KubernetesCatalog.rbacGroup
+        for verb in ["update", "patch"] {
+            escalate(
+                technique,
+                [
+                    .init(action: Self.act(rbac, roles.type, "create"), resource: roles.collection),
+                    .init(action: Self.act(rbac, bindings.type, "create"), resource: bindings.collection),
+                    .init(action: Self.act(rbac, roles.type, verb), resource: roles.collection),
+                    .init(action: Self.act(rbac, roles.type, "escalate"), resource: roles.collection),
+                ], to: target, origin: origin)
+        }
+    }
+
     /// The synthetic holder of a role within a namespace (or cluster-wide): the identity a new
     /// binding of the role makes its subject. Created on first use.
     private mutating func holder(namespace ns: String?, roleKind: String, role: String, origin: SourceLocation?) -> String {
@@ -111,17 +130,8 @@ extension KubernetesMapping {
                 .init(action: act(rbac, "clusterrolebindings", "create"), resource: crbs),
                 .init(action: act(rbac, "clusterroles", "bind"), resource: clusterAdminRole),
             ], to: ids.clusterAdmin)
-        // Create a ClusterRole one holds, bind it, then rewrite it with escalate.
-        for verb in ["update", "patch"] {
-            escalate(
-                .clusterRoleEscalate,
-                [
-                    .init(action: act(rbac, "clusterroles", "create"), resource: clusterRoles),
-                    .init(action: act(rbac, "clusterrolebindings", "create"), resource: crbs),
-                    .init(action: act(rbac, "clusterroles", verb), resource: clusterRoles),
-                    .init(action: act(rbac, "clusterroles", "escalate"), resource: clusterRoles),
-                ], to: ids.clusterAdmin)
-        }
+        escalateByRewritingNewRole(
+            .clusterRoleEscalate, roles: ("clusterroles", clusterRoles), bindings: ("clusterrolebindings", crbs), to: ids.clusterAdmin)
         // CertificateSubjectRestriction (on by default) refuses `system:masters` for this signer:
         // the certificate names another subject bound to cluster-admin, if the export has one.
         // The signer writes the certificate into the CSR's status after approval: reading it back
@@ -226,17 +236,8 @@ extension KubernetesMapping {
                     .init(action: act(rbac, "rolebindings", "create"), resource: rolebindings),
                     .init(action: act(rbac, "clusterroles", "bind"), resource: bindHere),
                 ], to: admin, origin: origin)
-            // Create a Role one holds, bind it, then rewrite it with escalate.
-            for verb in ["update", "patch"] {
-                escalate(
-                    .roleEscalate,
-                    [
-                        .init(action: act(rbac, "roles", "create"), resource: roles),
-                        .init(action: act(rbac, "rolebindings", "create"), resource: rolebindings),
-                        .init(action: act(rbac, "roles", verb), resource: roles),
-                        .init(action: act(rbac, "roles", "escalate"), resource: roles),
-                    ], to: admin, origin: origin)
-            }
+            escalateByRewritingNewRole(
+                .roleEscalate, roles: ("roles", roles), bindings: ("rolebindings", rolebindings), to: admin, origin: origin)
             for sa in serviceAccounts[ns] ?? [] {
                 let id = ids.serviceAccount(ns, sa)
                 escalate(
