@@ -197,6 +197,17 @@ struct KubernetesAPIServerTests {
         #expect(try !tokens.reaches(me, "k8s:cluster:member-of:developers"))
     }
 
+    @Test("granted cluster-wide, impersonating any service account and any group yields the group, through one account collection")
+    func impersonateGroupAsAnyServiceAccount() throws {
+        let namespaces = (0..<5).map { Y.serviceAccount("ns\($0)", "default") }
+        let c = try C.attacking(
+            ["{apiGroups: [\"\"], resources: [serviceaccounts, groups], verbs: [impersonate]}"], cluster: true,
+            [Y.binding(nil, "devs", role: "view", ["{kind: Group, name: developers}"])] + namespaces)
+        #expect(try c.techniques(me, to: "k8s:cluster:member-of:developers") == ["k8s.impersonate-group"])
+        // The users collection and one namespace's accounts, not one per namespace.
+        #expect(c.model.escalations.filter { $0.to == "k8s:cluster:member-of:developers" }.count == 2)
+    }
+
     // MARK: 4. escalate on one's own role
 
     @Test("update (or patch) + escalate on the Role one is bound to: admin of its namespace, at once")

@@ -353,6 +353,39 @@ extension KubernetesMapping {
         }
     }
 
+    /// The service-account resources whose impersonation group impersonation may use. A Role's
+    /// rule reaches its namespace's accounts. A ClusterRole's reaches those of each namespace
+    /// where a RoleBinding (or a holder) grants it, and, granted cluster-wide, any account: one
+    /// namespace's stands for all, so that `cluster-admin` adds one target, not one per namespace.
+    private func impersonableAccountTargets() -> [String] {
+        let sorted = namespaces.sorted()
+        var out: [String] = []
+        for rule in impersonableServiceAccounts {
+            var scopes: [(namespace: String, anyOne: Bool)]
+            if let ns = rule.namespace {
+                scopes = [(ns, false)]
+            } else {
+                let bound = bindings.filter { $0.roleKind == "ClusterRole" && $0.roleName == rule.role }
+                let held = Set(bound.compactMap(\.namespace))
+                scopes = sorted.filter { held.contains($0) || bindableClusterRoles.contains(rule.role) }.map { ($0, false) }
+                if bound.contains(where: { $0.namespace == nil }) { scopes.append(contentsOf: sorted.map { ($0, true) }) }
+            }
+            var tookAnyOne = false
+            for (n, anyOne) in scopes where !(anyOne && tookAnyOne) {
+                // A Role's names need not exist (impersonation checks no object); a ClusterRole's
+                // names are matched against the export's accounts.
+                let known = serviceAccounts[n] ?? []
+                let targets =
+                    rule.names.isEmpty
+                    ? [ids.namespaced(n, "serviceaccounts")]
+                    : rule.names.filter { rule.namespace != nil || known.contains($0) }.map { ids.namespaced(n, "serviceaccounts", $0) }
+                out += targets
+                if anyOne && !targets.isEmpty { tookAnyOne = true }
+            }
+        }
+        return out
+    }
+
     /// Groups: impersonating a user (any user, one a rule names, or a service account, whose
     /// username is `system:serviceaccount:<ns>:<name>`) with extra groups yields any group's
     /// permissions.
@@ -363,19 +396,7 @@ extension KubernetesMapping {
             resource(id, .medium, nil)
             users.append(.init(action: Self.act("", "users", "impersonate"), resource: id))
         }
-        var accounts: [String] = []
-        for (ns, names) in impersonableServiceAccounts {
-            for n in ns.map({ [$0] }) ?? namespaces.sorted() {
-                if names.isEmpty {
-                    accounts.append(ids.namespaced(n, "serviceaccounts"))
-                } else {
-                    // A Role's names are its namespace's accounts; a ClusterRole's, any namespace's
-                    // account of that name in the export.
-                    let known = serviceAccounts[n] ?? []
-                    accounts += names.filter { ns != nil || known.contains($0) }.map { ids.namespaced(n, "serviceaccounts", $0) }
-                }
-            }
-        }
+        let accounts = impersonableAccountTargets()
         var seenAccounts: Set<String> = []
         for a in accounts where seenAccounts.insert(a).inserted {
             resource(a, .medium, nil)

@@ -45,8 +45,8 @@ struct KubernetesMapping {
     var impersonableUsers: Set<String> = []
     var impersonableUserOrder: [String] = []
     /// Rules that let one impersonate service accounts: the Role's namespace (nil for a
-    /// ClusterRole) and the names (none: every account there).
-    var impersonableServiceAccounts: [(namespace: String?, names: [String])] = []
+    /// ClusterRole), the role's name, and the account names (none: every account there).
+    var impersonableServiceAccounts: [(namespace: String?, role: String, names: [String])] = []
     /// Controllers whose pod template may be rewritten (not Jobs: their template is immutable).
     var workloads: [(namespace: String, group: String, type: String, name: String, origin: SourceLocation)] = []
     /// The synthetic holders of one role within one namespace (or cluster-wide), by id.
