@@ -339,4 +339,19 @@ struct KubernetesAPIServerTests {
         let running = try C.attacking(exec, [Y.pod("a", "migrate", serviceAccount: "migrator", phase: "Running")])
         #expect(try running.reaches(me, C.sa("a", "migrator")))
     }
+
+    @Test("an ephemeral container (patch or update on pods/ephemeralcontainers, as kubectl debug sends) mounts the pod's token")
+    func ephemeralContainer() throws {
+        for verb in ["patch", "update"] {
+            let c = try C.attacking(
+                ["{apiGroups: [\"\"], resources: [pods/ephemeralcontainers], resourceNames: [web], verbs: [get, \(verb)]}"],
+                [Y.pod("a", "web", serviceAccount: "web-sa", phase: "Running"), Y.pod("a", "db", serviceAccount: "db-sa")])
+            #expect(try c.reaches(me, C.sa("a", "web-sa")), "\(verb)")
+            #expect(try !c.reaches(me, C.sa("a", "db-sa")), "\(verb)")
+        }
+        // Near miss: the status subresource runs nothing.
+        let status = try C.attacking(
+            ["{apiGroups: [\"\"], resources: [pods/status], verbs: [patch, update]}"], [Y.pod("a", "web", serviceAccount: "web-sa")])
+        #expect(try !status.reaches(me, C.sa("a", "web-sa")))
+    }
 }
