@@ -68,6 +68,25 @@ struct KubernetesAPIServerTests {
         #expect(explicit.terms == nil)
     }
 
+    @Test(
+        "RBAC good practices, persistent volume creation: a hostPath PV, claimed and mounted, takes a node where Pod Security forbids hostPath volumes"
+    )
+    func persistentVolumeHostPath() throws {
+        // Expected: yes. Pod Security checks the pod's volumes, and a claim is no hostPath volume.
+        // Without create on persistentvolumes (or on the claims) there is no such volume.
+        let pv = "{apiGroups: [\"\"], resources: [persistentvolumes], verbs: [create]}"
+        let rest = [
+            "{apiGroups: [\"\"], resources: [persistentvolumeclaims], verbs: [create]}",
+            "{apiGroups: [apps], resources: [deployments], verbs: [create]}",
+        ]
+        let guarded = [Y.namespace("a", enforce: "restricted"), Y.namespace("b", enforce: "baseline")] + nodeWithPod
+        let c = try C.attacking([pv] + rest, cluster: true, guarded)
+        #expect(try c.techniques(me, to: "k8s:cluster:any-node") == ["k8s.persistentvolume-hostpath"])
+        #expect(try c.reaches(me, C.sa("b", "web-sa")))
+        let noPV = try C.attacking(rest, cluster: true, guarded)
+        #expect(try !noPV.reaches(me, "k8s:cluster:any-node"))
+    }
+
     // MARK: 2. bind on roles other than cluster-admin
 
     /// The `admin` ClusterRole, cut to what the tests read.

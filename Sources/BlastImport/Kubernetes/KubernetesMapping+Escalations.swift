@@ -173,6 +173,8 @@ extension KubernetesMapping {
                 }
             }
         }
+        let persistentVolumes = ids.clusterScoped("persistentvolumes")
+        if !namespaces.isEmpty { resource(persistentVolumes, .high, nil) }
         var workloadsByNamespace: [String: [(group: String, type: String, name: String, origin: SourceLocation)]] = [:]
         for w in workloads { workloadsByNamespace[w.namespace, default: []].append((w.group, w.type, w.name, w.origin)) }
         for ns in namespaces.sorted() {
@@ -198,18 +200,27 @@ extension KubernetesMapping {
                 m.escalate(technique, [req], to: pod, origin: at)
                 if hostAccess { m.escalate(host, [req], to: anyNode, condition: assumption, origin: at) }
             }
+            let claims = ids.namespaced(ns, "persistentvolumeclaims")
+            if !hostAccess { resource(claims, criticality(type: "persistentvolumeclaims", namespace: ns), nil) }
             for (g, t) in KubernetesCatalog.podCreatingTypes {
                 let req = Escalation.Requirement(action: act(g, t, "create"), resource: ids.namespaced(ns, t))
                 runsPod(&self, .podCreate, .podCreateHostAccess, req, origin)
+                guard !hostAccess else { continue }
                 // Whoever may relabel the namespace lifts its Pod Security level to privileged first.
-                if !hostAccess {
-                    for verb in ["patch", "update"] {
-                        escalate(
-                            .namespaceRelabelHostAccess,
-                            [.init(action: act("", "namespaces", verb), resource: ids.namespaceObject(ns)), req],
-                            to: ids.anyNode, origin: origin)
-                    }
+                for verb in ["patch", "update"] {
+                    escalate(
+                        .namespaceRelabelHostAccess,
+                        [.init(action: act("", "namespaces", verb), resource: ids.namespaceObject(ns)), req],
+                        to: ids.anyNode, origin: origin)
                 }
+                // A hostPath PersistentVolume, claimed in the namespace, reaches the host's files
+                // through a volume Pod Security does not see as hostPath.
+                escalate(
+                    .persistentVolumeHostPath,
+                    [
+                        .init(action: act("", "persistentvolumes", "create"), resource: persistentVolumes),
+                        .init(action: act("", "persistentvolumeclaims", "create"), resource: claims), req,
+                    ], to: ids.anyNode, origin: origin)
             }
             // Rewriting a controller's pod template makes the controller run the new pod; the
             // template may name any account of the namespace and mount any of its secrets.

@@ -30,6 +30,9 @@ enum KubernetesTechnique: String, CaseIterable, Sendable {
     case nodesProxyWebsocketGet = "k8s.nodes-proxy-websocket-get"
     /// Relabel a namespace's Pod Security level to privileged, then create a host pod in it: root on a node.
     case namespaceRelabelHostAccess = "k8s.namespace-relabel-host-access"
+    /// Create a hostPath PersistentVolume, claim it and mount the claim in a pod: root on a node,
+    /// whatever the namespace's Pod Security level.
+    case persistentVolumeHostPath = "k8s.persistentvolume-hostpath"
     /// Rewrite a controller's pod template with host access where Pod Security allows it: root on a node.
     case workloadRewriteHostAccess = "k8s.workload-rewrite-host-access"
     /// Create a RoleBinding of a role other than `cluster-admin` (needs `bind` on it): hold it in the namespace.
