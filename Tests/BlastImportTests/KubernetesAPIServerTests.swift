@@ -368,9 +368,23 @@ struct KubernetesAPIServerTests {
             #expect(try c.reaches(me, C.sa("a", "web-sa")), "\(verb)")
             #expect(try !c.reaches(me, C.sa("a", "db-sa")), "\(verb)")
         }
-        // Near miss: the status subresource runs nothing.
+        // Near misses: the status subresource runs nothing, nor does a finished pod.
         let status = try C.attacking(
             ["{apiGroups: [\"\"], resources: [pods/status], verbs: [patch, update]}"], [Y.pod("a", "web", serviceAccount: "web-sa")])
         #expect(try !status.reaches(me, C.sa("a", "web-sa")))
+    }
+
+    @Test("update or patch on a running pod may change its containers' image: the new image runs with the pod's token")
+    func patchPodImage() throws {
+        for verb in ["patch", "update"] {
+            let c = try C.attacking(
+                ["{apiGroups: [\"\"], resources: [pods], resourceNames: [web], verbs: [get, \(verb)]}"],
+                [Y.pod("a", "web", serviceAccount: "web-sa", phase: "Running"), Y.pod("a", "db", serviceAccount: "db-sa")])
+            #expect(try c.reaches(me, C.sa("a", "web-sa")), "\(verb)")
+            #expect(try !c.reaches(me, C.sa("a", "db-sa")), "\(verb)")
+        }
+        let finished = try C.attacking(
+            ["{apiGroups: [\"\"], resources: [pods], verbs: [patch]}"], [Y.pod("a", "web", serviceAccount: "web-sa", phase: "Succeeded")])
+        #expect(try !finished.reaches(me, C.sa("a", "web-sa")))
     }
 }

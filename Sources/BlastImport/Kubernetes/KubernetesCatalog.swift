@@ -114,15 +114,15 @@ enum KubernetesCatalog {
     /// Concrete actions that reveal a credential copy: a secret's content (a `list` or `watch`
     /// returns it whole), and the token mounted in a pod (exec or attach; `get` on `pods/exec` is a
     /// websocket exec on clusters before 1.35; an ephemeral container added with `update` or
-    /// `patch` on `pods/ephemeralcontainers` may mount the pod's token volume).
+    /// `patch` on `pods/ephemeralcontainers` may mount the pod's token volume; `update` or `patch`
+    /// on the pod may change its containers' `image`, which then runs with the pod's token).
     static let revealActions =
         ["get", "list", "watch"].map { action(group: "", resource: "secrets", verb: $0) }
         + [
             action(group: "", resource: "pods/exec", verb: "create"), action(group: "", resource: "pods/attach", verb: "create"),
             action(group: "", resource: "pods/exec", verb: "get"),
-            action(group: "", resource: "pods/ephemeralcontainers", verb: "update"),
-            action(group: "", resource: "pods/ephemeralcontainers", verb: "patch"),
         ]
+        + ["pods/ephemeralcontainers", "pods"].flatMap { r in ["update", "patch"].map { action(group: "", resource: r, verb: $0) } }
 
     /// Concrete actions that make the holder act as an identity (its resource is the user or the
     /// service account object).
