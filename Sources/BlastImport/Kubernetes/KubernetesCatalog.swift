@@ -69,6 +69,15 @@ enum KubernetesCatalog {
         .init(name: "mutatingwebhookconfigurations", group: "admissionregistration.k8s.io", namespaced: false, criticality: .high),
     ]
 
+    /// The two kinds a binding's `roleRef` may name, with the resource type RBAC rules use for them.
+    enum RoleKind: String {
+        case role = "Role"
+        case clusterRole = "ClusterRole"
+
+        /// `roles` or `clusterroles`.
+        var resource: String { self == .role ? "roles" : "clusterroles" }
+    }
+
     static let rbacGroup = "rbac.authorization.k8s.io"
     static let certificatesGroup = "certificates.k8s.io"
 

@@ -55,8 +55,8 @@ struct KubernetesIDs {
     /// Synthetic: whoever a binding of one role makes its holder, within a namespace
     /// (`k8s:c:holder:web:clusterrole:edit`, `k8s:c:holder:web:role:deployer`) or cluster-wide
     /// (`k8s:c:holder:clusterrole:edit`).
-    func holder(namespace: String?, roleKind: String, role: String) -> String {
-        "k8s:\(cluster):holder:" + (namespace.map { "\($0):" } ?? "") + "\(roleKind == "Role" ? "role" : "clusterrole"):\(role)"
+    func holder(namespace: String?, roleKind: KubernetesCatalog.RoleKind, role: String) -> String {
+        "k8s:\(cluster):holder:" + (namespace.map { "\($0):" } ?? "") + "\(roleKind == .role ? "role" : "clusterrole"):\(role)"
     }
 
     // MARK: Roles and credentials

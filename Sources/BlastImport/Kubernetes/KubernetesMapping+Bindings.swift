@@ -7,14 +7,13 @@ extension KubernetesMapping {
         /// The RoleBinding's namespace; nil for a ClusterRoleBinding.
         let namespace: String?
         let name: String
-        /// `Role` or `ClusterRole`, and its name.
-        let roleKind: String
+        let roleKind: KubernetesCatalog.RoleKind
         let roleName: String
         /// The subjects' identity or group ids.
         let subjects: [String]
         let origin: SourceLocation
 
-        var isClusterAdmin: Bool { roleKind == "ClusterRole" && roleName == "cluster-admin" }
+        var isClusterAdmin: Bool { roleKind == .clusterRole && roleName == "cluster-admin" }
     }
 
     mutating func mapBindings(_ roles: [String: RoleInfo]) throws(ImportError) {
@@ -23,17 +22,18 @@ extension KubernetesMapping {
             let isRoleBinding = o.kind.text == "RoleBinding"
             let ns = isRoleBinding ? namespace(of: o) : nil
             if let ns { namespaces.insert(ns) }
+            guard let kind = KubernetesCatalog.RoleKind(rawValue: b.roleKind.text) else {
+                throw ImportError(.badValue, "roleRef kind \(quoted(b.roleKind.text)) is not Role or ClusterRole", at: b.roleKind.at)
+            }
             let roleID: String
-            switch (b.roleKind.text, ns) {
-            case ("ClusterRole", _):
+            switch (kind, ns) {
+            case (.clusterRole, _):
                 roleID = ids.clusterRole(b.roleName.text)
-            case ("Role", let ns?):
+            case (.role, let ns?):
                 roleID = ids.role(ns, b.roleName.text)
-            case ("Role", nil):
+            case (.role, nil):
                 note(b.roleRefAt, "a ClusterRoleBinding cannot refer to a Role; binding '\(name)' ignored")
                 continue
-            default:
-                throw ImportError(.badValue, "roleRef kind \(quoted(b.roleKind.text)) is not Role or ClusterRole", at: b.roleKind.at)
             }
             if roles[roleID] == nil && !roleIndex.contains(roleID) {
                 danglingRole(roleID, kind: b.roleKind.text, name: b.roleName.text, namespace: ns, binding: name, at: b.roleRefAt)
@@ -46,7 +46,7 @@ extension KubernetesMapping {
             }
             bindings.append(
                 BindingInfo(
-                    namespace: ns, name: name, roleKind: b.roleKind.text, roleName: b.roleName.text, subjects: subjects, origin: o.at))
+                    namespace: ns, name: name, roleKind: kind, roleName: b.roleName.text, subjects: subjects, origin: o.at))
         }
     }
 

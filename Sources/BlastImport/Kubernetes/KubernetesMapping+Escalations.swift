@@ -60,20 +60,22 @@ extension KubernetesMapping {
 
     /// The synthetic holder of a role within a namespace (or cluster-wide): the identity a new
     /// binding of the role makes its subject. Created on first use.
-    private mutating func holder(namespace ns: String?, roleKind: String, role: String, origin: SourceLocation?) -> String {
+    private mutating func holder(namespace ns: String?, roleKind: KubernetesCatalog.RoleKind, role: String, origin: SourceLocation?)
+        -> String
+    {
         let id = ids.holder(namespace: ns, roleKind: roleKind, role: role)
         guard holders.insert(id).inserted else { return id }
         identity(id, .service, resource: nil, origin)
-        let roleID = roleKind == "Role" ? ids.role(ns ?? "default", role) : ids.clusterRole(role)
+        let roleID = roleKind == .role ? ids.role(ns ?? "default", role) : ids.clusterRole(role)
         out.grants.append(Grant(to: id, role: roleID, scope: ns.map(ids.namespaceRoot), origin: origin))
         return id
     }
 
     /// The resource `bind` on a role is checked against: a Role in its namespace, a ClusterRole
     /// in the namespace of the RoleBinding being written, or cluster-wide for a ClusterRoleBinding.
-    private mutating func bindTarget(namespace ns: String?, roleKind: String, role: String) -> String {
+    private mutating func bindTarget(namespace ns: String?, roleKind: KubernetesCatalog.RoleKind, role: String) -> String {
         let id: String
-        if roleKind == "Role" {
+        if roleKind == .role {
             id = ids.namespaced(ns ?? "default", "roles", role)
         } else {
             id = ns.map { ids.namespaced($0, "clusterroles", role) } ?? ids.clusterScoped("clusterroles", role)
@@ -82,8 +84,8 @@ extension KubernetesMapping {
         return id
     }
 
-    /// Every technique, in a fixed order: cluster-wide, per namespace, existing `cluster-admin`
-    /// bindings, nodes, groups.
+    /// Every technique, in a fixed order: cluster-wide, per namespace, new bindings of roles other
+    /// than `cluster-admin`, existing bindings, nodes, groups.
     mutating func addEscalations() {
         addClusterEscalations()
         addNamespaceEscalations()
@@ -94,7 +96,7 @@ extension KubernetesMapping {
     }
 
     /// Synthetic roles and cluster-wide targets: binding or escalating to `cluster-admin`, and a
-    /// client certificate for `system:masters`.
+    /// client certificate for a subject bound to it.
     private mutating func addClusterEscalations() {
         let rbac = KubernetesCatalog.rbacGroup
         let certs = KubernetesCatalog.certificatesGroup
@@ -240,7 +242,7 @@ extension KubernetesMapping {
             identity(admin, .service, resource: nil, origin)
             out.grants.append(Grant(to: admin, role: ids.resourceSuperuserRole, scope: ids.namespaceRoot(ns), origin: origin))
             let roles = ids.namespaced(ns, "roles"), rolebindings = ids.namespaced(ns, "rolebindings")
-            let bindHere = bindTarget(namespace: ns, roleKind: "ClusterRole", role: "cluster-admin")
+            let bindHere = bindTarget(namespace: ns, roleKind: .clusterRole, role: "cluster-admin")
             escalate(
                 .roleBindingBindClusterAdmin,
                 [
@@ -277,27 +279,27 @@ extension KubernetesMapping {
     private mutating func addRoleBindingEscalations() {
         let rbac = KubernetesCatalog.rbacGroup
         let act = Self.act
-        var targets: [(namespace: String, kind: String, name: String, origin: SourceLocation?)] = []
+        var targets: [(namespace: String, kind: KubernetesCatalog.RoleKind, name: String, origin: SourceLocation?)] = []
         for o in objects {
             guard case .role = o.body, o.kind.text == "Role", let name = o.metadata.name?.text else { continue }
-            targets.append((namespace(of: o), "Role", name, o.at))
+            targets.append((namespace(of: o), .role, name, o.at))
         }
         let clusterRoles = bindableClusterRoleOrder.filter { $0 != "cluster-admin" && roleIndex.contains(ids.clusterRole($0)) }
         for ns in namespaces.sorted() {
-            for r in clusterRoles { targets.append((ns, "ClusterRole", r, nil)) }
+            for r in clusterRoles { targets.append((ns, .clusterRole, r, nil)) }
         }
         for t in targets {
             let bind = bindTarget(namespace: t.namespace, roleKind: t.kind, role: t.name)
             let requires: [Escalation.Requirement] = [
                 .init(action: act(rbac, "rolebindings", "create"), resource: ids.namespaced(t.namespace, "rolebindings")),
-                .init(action: act(rbac, t.kind == "Role" ? "roles" : "clusterroles", "bind"), resource: bind),
+                .init(action: act(rbac, t.kind.resource, "bind"), resource: bind),
             ]
             let to = holder(namespace: t.namespace, roleKind: t.kind, role: t.name, origin: t.origin)
             escalate(.roleBindingBindRole, requires, to: to, origin: t.origin)
         }
         for r in clusterRoles {
-            let bind = bindTarget(namespace: nil, roleKind: "ClusterRole", role: r)
-            let to = holder(namespace: nil, roleKind: "ClusterRole", role: r, origin: nil)
+            let bind = bindTarget(namespace: nil, roleKind: .clusterRole, role: r)
+            let to = holder(namespace: nil, roleKind: .clusterRole, role: r, origin: nil)
             escalate(
                 .clusterRoleBindingBindRole,
                 [
@@ -318,7 +320,7 @@ extension KubernetesMapping {
             let admin = b.namespace.map(ids.namespaceAdmin) ?? ids.clusterAdmin
             let bind = bindTarget(namespace: b.namespace, roleKind: b.roleKind, role: b.roleName)
             let target = b.isClusterAdmin ? admin : holder(namespace: b.namespace, roleKind: b.roleKind, role: b.roleName, origin: b.origin)
-            let roleType = b.roleKind == "Role" ? "roles" : "clusterroles"
+            let roleType = b.roleKind.resource
             for verb in ["update", "patch"] {
                 escalate(
                     b.isClusterAdmin ? .bindingUpdateBindClusterAdmin : .bindingUpdateBindRole,
@@ -330,9 +332,9 @@ extension KubernetesMapping {
             guard !b.isClusterAdmin else { continue }
             // The role itself: a Role in its namespace, a ClusterRole cluster-wide.
             let role =
-                b.roleKind == "Role"
+                b.roleKind == .role
                 ? ids.namespaced(b.namespace ?? "default", "roles", b.roleName) : ids.clusterScoped("clusterroles", b.roleName)
-            resource(role, b.roleKind == "Role" ? .medium : .high, nil)
+            resource(role, b.roleKind == .role ? .medium : .high, nil)
             for subject in b.subjects {
                 for verb in ["update", "patch"] {
                     escalate(
@@ -376,7 +378,7 @@ extension KubernetesMapping {
             if let ns = rule.namespace {
                 scopes = [(ns, false)]
             } else {
-                let bound = bindings.filter { $0.roleKind == "ClusterRole" && $0.roleName == rule.role }
+                let bound = bindings.filter { $0.roleKind == .clusterRole && $0.roleName == rule.role }
                 let held = Set(bound.compactMap(\.namespace))
                 scopes = sorted.filter { held.contains($0) || bindableClusterRoles.contains(rule.role) }.map { ($0, false) }
                 if bound.contains(where: { $0.namespace == nil }) { scopes.append(contentsOf: sorted.map { ($0, true) }) }
