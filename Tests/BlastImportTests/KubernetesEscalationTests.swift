@@ -246,12 +246,18 @@ struct KubernetesEscalationTests {
         #expect(try !createOnly.reaches(me, C.sa("a", "builder")))
     }
 
-    @Test("escalate on roles with create, update and rolebindings is admin of the namespace")
+    @Test("escalate on roles with create, update (or patch) and rolebindings is admin of the namespace; without escalate it is not")
     func roleEscalate() throws {
-        let c = try attacker([
-            "{apiGroups: [rbac.authorization.k8s.io], resources: [roles, rolebindings], verbs: [create, update, escalate]}"
+        for verb in ["update", "patch"] {
+            let c = try attacker([
+                "{apiGroups: [rbac.authorization.k8s.io], resources: [roles, rolebindings], verbs: [create, \(verb), escalate]}"
+            ])
+            #expect(try c.techniques(me, to: "k8s:cluster:namespace-admin:a") == ["k8s.role-escalate"], "\(verb)")
+        }
+        let noEscalate = try attacker([
+            "{apiGroups: [rbac.authorization.k8s.io], resources: [roles, rolebindings], verbs: [create, update, patch]}"
         ])
-        #expect(try c.techniques(me, to: "k8s:cluster:namespace-admin:a") == ["k8s.role-escalate"])
+        #expect(try !noEscalate.reaches(me, "k8s:cluster:namespace-admin:a"))
     }
 
     // MARK: Node and cluster takeovers
