@@ -176,7 +176,7 @@ extension KubernetesMapping {
             }
         }
         let persistentVolumes = ids.clusterScoped("persistentvolumes")
-        if !namespaces.isEmpty { resource(persistentVolumes, .high, nil) }
+        if !namespaces.isEmpty { resource(persistentVolumes, criticality(type: "persistentvolumes", namespace: nil), nil) }
         var workloadsByNamespace: [String: [(group: String, type: String, name: String, origin: SourceLocation)]] = [:]
         for w in workloads { workloadsByNamespace[w.namespace, default: []].append((w.group, w.type, w.name, w.origin)) }
         for ns in namespaces.sorted() {
