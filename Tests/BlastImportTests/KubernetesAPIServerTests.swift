@@ -40,6 +40,16 @@ struct KubernetesAPIServerTests {
         #expect(!c.notes.contains { $0.message.contains("'namespaces' is cluster-scoped") })
     }
 
+    @Test("relabelling then rewriting one controller (no create) also takes a node")
+    func namespaceRelabelThenRewrite() throws {
+        let c = try withRole(
+            [
+                "{apiGroups: [\"\"], resources: [namespaces], resourceNames: [a], verbs: [patch]}",
+                "{apiGroups: [apps], resources: [deployments], resourceNames: [web], verbs: [patch]}",
+            ], [Y.namespace("a", enforce: "baseline"), Y.workload("Deployment", "a", "web", serviceAccount: "web-sa")] + nodeWithPod)
+        #expect(try c.techniques(me, to: "k8s:cluster:any-node") == ["k8s.namespace-relabel-host-access"])
+    }
+
     @Test("near misses: patch on another namespace's object, or relabelling without creating pods, is no node")
     func namespaceRelabelNearMiss() throws {
         // Expected: no. resourceNames [b] names Namespace b, not a; and without create on a

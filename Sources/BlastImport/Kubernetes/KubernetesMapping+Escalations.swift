@@ -193,14 +193,22 @@ extension KubernetesMapping {
             let hostAccess = !(level == "baseline" || level == "restricted")
             let assumption = hostAccessAssumption(ns, namespaceObjects)
             let anyNode = ids.anyNode
+            let relabel = ["patch", "update"].map {
+                Escalation.Requirement(action: act("", "namespaces", $0), resource: ids.namespaceObject(ns))
+            }
             /// A move that runs a pod of one's choosing in `ns`: the new pod, and root on a node
-            /// where Pod Security allows host access.
+            /// where Pod Security allows host access, or else once whoever may relabel the
+            /// namespace has lifted its Pod Security level to privileged.
             func runsPod(
                 _ m: inout KubernetesMapping, _ technique: KubernetesTechnique, _ host: KubernetesTechnique,
                 _ req: Escalation.Requirement, _ at: SourceLocation?
             ) {
                 m.escalate(technique, [req], to: pod, origin: at)
-                if hostAccess { m.escalate(host, [req], to: anyNode, condition: assumption, origin: at) }
+                if hostAccess {
+                    m.escalate(host, [req], to: anyNode, condition: assumption, origin: at)
+                } else {
+                    for r in relabel { m.escalate(.namespaceRelabelHostAccess, [r, req], to: anyNode, origin: at) }
+                }
             }
             let claims = ids.namespaced(ns, "persistentvolumeclaims")
             if !hostAccess { resource(claims, criticality(type: "persistentvolumeclaims", namespace: ns), nil) }
@@ -208,13 +216,6 @@ extension KubernetesMapping {
                 let req = Escalation.Requirement(action: act(g, t, "create"), resource: ids.namespaced(ns, t))
                 runsPod(&self, .podCreate, .podCreateHostAccess, req, origin)
                 guard !hostAccess else { continue }
-                // Whoever may relabel the namespace lifts its Pod Security level to privileged first.
-                for verb in ["patch", "update"] {
-                    escalate(
-                        .namespaceRelabelHostAccess,
-                        [.init(action: act("", "namespaces", verb), resource: ids.namespaceObject(ns)), req],
-                        to: ids.anyNode, origin: origin)
-                }
                 // A hostPath PersistentVolume, claimed in the namespace, reaches the host's files
                 // through a volume Pod Security does not see as hostPath.
                 escalate(

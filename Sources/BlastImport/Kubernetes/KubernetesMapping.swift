@@ -63,8 +63,8 @@ struct KubernetesMapping {
     /// The model of all objects.
     /// - Complexity: O(n + r · g · v + a · c) for n objects, r rule entries over g API groups and
     ///   v verbs, and a aggregated among c ClusterRoles. It emits four escalations per service
-    ///   account, two per node, two per named workload, two per binding and two per subject of
-    ///   each, up to about sixty per namespace (plus one per bindable role), and per bound group
+    ///   account, two per node, up to six per named workload, two per binding and two per subject of
+    ///   each, up to about seventy per namespace (plus one per bindable role), and per bound group
     ///   one for every user or service-account collection a rule lets one impersonate; the engine
     ///   checks each against every session a radius reaches whose statements allow its first
     ///   requirement.
