@@ -12,14 +12,9 @@ struct KubernetesEscalationTests {
     /// A service account `a/attacker` holding the given rules through a RoleBinding in `a`
     /// (`cluster: true` for a ClusterRoleBinding instead), plus `extra` objects.
     private func attacker(_ rules: [String], cluster: Bool = false, _ extra: String...) throws -> C {
-        try C(
-            ([
-                Y.role(nil, "attack", rules),
-                Y.binding(cluster ? nil : "a", "attack", role: "attack", [Y.saSubject("a", "attacker")]),
-            ] + extra)
-            .joined(separator: "\n---\n"))
+        try C.attacking(rules, cluster: cluster, extra)
     }
-    private let me = C.sa("a", "attacker")
+    private let me = C.attacker
 
     // MARK: Secrets
 
@@ -251,12 +246,18 @@ struct KubernetesEscalationTests {
         #expect(try !createOnly.reaches(me, C.sa("a", "builder")))
     }
 
-    @Test("escalate on roles with create, update and rolebindings is admin of the namespace")
+    @Test("escalate on roles with create, update (or patch) and rolebindings is admin of the namespace; without escalate it is not")
     func roleEscalate() throws {
-        let c = try attacker([
-            "{apiGroups: [rbac.authorization.k8s.io], resources: [roles, rolebindings], verbs: [create, update, escalate]}"
+        for verb in ["update", "patch"] {
+            let c = try attacker([
+                "{apiGroups: [rbac.authorization.k8s.io], resources: [roles, rolebindings], verbs: [create, \(verb), escalate]}"
+            ])
+            #expect(try c.techniques(me, to: "k8s:cluster:namespace-admin:a") == ["k8s.role-escalate"], "\(verb)")
+        }
+        let noEscalate = try attacker([
+            "{apiGroups: [rbac.authorization.k8s.io], resources: [roles, rolebindings], verbs: [create, update, patch]}"
         ])
-        #expect(try c.techniques(me, to: "k8s:cluster:namespace-admin:a") == ["k8s.role-escalate"])
+        #expect(try !noEscalate.reaches(me, "k8s:cluster:namespace-admin:a"))
     }
 
     // MARK: Node and cluster takeovers
@@ -304,12 +305,45 @@ struct KubernetesEscalationTests {
                 "{apiGroups: [certificates.k8s.io], resources: [signers], resourceNames: [\"\(signer)\"], verbs: [approve]}",
             ]
         }
-        let client = try attacker(rules("kubernetes.io/kube-apiserver-client"), cluster: true)
+        // kubeadm binds cluster-admin to this group: a certificate may name it.
+        let admins = Y.binding(nil, "kubeadm:cluster-admins", role: "cluster-admin", ["{kind: Group, name: \"kubeadm:cluster-admins\"}"])
+        let client = try attacker(rules("kubernetes.io/kube-apiserver-client"), cluster: true, admins)
         #expect(try client.techniques(me, to: "k8s:cluster:cluster-admin") == ["k8s.csr-approve-client-certificate"])
-        let wildcard = try attacker(rules("kubernetes.io/*"), cluster: true)
+        let wildcard = try attacker(rules("kubernetes.io/*"), cluster: true, admins)
         #expect(try wildcard.reaches(me, "k8s:cluster:cluster-admin"))
-        let kubelet = try attacker(rules("kubernetes.io/kube-apiserver-client-kubelet"), cluster: true)
+        let kubelet = try attacker(rules("kubernetes.io/kube-apiserver-client-kubelet"), cluster: true, admins)
         #expect(try !kubelet.reaches(me, "k8s:cluster:cluster-admin"))
+    }
+
+    @Test(
+        "CertificateSubjectRestriction: the certificate names another cluster-admin subject, said on the path; system:masters alone is no route"
+    )
+    func csrSubjectRestriction() throws {
+        let rules = [
+            "{apiGroups: [certificates.k8s.io], resources: [certificatesigningrequests], verbs: [create, watch]}",
+            "{apiGroups: [certificates.k8s.io], resources: [certificatesigningrequests/approval], verbs: [update]}",
+            "{apiGroups: [certificates.k8s.io], resources: [signers], resourceNames: [kubernetes.io/kube-apiserver-client], verbs: [approve]}",
+        ]
+        let masters = Y.binding(nil, "cluster-admin", role: "cluster-admin", ["{kind: Group, name: \"system:masters\"}"])
+        let legacy = Y.binding(nil, "legacy-admin", role: "cluster-admin", [Y.saSubject("kube-system", "legacy-admin")])
+        let c = try attacker(rules, cluster: true, masters, legacy)
+        let step = try #require(try c.path(me, to: "k8s:cluster:cluster-admin")?.last)
+        #expect(step.technique?.hasPrefix("k8s.csr-approve-client-certificate") == true)
+        #expect(step.terms?.condition?.contains("k8s:cluster:sa:kube-system:legacy-admin") == true)
+        #expect(step.terms?.condition?.contains("CertificateSubjectRestriction refuses system:masters") == true)
+        let mastersOnly = try attacker(rules, cluster: true, masters)
+        #expect(try !mastersOnly.reaches(me, "k8s:cluster:cluster-admin"))
+    }
+
+    @Test("near miss: approving a CSR one cannot read back (no get, list or watch) yields no certificate")
+    func csrWithoutRead() throws {
+        let c = try attacker(
+            [
+                "{apiGroups: [certificates.k8s.io], resources: [certificatesigningrequests], verbs: [create]}",
+                "{apiGroups: [certificates.k8s.io], resources: [certificatesigningrequests/approval], verbs: [update]}",
+                "{apiGroups: [certificates.k8s.io], resources: [signers], resourceNames: [kubernetes.io/kube-apiserver-client], verbs: [approve]}",
+            ], cluster: true, Y.binding(nil, "legacy-admin", role: "cluster-admin", [Y.saSubject("kube-system", "legacy-admin")]))
+        #expect(try !c.reaches(me, "k8s:cluster:cluster-admin"))
     }
 
     // MARK: Cross-cloud

@@ -51,6 +51,22 @@ struct KubernetesCluster {
     }
 }
 
+extension KubernetesCluster {
+    /// The service account the `attacking` clusters start from.
+    static let attacker = sa("a", "attacker")
+
+    /// A ClusterRole `attack` holding `rules`, bound to `a/attacker` by a RoleBinding in `a`
+    /// (`cluster: true`: a ClusterRoleBinding), plus `extra` objects.
+    static func attacking(_ rules: [String], cluster: Bool = false, _ extra: [String]) throws -> KubernetesCluster {
+        try KubernetesCluster(
+            ([
+                KubernetesYAML.role(nil, "attack", rules),
+                KubernetesYAML.binding(cluster ? nil : "a", "attack", role: "attack", [KubernetesYAML.saSubject("a", "attacker")]),
+            ] + extra)
+            .joined(separator: "\n---\n"))
+    }
+}
+
 /// YAML builders for the objects the tests need; each returns one document.
 enum KubernetesYAML {
     static func namespace(_ name: String, enforce: String? = nil) -> String {
@@ -59,8 +75,46 @@ enum KubernetesYAML {
         kind: Namespace
         metadata:
           name: \(name)
-        \(enforce.map { "  labels: {pod-security.kubernetes.io/enforce: \($0)}" } ?? "")
+          labels:
+            kubernetes.io/metadata.name: \(name)
+        \(enforce.map { "    pod-security.kubernetes.io/enforce: \($0)" } ?? "")
+        spec:
+          finalizers: [kubernetes]
+        status:
+          phase: Active
         """
+    }
+
+    /// A controller (`Deployment`, `StatefulSet`, `DaemonSet`, `ReplicaSet` in `apps/v1`; `Job`,
+    /// `CronJob` in `batch/v1`) whose pods run as `serviceAccount`.
+    static func workload(_ kind: String, _ namespace: String, _ name: String, serviceAccount: String) -> String {
+        let pod = """
+                metadata:
+                  labels: {app: \(name)}
+                spec:
+                  serviceAccountName: \(serviceAccount)
+                  containers: [{name: app, image: "registry.example/\(name):1.4.2"}]
+            """
+        let spec: String
+        switch kind {
+        case "CronJob":
+            spec =
+                "  schedule: \"0 3 * * *\"\n  jobTemplate:\n    spec:\n      template:\n"
+                + pod.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+        case "Job":
+            spec = "  template:\n" + pod
+        default:
+            spec = "  selector: {matchLabels: {app: \(name)}}\n  template:\n" + pod
+        }
+        return """
+            apiVersion: \(kind == "Job" || kind == "CronJob" ? "batch/v1" : "apps/v1")
+            kind: \(kind)
+            metadata:
+              name: \(name)
+              namespace: \(namespace)
+            spec:
+            \(spec)
+            """
     }
 
     static func serviceAccount(
@@ -120,7 +174,7 @@ enum KubernetesYAML {
 
     static func pod(
         _ namespace: String, _ name: String, serviceAccount: String, node: String? = nil,
-        automount: Bool? = nil
+        automount: Bool? = nil, phase: String? = nil
     ) -> String {
         """
         apiVersion: v1
@@ -131,24 +185,34 @@ enum KubernetesYAML {
         \(node.map { "  nodeName: \($0)" } ?? "")
         \(automount.map { "  automountServiceAccountToken: \($0)" } ?? "")
           containers: [{name: app, image: app:1}]
+        \(phase.map { "status: {phase: \($0)}" } ?? "")
         """
     }
 
-    static func secret(_ namespace: String, _ name: String, type: String = "Opaque", annotations: [String: String] = [:]) -> String {
-        let notes =
-            annotations.isEmpty
-            ? ""
-            : "\n  annotations: {"
-                + annotations.sorted { $0.key < $1.key }
-                .map { "\"\($0.key)\": \"\($0.value)\"" }.joined(separator: ", ") + "}"
+    static func secret(
+        _ namespace: String, _ name: String, type: String = "Opaque", annotations: [String: String] = [:],
+        labels: [String: String] = [:]
+    ) -> String {
+        func map(_ key: String, _ values: [String: String]) -> String {
+            values.isEmpty
+                ? ""
+                : "\n  \(key): {" + values.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \"\($0.value)\"" }.joined(separator: ", ") + "}"
+        }
         return """
             apiVersion: v1
             kind: Secret
             metadata:
               name: \(name)
-              namespace: \(namespace)\(notes)
+              namespace: \(namespace)\(map("annotations", annotations))\(map("labels", labels))
             type: \(type)
             """
+    }
+
+    /// A legacy token secret of `account`, as the token controller filled it.
+    static func tokenSecret(_ namespace: String, _ name: String, of account: String, labels: [String: String] = [:]) -> String {
+        secret(
+            namespace, name, type: "kubernetes.io/service-account-token",
+            annotations: ["kubernetes.io/service-account.name": account], labels: labels)
     }
 
     static func node(_ name: String) -> String {

@@ -51,6 +51,17 @@ struct KubernetesSampleTests {
         #expect(try reached("k8s:prod:user:erin@acme.example", in: graph).contains("k8s:prod:namespace-admin:team-web"))
     }
 
+    @Test("release managers patch one named deployment: its pods run as payments-api, but the baseline namespace keeps them off the host")
+    func releaseManagers() throws {
+        let ids = try reached("k8s:prod:member-of:release-managers", in: graph)
+        #expect(ids.contains("k8s:prod:sa:payments:payments-api"))
+        #expect(!ids.contains("k8s:prod:any-node"))
+        let start = try graph.start(from: "k8s:prod:member-of:release-managers", mfa: false)
+        let account = try #require(graph.element(named: "k8s:prod:sa:payments:payments-api"))
+        let steps = try #require(graph.path(from: start, to: account, options: Fixtures.options())?.path)
+        #expect(steps.compactMap(\.technique).map { String($0.prefix { $0 != ":" }) } == ["k8s.workload-template-rewrite"])
+    }
+
     @Test("the sample's notes: the dangling binding, the unmodelled kind, the unresolved AWS links")
     func notes() {
         let messages = direct.notes.map(\.message)

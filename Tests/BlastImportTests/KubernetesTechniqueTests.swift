@@ -3,10 +3,10 @@ import Testing
 
 @Suite("The Kubernetes technique catalogue")
 struct KubernetesTechniqueTests {
-    @Test("fourteen techniques, each id stable, dotted and unique")
+    @Test("twenty-one techniques, each id stable, dotted and unique")
     func ids() {
         let ids = KubernetesTechnique.allCases.map(\.rawValue)
-        #expect(ids.count == 14)
+        #expect(ids.count == 21)
         #expect(Set(ids).count == ids.count)
         #expect(ids.allSatisfy { $0.hasPrefix("k8s.") && !$0.contains(" ") })
     }

@@ -69,6 +69,15 @@ enum KubernetesCatalog {
         .init(name: "mutatingwebhookconfigurations", group: "admissionregistration.k8s.io", namespaced: false, criticality: .high),
     ]
 
+    /// The two kinds a binding's `roleRef` may name, with the resource type RBAC rules use for them.
+    enum RoleKind: String {
+        case role = "Role"
+        case clusterRole = "ClusterRole"
+
+        /// `roles` or `clusterroles`.
+        var resource: String { self == .role ? "roles" : "clusterroles" }
+    }
+
     static let rbacGroup = "rbac.authorization.k8s.io"
     static let certificatesGroup = "certificates.k8s.io"
 
@@ -80,6 +89,10 @@ enum KubernetesCatalog {
         ("", "pods"), ("", "replicationcontrollers"), ("apps", "deployments"), ("apps", "daemonsets"),
         ("apps", "statefulsets"), ("apps", "replicasets"), ("batch", "jobs"), ("batch", "cronjobs"),
     ]
+
+    /// Controllers whose pod template `update` or `patch` may rewrite: the controller then runs
+    /// pods of the new template. Not Jobs: a Job's pod template is immutable.
+    static let rewritableTypes: [(group: String, name: String)] = podCreatingTypes.filter { $0.name != "pods" && $0.name != "jobs" }
 
     /// Namespaced types declared as collections in every namespace (the resources escalation
     /// techniques require, such as `create` on a namespace's pods).
@@ -109,13 +122,16 @@ enum KubernetesCatalog {
 
     /// Concrete actions that reveal a credential copy: a secret's content (a `list` or `watch`
     /// returns it whole), and the token mounted in a pod (exec or attach; `get` on `pods/exec` is a
-    /// websocket exec on clusters before 1.35).
+    /// websocket exec on clusters before 1.35; an ephemeral container added with `update` or
+    /// `patch` on `pods/ephemeralcontainers` may mount the pod's token volume; `update` or `patch`
+    /// on the pod may change its containers' `image`, which then runs with the pod's token).
     static let revealActions =
         ["get", "list", "watch"].map { action(group: "", resource: "secrets", verb: $0) }
         + [
             action(group: "", resource: "pods/exec", verb: "create"), action(group: "", resource: "pods/attach", verb: "create"),
             action(group: "", resource: "pods/exec", verb: "get"),
         ]
+        + ["pods/ephemeralcontainers", "pods"].flatMap { r in ["update", "patch"].map { action(group: "", resource: r, verb: $0) } }
 
     /// Concrete actions that make the holder act as an identity (its resource is the user or the
     /// service account object).

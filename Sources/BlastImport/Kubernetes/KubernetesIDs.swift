@@ -16,6 +16,9 @@ struct KubernetesIDs {
     func namespaced(_ namespace: String, _ type: String, _ name: String? = nil) -> String {
         "\(namespaceRoot(namespace))/\(type)" + (name.map { "/\($0)" } ?? "")
     }
+    /// The Namespace object `namespace` as requests on it are authorized, inside the namespace
+    /// (`k8s/c/ns/web/namespaces/web`): what a Role or RoleBinding in it may reach.
+    func namespaceObject(_ namespace: String) -> String { namespaced(namespace, "namespaces", namespace) }
     /// A cluster-scoped type (`k8s/c/nodes`) or object (`k8s/c/nodes/node-1`).
     func clusterScoped(_ type: String, _ name: String? = nil) -> String {
         "\(clusterRoot)/\(type)" + (name.map { "/\($0)" } ?? "")
@@ -49,6 +52,12 @@ struct KubernetesIDs {
     func newPod(_ namespace: String) -> String { "k8s:\(cluster):new-pod:\(namespace)" }
     /// Synthetic: root on a node of the attacker's choosing (a privileged or host pod).
     var anyNode: String { "k8s:\(cluster):any-node" }
+    /// Synthetic: whoever a binding of one role makes its holder, within a namespace
+    /// (`k8s:c:holder:web:clusterrole:edit`, `k8s:c:holder:web:role:deployer`) or cluster-wide
+    /// (`k8s:c:holder:clusterrole:edit`).
+    func holder(namespace: String?, roleKind: KubernetesCatalog.RoleKind, role: String) -> String {
+        "k8s:\(cluster):holder:" + (namespace.map { "\($0):" } ?? "") + "\(roleKind == .role ? "role" : "clusterrole"):\(role)"
+    }
 
     // MARK: Roles and credentials
 

@@ -2,34 +2,51 @@ import BlastCore
 
 /// RoleBindings and ClusterRoleBindings as grants; their subjects as identities and groups.
 extension KubernetesMapping {
+    /// One binding, as the escalations need it.
+    struct BindingInfo {
+        /// The RoleBinding's namespace; nil for a ClusterRoleBinding.
+        let namespace: String?
+        let name: String
+        let roleKind: KubernetesCatalog.RoleKind
+        let roleName: String
+        /// The subjects' identity or group ids.
+        let subjects: [String]
+        let origin: SourceLocation
+
+        var isClusterAdmin: Bool { roleKind == .clusterRole && roleName == "cluster-admin" }
+    }
+
     mutating func mapBindings(_ roles: [String: RoleInfo]) throws(ImportError) {
         for o in objects {
             guard case .binding(let b) = o.body, let name = o.metadata.name?.text else { continue }
             let isRoleBinding = o.kind.text == "RoleBinding"
             let ns = isRoleBinding ? namespace(of: o) : nil
             if let ns { namespaces.insert(ns) }
-            let roleID: String
-            switch (b.roleKind.text, ns) {
-            case ("ClusterRole", _):
-                roleID = ids.clusterRole(b.roleName.text)
-            case ("Role", let ns?):
-                roleID = ids.role(ns, b.roleName.text)
-            case ("Role", nil):
-                note(b.roleRefAt, "a ClusterRoleBinding cannot refer to a Role; binding '\(name)' ignored")
-                continue
-            default:
+            guard let kind = KubernetesCatalog.RoleKind(rawValue: b.roleKind.text) else {
                 throw ImportError(.badValue, "roleRef kind \(quoted(b.roleKind.text)) is not Role or ClusterRole", at: b.roleKind.at)
             }
-            if b.roleKind.text == "ClusterRole" && b.roleName.text == "cluster-admin" {
-                clusterAdminBindings.append((ns, name, o.at))
+            let roleID: String
+            switch (kind, ns) {
+            case (.clusterRole, _):
+                roleID = ids.clusterRole(b.roleName.text)
+            case (.role, let ns?):
+                roleID = ids.role(ns, b.roleName.text)
+            case (.role, nil):
+                note(b.roleRefAt, "a ClusterRoleBinding cannot refer to a Role; binding '\(name)' ignored")
+                continue
             }
             if roles[roleID] == nil && !roleIndex.contains(roleID) {
                 danglingRole(roleID, kind: b.roleKind.text, name: b.roleName.text, namespace: ns, binding: name, at: b.roleRefAt)
             }
+            var subjects: [String] = []
             for s in b.subjects {
                 guard let subject = subjectID(s, bindingNamespace: ns) else { continue }
+                subjects.append(subject)
                 out.grants.append(Grant(to: subject, role: roleID, scope: ns.map(ids.namespaceRoot), origin: s.at))
             }
+            bindings.append(
+                BindingInfo(
+                    namespace: ns, name: name, roleKind: kind, roleName: b.roleName.text, subjects: subjects, origin: o.at))
         }
     }
 

@@ -32,7 +32,7 @@ extension KubernetesMapping {
                 rules = try aggregatedRules(info, among: clusterRoles)
             }
             var allow: [Statement] = []
-            for rule in rules { allow += statements(for: rule, namespace: info.namespace) }
+            for rule in rules { allow += statements(for: rule, namespace: info.namespace, role: name(of: info)) }
             out.roles.append(Role(id: id, allow: allow, origin: info.object.at))
             roleIndex.insert(id)
         }
@@ -67,7 +67,10 @@ extension KubernetesMapping {
 
     /// One statement per entry of `resources` (actions: API group × entry × verb), plus one for
     /// `nonResourceURLs`. `namespace` is nil for a ClusterRole.
-    private mutating func statements(for rule: RawPolicyRule, namespace: String?) -> [Statement] {
+    /// The role's name (its `metadata.name`).
+    private func name(of info: RoleInfo) -> String { info.object.metadata.name?.text ?? "" }
+
+    private mutating func statements(for rule: RawPolicyRule, namespace: String?, role: String) -> [Statement] {
         var out: [Statement] = []
         let verbs = rule.verbs.map(\.text)
         if !rule.nonResourceURLs.isEmpty {
@@ -118,6 +121,12 @@ extension KubernetesMapping {
             if (base == "clusterroles" || base == "*" && groups.contains(KubernetesCatalog.rbacGroup)) && !groups.contains("*") {
                 bases.append("\(nsPrefix)/clusterroles")
             }
+            // A request on the Namespace object N (`/api/v1/namespaces/N`) carries namespace N, so
+            // Roles and RoleBindings in N reach it: it is also `…/ns/N/namespaces/N`.
+            if (base == "namespaces" || base == "*" && groups.contains("")) && !groups.contains("*") {
+                bases.append("\(nsPrefix)/namespaces")
+            }
+            recordNamedTargets(entry: entry.text, groups: groups, verbs: verbs, names: names, namespace: namespace, role: role)
             if bases.isEmpty {
                 note(entry.at, "'\(entry.text)' is cluster-scoped; a Role cannot grant it, so this entry has no effect")
                 continue
@@ -133,6 +142,29 @@ extension KubernetesMapping {
             out.append(Statement(actions: actions, resources: patterns, origin: entry.at))
         }
         return out
+    }
+
+    /// Remembers the roles a rule lets one `bind` and the users it lets one `impersonate` by name,
+    /// and the service accounts it lets one impersonate (`namespace` is the Role's, nil for the
+    /// ClusterRole named `role`), so that the moves through them are emitted for those names (unnamed, the
+    /// collection-wide moves through `cluster-admin` and any user cover bind and users).
+    private mutating func recordNamedTargets(
+        entry: String, groups: [String], verbs: [String], names: [String], namespace: String?, role: String
+    ) {
+        let anyGroup = groups.contains("*")
+        let impersonates = verbs.contains("impersonate") || verbs.contains("*")
+        if impersonates, entry == "serviceaccounts" || entry == "*", anyGroup || groups.contains("") {
+            impersonableServiceAccounts.append((namespace, role, names))
+        }
+        guard !names.isEmpty else { return }
+        if verbs.contains("bind") || verbs.contains("*"), entry == "clusterroles" || entry == "*",
+            anyGroup || groups.contains(KubernetesCatalog.rbacGroup)
+        {
+            for n in names where bindableClusterRoles.insert(n).inserted { bindableClusterRoleOrder.append(n) }
+        }
+        if impersonates, entry == "users" || entry == "*", anyGroup || groups.contains("") {
+            for n in names where impersonableUsers.insert(n).inserted { impersonableUserOrder.append(n) }
+        }
     }
 
     /// Every verb on everything: `cluster-admin` and `system:masters`.

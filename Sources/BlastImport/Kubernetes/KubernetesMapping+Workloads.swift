@@ -18,12 +18,17 @@ extension KubernetesMapping {
             let sa = serviceAccount(ns, spec.serviceAccountName?.text ?? "default", o.at)
             let mounted = try spec.automount?.bool() ?? !automountOff.contains(sa)
             guard mounted else { continue }
-            // The pod holds a copy of its account's token: exec or attach reveals it.
-            if mountedTokens[sa] == nil {
-                mountedTokens[sa] = (ns, spec.serviceAccountName?.text ?? "default", o.at, [])
-                mountedOrder.append(sa)
+            // The pod holds a copy of its account's token: exec or attach reveals it, while a
+            // container runs (a Succeeded or Failed pod has none to exec into).
+            if !spec.isFinished {
+                if mountedTokens[sa] == nil {
+                    mountedTokens[sa] = (ns, spec.serviceAccountName?.text ?? "default", o.at, [])
+                    mountedOrder.append(sa)
+                }
+                mountedTokens[sa]!.pods.append(ids.namespaced(ns, "pods", name))
             }
-            mountedTokens[sa]!.pods.append(ids.namespaced(ns, "pods", name))
+            // The Node authorizer lets a node request tokens for the accounts of the pods bound
+            // to it, finished or not, as long as the pod object exists.
             if let nodeName = spec.nodeName?.text {
                 _ = node(nodeName, o.at)
                 podsOnNode[nodeName, default: []].append(sa)
@@ -62,6 +67,11 @@ extension KubernetesMapping {
 
     /// The annotation saying whose credential a secret holds (an identity id of any loaded model).
     static let credentialAnnotation = "blast.dev/credential-of"
+    /// The label the legacy token cleaner puts on a token secret it has invalidated (a date): the
+    /// API server refuses the token from then on.
+    static let tokenInvalidSinceLabel = "kubernetes.io/legacy-token-invalid-since"
+    /// The label the API server keeps on a token secret: the date its token was last used.
+    static let tokenLastUsedLabel = "kubernetes.io/legacy-token-last-used"
 
     mutating func mapSecrets() throws(ImportError) {
         for o in objects {
@@ -70,6 +80,13 @@ extension KubernetesMapping {
             let object = ids.namespaced(ns, "secrets", name)
             let created = o.metadata.creationTimestamp.flatMap { Instant(iso8601: $0.text) }
             if s.type?.text == "kubernetes.io/service-account-token" {
+                if let since = o.metadata.labels[Self.tokenInvalidSinceLabel] {
+                    note(
+                        o.at,
+                        "token secret '\(ns)/\(name)' is labelled \(Self.tokenInvalidSinceLabel)=\(since.text): the API server rejects it; not linked"
+                    )
+                    continue
+                }
                 guard let saName = o.metadata.annotations["kubernetes.io/service-account.name"]?.text else {
                     note(
                         o.at,
@@ -78,7 +95,15 @@ extension KubernetesMapping {
                     continue
                 }
                 let sa = serviceAccount(ns, saName, o.at)
-                out.credentials.append(Credential(id: ids.token(ns, name), of: sa, storedIn: [object], created: created, origin: o.at))
+                var lastUsed: Instant?
+                if let used = o.metadata.labels[Self.tokenLastUsedLabel] {
+                    lastUsed = Instant(iso8601: used.text)
+                    if lastUsed == nil {
+                        note(o.at, "label \(Self.tokenLastUsedLabel) '\(used.text)' is not a date (YYYY-MM-DD); ignored")
+                    }
+                }
+                out.credentials.append(
+                    Credential(id: ids.token(ns, name), of: sa, storedIn: [object], created: created, lastUsed: lastUsed, origin: o.at))
             }
             if let of = o.metadata.annotations[Self.credentialAnnotation] {
                 let at = SourceLocation(

@@ -36,8 +36,21 @@ struct KubernetesMapping {
     /// Service account identity → the pods mounting its token (its namespace, name, first pod).
     var mountedTokens: [String: (namespace: String, name: String, origin: SourceLocation, pods: [String])] = [:]
     var mountedOrder: [String] = []
-    /// Bindings of `cluster-admin`: (namespace of a RoleBinding, name, origin).
-    var clusterAdminBindings: [(namespace: String?, name: String, origin: SourceLocation)] = []
+    /// Every binding with a role: its namespace (nil for a ClusterRoleBinding), role and subjects.
+    var bindings: [BindingInfo] = []
+    /// ClusterRoles that rules let one `bind` by name, in first-seen order.
+    var bindableClusterRoles: Set<String> = []
+    var bindableClusterRoleOrder: [String] = []
+    /// User names that rules let one `impersonate` by name, in first-seen order.
+    var impersonableUsers: Set<String> = []
+    var impersonableUserOrder: [String] = []
+    /// Rules that let one impersonate service accounts: the Role's namespace (nil for a
+    /// ClusterRole), the role's name, and the account names (none: every account there).
+    var impersonableServiceAccounts: [(namespace: String?, role: String, names: [String])] = []
+    /// Controllers whose pod template may be rewritten (not Jobs: their template is immutable).
+    var workloads: [(namespace: String, group: String, type: String, name: String, origin: SourceLocation)] = []
+    /// The synthetic holders of one role within one namespace (or cluster-wide), by id.
+    var holders: Set<String> = []
     /// Built-in types rules name, with the Role's namespace (nil for a ClusterRole): their
     /// collections are declared so such rules reach a listed resource.
     var namedTypes: [(type: KubernetesCatalog.ResourceType, namespace: String?)] = []
@@ -49,9 +62,12 @@ struct KubernetesMapping {
 
     /// The model of all objects.
     /// - Complexity: O(n + r · g · v + a · c) for n objects, r rule entries over g API groups and
-    ///   v verbs, and a aggregated among c ClusterRoles. It emits two escalations per service
-    ///   account, two per node, about thirty per namespace and one per bound group; the engine
-    ///   checks each against every session a radius reaches.
+    ///   v verbs, and a aggregated among c ClusterRoles. It emits four escalations per service
+    ///   account, two per node, up to six per named workload, two per binding and two per subject of
+    ///   each, up to about seventy per namespace (plus one per bindable role), and per bound group
+    ///   one for every user or service-account collection a rule lets one impersonate; the engine
+    ///   checks each against every session a radius reaches whose statements allow its first
+    ///   requirement.
     mutating func model() throws(ImportError) -> Model {
         ids = KubernetesIDs(cluster: try clusterName())
         noteUnknownKinds()
@@ -149,6 +165,9 @@ struct KubernetesMapping {
                 let ns = namespace(of: o)
                 namespaces.insert(ns)
                 resource(ids.namespaced(ns, type, name), criticality(type: type, namespace: ns), o.at)
+                if let w = KubernetesCatalog.rewritableTypes.first(where: { $0.name == type }) {
+                    workloads.append((ns, w.group, type, name, o.at))
+                }
             } else {
                 if type == "namespaces" { namespaces.insert(name) }
                 let c = type == "namespaces" ? criticality(type: type, namespace: name) : criticality(type: type, namespace: nil)
@@ -162,6 +181,7 @@ struct KubernetesMapping {
         for t in KubernetesCatalog.namespaceCollections {
             resource(ids.namespaced(ns, t), criticality(type: t, namespace: ns), nil)
         }
+        resource(ids.namespaceObject(ns), criticality(type: "namespaces", namespace: ns), nil)
     }
 
     // MARK: Subjects

@@ -28,6 +28,21 @@ enum KubernetesTechnique: String, CaseIterable, Sendable {
     case nodesProxy = "k8s.nodes-proxy"
     /// The same through a websocket upgrade, which needs only `get` on `nodes/proxy`.
     case nodesProxyWebsocketGet = "k8s.nodes-proxy-websocket-get"
+    /// Relabel a namespace's Pod Security level to privileged, then create a host pod in it: root on a node.
+    case namespaceRelabelHostAccess = "k8s.namespace-relabel-host-access"
+    /// Create a hostPath PersistentVolume, claim it and mount the claim in a pod: root on a node,
+    /// whatever the namespace's Pod Security level.
+    case persistentVolumeHostPath = "k8s.persistentvolume-hostpath"
+    /// Rewrite a controller's pod template with host access where Pod Security allows it: root on a node.
+    case workloadRewriteHostAccess = "k8s.workload-rewrite-host-access"
+    /// Create a RoleBinding of a role other than `cluster-admin` (needs `bind` on it): hold it in the namespace.
+    case roleBindingBindRole = "k8s.rolebinding-bind-role"
+    /// Create a ClusterRoleBinding of a ClusterRole other than `cluster-admin` (needs `bind` on it).
+    case clusterRoleBindingBindRole = "k8s.clusterrolebinding-bind-role"
+    /// Add oneself to an existing binding of another role (needs `bind` on the role).
+    case bindingUpdateBindRole = "k8s.binding-update-bind-role"
+    /// Rewrite, with `escalate`, a role one is bound to: everything the binding's scope allows.
+    case boundRoleEscalate = "k8s.bound-role-escalate"
     /// Impersonate a user with extra groups: any group's permissions.
     case impersonateGroup = "k8s.impersonate-group"
 }

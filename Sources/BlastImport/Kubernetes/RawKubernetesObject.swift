@@ -30,7 +30,7 @@ struct RawKubernetesObject {
     }
 
     enum Key: String, SchemaKey {
-        case apiVersion, kind, metadata, rules, aggregationRule, roleRef, subjects, spec, type
+        case apiVersion, kind, metadata, rules, aggregationRule, roleRef, subjects, spec, status, type
         case automountServiceAccountToken, secrets
         case currentContext = "current-context", contexts, users
     }
@@ -55,7 +55,11 @@ struct RawKubernetesObject {
         case "ServiceAccount":
             body = .serviceAccount(RawServiceAccount(automount: try f[.automountServiceAccountToken]?.scalar()))
         case "Pod":
-            body = .pod(try f[.spec].map(RawPodSpec.init) ?? RawPodSpec())
+            var pod = try f[.spec].map(RawPodSpec.init) ?? RawPodSpec()
+            pod.phase =
+                try f[.status].map { (r: NodeReader) throws(ImportError) in try r.mapping(RawPodSpec.StatusKey.self)[.phase]?.scalar() }
+                ?? nil
+            body = .pod(pod)
         case "Secret":
             body = .secret(RawSecret(type: try f[.type]?.scalar()))
         case "Namespace":
@@ -222,13 +226,19 @@ struct RawServiceAccount {
     var automount: RawScalar?
 }
 
-/// The parts of a pod spec that decide what it exposes.
+/// The parts of a pod spec (and its status) that decide what it exposes.
 struct RawPodSpec {
     var serviceAccountName: RawScalar?
     var nodeName: RawScalar?
     var automount: RawScalar?
+    /// `status.phase`: a `Succeeded` or `Failed` pod runs no container to exec or attach into.
+    var phase: RawScalar?
 
     enum Key: String, SchemaKey { case serviceAccountName, serviceAccount, nodeName, automountServiceAccountToken }
+    enum StatusKey: String, SchemaKey { case phase }
+
+    /// Whether every container of the pod has terminated for good (`status.phase` `Succeeded` or `Failed`).
+    var isFinished: Bool { phase?.text == "Succeeded" || phase?.text == "Failed" }
 
     init() {}
 
