@@ -20,6 +20,11 @@ struct EscalationIndex: Sendable {
     /// Per escalation: the identity it yields, and its terms.
     let escalationTo: ContiguousArray<IdentityID>
     let escalationTerms: [Terms]
+    /// Per role: whether one of its statements (allow or deny) matches a requirement key. Grants
+    /// of other roles change no session's escalations (a user's own `${aws:username}` role).
+    private let roleHasKeys: [Bool]
+
+    func hasKeys(_ role: RoleID) -> Bool { role.index < roleHasKeys.count && roleHasKeys[role.index] }
 
     /// Whether no escalation has a requirement (then no session has an escalation move).
     var isEmpty: Bool { keyPosition.isEmpty }
@@ -96,6 +101,9 @@ struct EscalationIndex: Sendable {
         }
         keyPosition = positions
         statementKeys = Adjacency(sourceCount: statements.count, pairs: statementPairs)
+        var roles = [Bool](repeating: false, count: (statements.map { $0.role.index }.max() ?? -1) + 1)
+        for (s, _) in statementPairs { roles[statements[s].role.index] = true }
+        roleHasKeys = roles
         escalationKeys = Adjacency(sourceCount: escalations.count, pairs: escalationPairs)
         escalationsByFirstKey = Adjacency(sourceCount: positions.count, pairs: firstPairs)
         escalationFrom = from
@@ -104,10 +112,6 @@ struct EscalationIndex: Sendable {
     }
 }
 
-/// Per search: the requirement keys met by each distinct combination of held roles (with their
-/// grant scopes) and denies. Sessions holding the same permissions — an account's
-/// admin-equivalents, every holder of one managed policy set — share one walk of their
-/// statements' keys instead of repeating it.
 /// The escalations a set of held roles and denies opens (see `EscalationMemo.open`), and those
 /// of them restricted to a holder (`from`).
 struct OpenEscalations: Sendable {
@@ -115,10 +119,14 @@ struct OpenEscalations: Sendable {
     let restricted: [(escalation: Int32, held: Int32, statement: UInt32)]
 }
 
+/// Per search: the requirement keys met by each distinct combination of held roles (with their
+/// grant scopes) and denies. Sessions holding the same permissions — an account's
+/// admin-equivalents, every holder of one managed policy set — share one walk of their
+/// statements' keys instead of repeating it.
 public struct EscalationMemo: Sendable {
     /// Per signature: the escalations every requirement of which a held statement allows and no
     /// deny matches, ascending, each with the entitlement of its first requirement as (index into
-    /// the view's grants, statement).
+    /// the view's grants of roles with requirement keys, statement).
     var open: [[Int32]: OpenEscalations] = [:]
     /// Per search (cleared when one starts): each signature with its held grants' hops and the
     /// session's MFA, and the distance a session holding it was expanded at. A later session
@@ -140,7 +148,7 @@ extension AccessGraph {
     /// allowing it, and whether a deny of the session matches it.
     struct MetKey: Sendable {
         let key: UInt32
-        /// Index into the view's `grants`.
+        /// Index into the `relevant` grants (those of roles with requirement keys, in view order).
         let held: Int32
         let statement: UInt32
         var denied = false
@@ -161,6 +169,9 @@ extension AccessGraph {
     ) -> [(escalation: Int, entitlement: Entitlement)] {
         let index = escalationIndex
         guard !index.isEmpty else { return [] }
+        // The signature names only the held grants whose roles match a requirement key (and
+        // `held` indices count among those): sessions differing only in other grants share it.
+        var relevant: [Int] = []
         var signature: [Int32] = []
         signature.reserveCapacity(3 * (view.grants.count + view.denies.count) + 1)
         func scope(_ g: GrantID) {
@@ -168,12 +179,13 @@ extension AccessGraph {
             signature.append(r.map { Int32(bitPattern: $0.lowerBound) } ?? -1)
             signature.append(r.map { Int32(bitPattern: $0.upperBound) } ?? -1)
         }
-        for held in view.grants {
+        for (h, held) in view.grants.enumerated() where index.hasKeys(grants[held.grant.index].role) {
+            relevant.append(h)
             signature.append(Int32(bitPattern: grants[held.grant.index].role.rawValue))
             scope(held.grant)
         }
         signature.append(-2)
-        for (s, g) in view.denies {
+        for (s, g) in view.denies where index.hasKeys(grants[g.index].role) {
             signature.append(Int32(bitPattern: s.rawValue))
             scope(g)
         }
@@ -181,7 +193,7 @@ extension AccessGraph {
         if let found = memo.open[signature] {
             known = found
         } else {
-            let all = openEscalations(metKeys(view))
+            let all = openEscalations(metKeys(view, relevant: relevant))
             known = OpenEscalations(all: all, restricted: all.filter { index.escalationFrom[Int($0.escalation)] >= 0 })
             memo.open[signature] = known
         }
@@ -189,7 +201,7 @@ extension AccessGraph {
         if let distance, !known.all.isEmpty {
             var full = signature
             full.append(view.session.mfa ? -3 : -4)
-            for held in view.grants { full.append(Int32(bitPattern: held.hops)) }
+            for h in relevant { full.append(Int32(bitPattern: view.grants[h].hops)) }
             if let seen = memo.expanded[full], seen <= distance { restrictedOnly = true } else { memo.expanded[full] = distance }
         }
         var out: [(escalation: Int, entitlement: Entitlement)] = []
@@ -204,7 +216,7 @@ extension AccessGraph {
             let from = index.escalationFrom[k]
             if from >= 0, !view.holders.contains(HolderID(UInt32(bitPattern: from))) { continue }
             guard view.options.allows(index.escalationTerms[k], sessionMFA: view.session.mfa) else { continue }
-            out.append((k, Entitlement(held: view.grants[Int(x.held)], statement: StatementID(x.statement))))
+            out.append((k, Entitlement(held: view.grants[relevant[Int(x.held)]], statement: StatementID(x.statement))))
         }
         return out
     }
@@ -246,13 +258,15 @@ extension AccessGraph {
     }
 
     /// The requirement keys the view's held statements allow, ascending, each with its first
-    /// (held grant, statement) in walk order — held grants in view order, a role's allows in
+    /// (index into `relevant`, statement) in walk order — the `relevant` held grants (those of
+    /// roles with requirement keys) in view order, a role's allows in
     /// order: the entitlement `entitlement(_:action:on:)` chooses — and whether a deny matches it.
-    private func metKeys(_ view: SessionView) -> [MetKey] {
+    private func metKeys(_ view: SessionView, relevant: [Int]) -> [MetKey] {
         let index = escalationIndex
         let keyOffsets = index.statementKeys.offsets, keys = index.statementKeys.targets
         var met: [MetKey] = []
-        for (h, held) in view.grants.enumerated() {
+        for (h, g) in relevant.enumerated() {
+            let held = view.grants[g]
             let scope = grants[held.grant.index].scope
             let allows = roleAllows[grants[held.grant.index].role.index]
             for s in allows.startIndex..<allows.endIndex {
