@@ -195,14 +195,26 @@ extension AccessGraph {
             unmatched: reached.unmatched, search: standing, eligibleSearch: eligibleSearch)
     }
 
+    /// Whether `segments` allow every action, with no deny, on every resource between them.
+    private func allowsEverythingEverywhere(_ segments: [AccessSegment], memo: AccessMemo) -> Bool {
+        guard !segments.isEmpty, segments.allSatisfy({ $0.denied.isEmpty && memo.hasEverything[Int($0.listID)] }) else { return false }
+        var end: UInt32 = 0
+        for r in segments.map(\.positions).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            guard r.lowerBound <= end else { return false }
+            end = max(end, r.upperBound)
+        }
+        return end == UInt32(resources.count)
+    }
+
     /// Resources reached by a search's sessions, and the statements of those sessions that
     /// cover no declared resource. With `detail`, each resource's per-identity access list.
     ///
-    /// Without `detail`, a segment allowing every action on every resource with no deny (an
-    /// account administrator's) decides each resource's actions (`*`), and proof and control
-    /// (its hops, unless a segment found earlier is as short): segments with a longer proof are
-    /// dropped before the sweep, and with `unmatched` false the sessions settled after it are
-    /// not even read — a search that reaches an administrator pays for what precedes it.
+    /// Without `detail`, a session whose segments allow every action with no deny on every
+    /// resource between them (an account administrator) decides each resource's actions (`*`),
+    /// and proof and control wherever its segment is at most as long (its longest segment's hops,
+    /// ties to the earlier segment): segments longer than that, or as long and later, are dropped
+    /// before the sweep, and with `unmatched` false the sessions settled after it are not even
+    /// read — a search that reaches an administrator pays for what precedes it.
     func reachedResources(
         _ search: Exploration, detail: Bool, unmatched wantsUnmatched: Bool = true, memo: inout AccessMemo
     ) -> (resources: [Radius.ReachedResource], unmatched: [Radius.Unmatched]) {
@@ -210,24 +222,24 @@ extension AccessGraph {
         var segmentSession: [Int32] = []
         var segmentHops: [UInt32] = []
         var unmatched: [String: Radius.Unmatched] = [:]
-        let everywhere = UInt32(0)..<UInt32(resources.count)
-        // The (hops, index) of the shortest segment allowing everything everywhere, if any.
+        // The administrator session with the shortest longest segment: that hops count, and the
+        // index of its last segment.
         var umbrella: (hops: UInt32, index: Int32)?
         for (k, v) in search.sessions.enumerated() {
             let base = search.distance(to: v.session.state)
             // Sessions come in settlement order: every later segment is at least `base + 1` long.
             if !detail, !wantsUnmatched, let u = umbrella, base + 1 >= u.hops { break }
             let (segs, nothing) = sessionAccess(v, memo: &memo)
+            var longest: UInt32 = 0
             for s in segs {
                 let hops = base + s.entitlement.held.hops + 1
-                if !detail, s.denied.isEmpty, memo.hasEverything[Int(s.listID)], s.positions == everywhere,
-                    umbrella.map({ hops < $0.hops }) ?? true
-                {
-                    umbrella = (hops, Int32(segments.count))
-                }
+                longest = max(longest, hops)
                 segments.append(s)
                 segmentSession.append(Int32(k))
                 segmentHops.append(hops)
+            }
+            if !detail, umbrella.map({ longest < $0.hops }) ?? true, allowsEverythingEverywhere(segs, memo: memo) {
+                umbrella = (longest, Int32(segments.count - 1))
             }
             guard wantsUnmatched else { continue }
             for e in nothing {
@@ -243,7 +255,8 @@ extension AccessGraph {
             }
         }
         if let u = umbrella {
-            // Longer (or as long and later) segments change no resource's actions, proof or control.
+            // Longer segments, and as long and later ones, change no resource's actions, proof or
+            // control: the administrator's segment there is `*`, controls, and comes first.
             var keep = 0
             for k in segments.indices where (segmentHops[k], Int32(k)) <= (u.hops, u.index) {
                 segments[keep] = segments[k]
