@@ -106,14 +106,25 @@ struct DiffCandidates {
         return sources
     }
 
-    /// Each id of either list with its element in each (origins cleared by `strip`), nil where absent.
+    /// Each id whose element differs between the lists (origins cleared by `strip`), with its
+    /// element in each, nil where absent. Lists in the same order (the usual case) are compared
+    /// element by element while their ids agree; only the rest is keyed by id.
     private static func pairs<T: Equatable>(_ b: [T], _ a: [T], _ id: (T) -> String, _ strip: (inout T) -> Void) -> [String: (T?, T?)] {
         var out: [String: (T?, T?)] = [:]
-        for var x in b {
+        var k = 0
+        while k < min(b.count, a.count) {
+            var (x, y) = (b[k], a[k])
+            guard id(x) == id(y) else { break }
+            strip(&x)
+            strip(&y)
+            if x != y { out[id(x)] = (x, y) }
+            k += 1
+        }
+        for var x in b[k...] {
             strip(&x)
             out[id(x), default: (nil, nil)].0 = x
         }
-        for var y in a {
+        for var y in a[k...] {
             strip(&y)
             out[id(y), default: (nil, nil)].1 = y
         }

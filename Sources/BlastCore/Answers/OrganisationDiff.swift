@@ -71,10 +71,13 @@ public struct OrganisationDiff: Sendable {
             }
         }
         var changes: [Change] = []
+        let radii = DiffRadii(before: before, after: after, options: options)
+        let afterPosition = Self.positions(of: before, in: after)
         for (id, kind) in sources {
-            let b = (try? before.start(from: id, mfa: options.mfa)).map { [$0] } ?? []
-            let a = (try? after.start(from: id, mfa: options.mfa)).map { [$0] } ?? []
-            let d = RadiusDiff(before: before.radius(from: b, options: options), after: after.radius(from: a, options: options))
+            let (rb, ra) = radii.radii(of: id)
+            // Most candidates keep their reach: checked on positions before the diff's id sets are built.
+            if Self.same(rb.resources, ra.resources, afterPosition) && Self.same(rb.eligible, ra.eligible, afterPosition) { continue }
+            let d = RadiusDiff(before: rb, after: ra)
             if d.changed { changes.append(Change(id: id, kind: kind, diff: d)) }
         }
         changes.sort { x, y in
@@ -82,6 +85,22 @@ public struct OrganisationDiff: Sendable {
             return kx != ky ? kx.lexicographicallyPrecedes(ky, by: >) : x.id < y.id
         }
         self.changes = changes
+    }
+
+    /// Per resource of `graph`, its position in `other` (-1 when `other` lacks it).
+    /// - Complexity: O(R) lookups.
+    private static func positions(of graph: AccessGraph, in other: AccessGraph) -> [Int32] {
+        graph.resources.map { r in
+            guard case .resource(let p)? = other.element(named: r.id) else { return -1 }
+            return Int32(p.index)
+        }
+    }
+
+    /// Whether two lists of reached resources, each in hierarchy order (`before` of the graph
+    /// `afterPosition` maps from), hold the same resource ids.
+    /// - Complexity: O(n).
+    private static func same(_ before: [Radius.ReachedResource], _ after: [Radius.ReachedResource], _ afterPosition: [Int32]) -> Bool {
+        before.count == after.count && zip(before, after).allSatisfy { afterPosition[$0.resource.index] == Int32($1.resource.index) }
     }
 
     /// Whether some source gains standing reach to a critical resource: what `--fail-on-gain` gates on.
