@@ -57,3 +57,13 @@ format:
 	$(SWIFT) format -i -r Sources Tests Benchmarks/BlastBench
 lint:
 	$(SWIFT) format lint -r Sources Tests Benchmarks/BlastBench
+
+# Fuzzing: each reader under libFuzzer for FUZZ_SECONDS (docs/fuzzing.md), built with the fuzzer and
+# AddressSanitizer into .build-fuzz; corpus and failing inputs in output/fuzz/TARGET/.
+# `FUZZ_TARGETS="snapshot policy" FUZZ_SECONDS=600 make fuzz` for a longer run of some.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= native-yaml native-json snapshot aws-authorization aws-credential-report aws-inventory k8s-list kubeconfig patch policy
+.PHONY: fuzz
+fuzz: deps
+	$(SWIFT) build --product blast-fuzz --scratch-path .build-fuzz --sanitize=fuzzer --sanitize=address -Xswiftc -DBLAST_FUZZ
+	sh Fuzz/fuzz.sh .build-fuzz/debug/blast-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)

@@ -34,6 +34,8 @@ let package = Package(
         .executableTarget(name: "blast", dependencies: ["BlastCLI"]),
         .executableTarget(
             name: "blast-bench", dependencies: ["BlastCore", "BlastImport", "BlastRender"], path: "Benchmarks/BlastBench"),
+        // The readers under libFuzzer (make fuzz, docs/fuzzing.md); in the ordinary build it replays inputs.
+        .executableTarget(name: "blast-fuzz", dependencies: ["BlastCore", "BlastImport", "BlastCLI"], path: "Fuzz/BlastFuzz"),
         .target(name: "BlastTestSupport", dependencies: ["BlastCore", "BlastImport"], path: "Tests/BlastTestSupport"),
         .testTarget(name: "BlastCoreTests", dependencies: ["BlastCore", "BlastImport", "BlastTestSupport"]),
         .testTarget(name: "BlastImportTests", dependencies: ["BlastImport", "BlastTestSupport"]),

@@ -8,12 +8,18 @@ import Foundation
 /// line and key, and end the command with exit code 1.
 enum AuditInputs {
     static func read(_ path: String, option: String) throws(CommandFailure) -> String {
+        let data: Data
         do {
-            let text = try String(contentsOfFile: path, encoding: .utf8)
-            return text.first == "\u{FEFF}" ? String(text.dropFirst()) : text
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw CommandFailure("error: \(option): cannot read '\(path)': \(error.localizedDescription)", exitCode: .noInput)
         }
+        // Bytes that are not UTF-8 are bad input, not an unreadable file (found by fuzzing).
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        guard let text = String(validating: data.starts(with: bom) ? data.dropFirst(3) : data[...], as: UTF8.self) else {
+            throw CommandFailure(SourceLocation(file: path, keyPath: "").diagnostic("the file is not UTF-8 text; save it as UTF-8"))
+        }
+        return text
     }
 
     /// Reads a YAML side file through the located reader (`NodeReader`); its errors end the

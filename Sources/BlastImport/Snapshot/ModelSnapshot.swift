@@ -28,6 +28,17 @@ public enum ModelSnapshot {
         return payload.withUnsafeBytes { SnapshotFormat.header(payload: $0) } + payload
     }
 
+    /// `bytes` with the header's length and checksum made to match what follows the header, as
+    /// if the snapshot had been written so: lets a fuzzer or a test reach the decoder with edited
+    /// bytes. Bytes without the magic or shorter than a header come back unchanged.
+    /// - Complexity: O(n).
+    public static func resealing(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.count >= SnapshotFormat.headerSize, bytes.withUnsafeBytes(SnapshotFormat.hasMagic) else { return bytes }
+        var sealed = bytes
+        SnapshotFormat.reseal(&sealed)
+        return sealed
+    }
+
     /// Reads a snapshot; `file` names it in errors. The model is not validated here (loaders
     /// validate after merging every file).
     ///
