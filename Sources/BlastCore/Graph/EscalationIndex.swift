@@ -20,8 +20,6 @@ struct EscalationIndex: Sendable {
     /// Per escalation: the identity it yields, and its terms.
     let escalationTo: ContiguousArray<IdentityID>
     let escalationTerms: [Terms]
-    /// How many escalations any session may use (`escalationFrom` < 0).
-    let unrestrictedCount: Int
     /// Per role: whether one of its statements (allow or deny) matches a requirement key. Grants
     /// of other roles change no session's escalations (a user's own `${aws:username}` role).
     private let roleHasKeys: [Bool]
@@ -109,7 +107,6 @@ struct EscalationIndex: Sendable {
         escalationKeys = Adjacency(sourceCount: escalations.count, pairs: escalationPairs)
         escalationsByFirstKey = Adjacency(sourceCount: positions.count, pairs: firstPairs)
         escalationFrom = from
-        unrestrictedCount = from.count { $0 < 0 }
         escalationTo = to
         escalationTerms = escalations.map(\.model.terms)
     }
@@ -120,28 +117,6 @@ struct EscalationIndex: Sendable {
 struct OpenEscalations: Sendable {
     let all: [(escalation: Int32, held: Int32, statement: UInt32)]
     let restricted: [(escalation: Int32, held: Int32, statement: UInt32)]
-    /// The unrestricted ones as a bit set over escalation ids, when there are many (an
-    /// administrator's): what `EscalationMemo.dominators` compares.
-    let unrestricted: [UInt64]?
-
-    init(all: [(escalation: Int32, held: Int32, statement: UInt32)], escalationFrom: ContiguousArray<Int32>) {
-        self.all = all
-        restricted = all.filter { escalationFrom[Int($0.escalation)] >= 0 }
-        guard all.count - restricted.count >= 256 else {
-            unrestricted = nil
-            return
-        }
-        var bits = [UInt64](repeating: 0, count: (escalationFrom.count + 63) / 64)
-        for x in all where escalationFrom[Int(x.escalation)] < 0 { bits[Int(x.escalation) >> 6] |= 1 << UInt64(x.escalation & 63) }
-        unrestricted = bits
-    }
-
-    /// Whether every unrestricted escalation here is one of `other`'s.
-    func unrestricted(within other: [UInt64]) -> Bool {
-        guard let mine = unrestricted else { return false }
-        for k in mine.indices where mine[k] & ~other[k] != 0 { return false }
-        return true
-    }
 }
 
 /// Per search: the requirement keys met by each distinct combination of held roles (with their
@@ -160,19 +135,6 @@ public struct EscalationMemo: Sendable {
     /// holders (`from`) are tested for it — an account's hundreds of admin-equivalent sessions
     /// cost one walk.
     var expanded: [[Int32]: UInt32] = [:]
-    /// Per search and session MFA (index 0 without, 1 with): the least `d + 2 + h` over the
-    /// sessions expanded so far that may use every unrestricted escalation, settled at `d` and
-    /// holding their relevant grants at most `h` hops away. Every unrestricted escalation move of
-    /// such a session ends no farther than this; a later session whose own such moves cannot be
-    /// shorter (settled at `d'` with relevant grants at least `h'` hops away, `d' + 2 + h'` not
-    /// below it) has no unrestricted move that could improve a distance — the first account
-    /// administrator a search expands makes the escalations of every later session moot.
-    var everyEscalationBound: [UInt32?] = [nil, nil]
-    /// Per search and session MFA: a few sessions expanded so far with many unrestricted
-    /// escalations, as the bound their moves end within (`d + 2 + h`, as above) and their set.
-    /// A later session whose unrestricted escalations are all in such a set, and whose own moves
-    /// cannot end nearer than that bound, has no unrestricted move that could improve a distance.
-    var dominators: [[(bound: UInt32, escalations: [UInt64])]] = [[], []]
     /// With `keepsViews`: each settled session's view, for later searches under the same options
     /// (an audit builds every session's view once instead of once per identity's search).
     var keepsViews = false
@@ -231,33 +193,16 @@ extension AccessGraph {
         if let found = memo.open[signature] {
             known = found
         } else {
-            known = OpenEscalations(all: openEscalations(metKeys(view, relevant: relevant)), escalationFrom: index.escalationFrom)
+            let all = openEscalations(metKeys(view, relevant: relevant))
+            known = OpenEscalations(all: all, restricted: all.filter { index.escalationFrom[Int($0.escalation)] >= 0 })
             memo.open[signature] = known
         }
         var restrictedOnly = false
         if let distance, !known.all.isEmpty {
-            let m = view.session.mfa ? 1 : 0
-            var nearest = UInt32.max, farthest: UInt32 = 0
-            for h in relevant {
-                nearest = min(nearest, view.grants[h].hops)
-                farthest = max(farthest, view.grants[h].hops)
-            }
-            if let bound = memo.everyEscalationBound[m], distance + 2 + nearest >= bound {
-                restrictedOnly = true
-            } else if memo.dominators[m].contains(where: { distance + 2 + nearest >= $0.bound && known.unrestricted(within: $0.escalations) }) {
-                restrictedOnly = true
-            } else {
-                var full = signature
-                full.append(view.session.mfa ? -3 : -4)
-                for h in relevant { full.append(Int32(bitPattern: view.grants[h].hops)) }
-                if let seen = memo.expanded[full], seen <= distance { restrictedOnly = true } else { memo.expanded[full] = distance }
-            }
-            if !restrictedOnly, known.all.count - known.restricted.count == index.unrestrictedCount {
-                let bound = distance + 2 + farthest
-                if memo.everyEscalationBound[m].map({ bound < $0 }) ?? true { memo.everyEscalationBound[m] = bound }
-            } else if !restrictedOnly, let bits = known.unrestricted, memo.dominators[m].count < 8 {
-                memo.dominators[m].append((distance + 2 + farthest, bits))
-            }
+            var full = signature
+            full.append(view.session.mfa ? -3 : -4)
+            for h in relevant { full.append(Int32(bitPattern: view.grants[h].hops)) }
+            if let seen = memo.expanded[full], seen <= distance { restrictedOnly = true } else { memo.expanded[full] = distance }
         }
         var out: [(escalation: Int, entitlement: Entitlement)] = []
         // A dominated session walks only the escalations restricted to holders, not the account's

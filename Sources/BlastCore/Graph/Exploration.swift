@@ -41,8 +41,6 @@ public struct Exploration: Sendable {
     /// graph through `memo` (an audit's one search per identity).
     public init(graph: AccessGraph, starts: [AccessGraph.Start], options: QueryOptions, memo: inout EscalationMemo) {
         memo.expanded.removeAll(keepingCapacity: true)
-        memo.everyEscalationBound = [nil, nil]
-        memo.dominators = [[], []]
         self.graph = graph
         self.options = options
         slots = StateSlots(pool: graph.statePool)
