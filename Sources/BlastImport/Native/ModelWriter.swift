@@ -134,7 +134,7 @@ public enum ModelWriter {
         private var pairs: [(Yams.Node, Yams.Node)] = []
 
         mutating func add(_ key: String, _ value: Yams.Node?) {
-            if let value { pairs.append((Yams.Node(key), value)) }
+            if let value { pairs.append((ModelWriter.plainString(key).map(Yams.Node.scalar) ?? Yams.Node(key), value)) }
         }
 
         var node: Yams.Node { Yams.Node(pairs, .implicit, .block) }
@@ -142,7 +142,17 @@ public enum ModelWriter {
 
     /// A string scalar, quoted when YAML would otherwise read it as something else.
     private static func string(_ text: String) -> Yams.Node {
-        .scalar(text.represented())
+        .scalar(plainString(text) ?? text.represented())
+    }
+
+    /// The scalar of a string YAML cannot read as anything but a string, tagged `str` at once:
+    /// every other form of the default resolver (bool, int, float, merge, null, timestamp, value)
+    /// is non-empty text starting with one of `yYnNtTfFoO+-.0-9~<=`. Nil for the rest, which go
+    /// through the resolver. The same bytes either way; the resolver's regular expressions ran
+    /// twice per scalar (here and in the emitter) and were most of `import` on an AWS account.
+    fileprivate static func plainString(_ text: String) -> Yams.Node.Scalar? {
+        guard let first = text.utf8.first, !"yYnNtTfFoO+-.0123456789~<=".utf8.contains(first) else { return nil }
+        return Yams.Node.Scalar(text, Tag(.str))
     }
 
     /// A flow list of strings: `[read, '*']`.
