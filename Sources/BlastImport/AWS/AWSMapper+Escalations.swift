@@ -24,17 +24,13 @@ extension AWSMapper {
         }
         func emit(_ id: String, _ requires: [(String, String)], yield: Yield, from: String? = nil, terms: Terms = .standing) {
             // Principals as indices into `principalOrder`, holder lists sorted: intersections are merges of integers.
-            var holders: [Int32]? =
+            let among: [Int32]? =
                 switch from {
                 case nil: nil
                 case let f? where f.hasPrefix("aws-account:"): index.members(ofAccount: String(f.dropFirst(12)))
                 case let f?: index.position[f].map { [$0] } ?? []
                 }
-            for r in requires {
-                let h = index.holders(of: r.0, on: r.1)
-                holders = holders.map { HoldingIndex.intersection($0, h) } ?? h
-                if holders?.isEmpty == true { return }
-            }
+            if index.holders(of: requires, among: among)?.isEmpty == true { return }
             let key = "\(id)|\(requires.map { "\($0.0) \($0.1)" }.joined(separator: ","))|\(yield)|\(from ?? "")"
             guard emitted.insert(key).inserted else { return }
             let to: String =
@@ -57,20 +53,14 @@ extension AWSMapper {
         let groupAccounts = sortedGroups.map { Self.account(of: $0) }
         var joinHolders: [[Int32]?] = Array(repeating: nil, count: sortedGroups.count)
         func mayJoin(_ position: Int32, _ k: Int) -> Bool {
-            if joinHolders[k] == nil {
-                var held: [Int32]?
-                for r in reqs("iam-013", on: Self.principalResource(sortedGroups[k])) {
-                    let h = index.holders(of: r.0, on: r.1)
-                    held = held.map { HoldingIndex.intersection($0, h) } ?? h
-                }
-                joinHolders[k] = held ?? []
+            let held: [Int32]
+            if let known = joinHolders[k] {
+                held = known
+            } else {
+                held = index.holders(of: reqs("iam-013", on: Self.principalResource(sortedGroups[k])), among: nil) ?? []
+                joinHolders[k] = held
             }
-            var lo = 0, hi = joinHolders[k]!.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if joinHolders[k]![mid] < position { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < joinHolders[k]!.count && joinHolders[k]![lo] == position
+            return HoldingIndex.contains(held, position)
         }
 
         // Self-escalation: a principal rewriting its own permissions.
@@ -293,6 +283,30 @@ extension AWSMapper {
             }
             cache[key] = out
             return out
+        }
+
+        /// The principals holding every one of `requires`, within `among` when given (sorted
+        /// positions); nil only when there is neither a requirement nor an `among`. Stops at the
+        /// first empty intersection.
+        mutating func holders(of requires: [(String, String)], among: [Int32]?) -> [Int32]? {
+            var out = among
+            for r in requires {
+                let h = holders(of: r.0, on: r.1)
+                out = out.map { HoldingIndex.intersection($0, h) } ?? h
+                if out?.isEmpty == true { return out }
+            }
+            return out
+        }
+
+        /// Whether the sorted list holds `x`.
+        /// - Complexity: O(log n).
+        static func contains(_ sorted: [Int32], _ x: Int32) -> Bool {
+            var lo = 0, hi = sorted.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if sorted[mid] < x { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < sorted.count && sorted[lo] == x
         }
 
         /// The common elements of two sorted lists.
